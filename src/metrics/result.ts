@@ -1,0 +1,65 @@
+import type { StrategyKind } from '../scenario/strategy.ts';
+
+/** Time series, bucket averages over equal buckets of the horizon; `t` is each bucket's start (s). */
+export interface Series {
+  t: Float64Array;
+  runningPods: Float64Array;
+  pendingPods: Float64Array;
+  nodes: Float64Array;
+  serverlessPods: Float64Array;
+  requestedVcpu: Float64Array;
+  provisionedVcpu: Float64Array;
+  /** Spend rate in currency per hour (average over the bucket, billing-minimum top-ups included). */
+  costRate: Float64Array;
+  /** Total spend up to the end of each bucket. */
+  cumulativeCost: Float64Array;
+}
+
+export const SERIES_KEYS = ['t', 'runningPods', 'pendingPods', 'nodes', 'serverlessPods', 'requestedVcpu', 'provisionedVcpu', 'costRate', 'cumulativeCost'] as const;
+
+/** Cost line items; absent ones are 0. Fixed costs appear under their own names. */
+export interface CostItems {
+  nodeCompute: number;
+  controlPlane: number;
+  serverlessCpu: number;
+  serverlessMemory: number;
+  [fixedCost: string]: number;
+}
+
+export interface StrategyResult {
+  name: string;
+  kind: StrategyKind;
+  cost: { total: number; currency: string; items: CostItems };
+  /** Requested / paid-for, time-weighted over the horizon. */
+  utilization: { cpu: number; memory: number };
+  /** Arrival to Running, over the pods that started. */
+  pendingSeconds: { p50: number; p95: number; p99: number; max: number; mean: number };
+  /** Pods pending longer than the SLO, plus pods that never started before the horizon. */
+  slo: { thresholdSeconds: number; violations: number };
+  pods: {
+    total: number;
+    completed: number;
+    started: number;
+    neverStarted: number;
+    /** Pods that could not run anywhere (bigger than any node or serverless size). */
+    unschedulable: number;
+    onNodes: number;
+    onServerless: number;
+    /** Pods restarted elsewhere because cluster-autoscaler removed their node. */
+    evictions: number;
+    /** Requested pod-hours that ran inside the horizon (for cost per 1,000 pod-hours). */
+    podHours: number;
+  };
+  nodes: { peak: number; launched: number; failedToRegister: number; removed: number };
+  events: number;
+  series: Series;
+  /** pendingCdf[i] = pending seconds at quantile i / (length - 1) over started pods. */
+  pendingCdf: Float64Array;
+}
+
+export interface SimulationResult {
+  scenario: string;
+  horizonSeconds: number;
+  seed: number;
+  strategies: StrategyResult[];
+}

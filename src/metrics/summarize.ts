@@ -1,0 +1,123 @@
+import type { StrategyRun } from '../sim/strategyRun.ts';
+import { LEVEL } from './recorder.ts';
+import { quantileSorted } from './quantile.ts';
+import type { CostItems, StrategyResult } from './result.ts';
+
+/** Points in the pending-time CDF of a result. */
+export const CDF_POINTS = 201;
+
+/** Turns a finished run into plain result data: costs, utilization, pending times, series. */
+export function summarize(run: StrategyRun): StrategyResult {
+  const { scenario, strategy, cluster, models } = run;
+  const h = scenario.horizon;
+  const hours = h / 3600;
+  const r = cluster.recorder;
+  const pods = cluster.pods;
+
+  const items: CostItems = {
+    nodeCompute: models.pool?.nodeCost ?? 0,
+    controlPlane: strategy.controlPlanePerHour * hours,
+    serverlessCpu: models.serverless?.cpuCost ?? 0,
+    serverlessMemory: models.serverless?.memCost ?? 0,
+  };
+  for (const f of strategy.fixedCosts) items[f.name] = (items[f.name] ?? 0) + f.perHour * hours;
+  const total = Object.values(items).reduce((a, b) => a + b, 0);
+
+  // Pending time: arrival to first Running, over the pods that started.
+  const arrived = run.arrived;
+  const waits = new Float64Array(arrived);
+  let started = 0;
+  let onNodes = 0;
+  let onServerless = 0;
+  let violations = 0;
+  let sum = 0;
+  const slo = scenario.slo.pendingSeconds;
+  for (let i = 0; i < arrived; i++) {
+    const t = cluster.firstRunningAt[i];
+    if (t === t) {
+      const w = t - pods.arrival[i];
+      waits[started++] = w;
+      sum += w;
+      if (w > slo) violations++;
+      if (cluster.ranOn[i] === 1) onNodes++;
+      else onServerless++;
+    } else if (h - pods.arrival[i] > slo) {
+      violations++;
+    }
+  }
+  const sorted = waits.subarray(0, started).sort();
+  const pendingCdf = new Float64Array(CDF_POINTS);
+  for (let k = 0; k < CDF_POINTS; k++) pendingCdf[k] = quantileSorted(sorted, k / (CDF_POINTS - 1));
+
+  const paidCpu = r.totals[LEVEL.paidCpu];
+  const paidMem = r.totals[LEVEL.paidMem];
+  const pool = models.pool;
+
+  return {
+    name: strategy.name,
+    kind: strategy.kind,
+    cost: { total, currency: models.currency, items },
+    utilization: {
+      cpu: paidCpu > 0 ? r.totals[LEVEL.requestedCpu] / paidCpu : 0,
+      memory: paidMem > 0 ? r.totals[LEVEL.requestedMem] / paidMem : 0,
+    },
+    pendingSeconds: {
+      p50: quantileSorted(sorted, 0.5),
+      p95: quantileSorted(sorted, 0.95),
+      p99: quantileSorted(sorted, 0.99),
+      max: started > 0 ? sorted[started - 1] : 0,
+      mean: started > 0 ? sum / started : 0,
+    },
+    slo: { thresholdSeconds: slo, violations },
+    pods: {
+      total: arrived,
+      completed: cluster.completed,
+      started,
+      neverStarted: arrived - started,
+      unschedulable: cluster.unschedulable,
+      onNodes,
+      onServerless,
+      evictions: cluster.evictions,
+      podHours: r.totals[LEVEL.running] / 3600,
+    },
+    nodes: {
+      peak: r.peaks[LEVEL.nodes],
+      launched: pool?.launched ?? 0,
+      failedToRegister: pool?.failedToRegister ?? 0,
+      removed: pool?.removed ?? 0,
+    },
+    events: run.kernel.steps,
+    series: {
+      t: r.bucketStarts(),
+      runningPods: r.average(LEVEL.running),
+      pendingPods: r.average(LEVEL.pending),
+      nodes: r.average(LEVEL.nodes),
+      serverlessPods: r.average(LEVEL.serverless),
+      requestedVcpu: r.average(LEVEL.requestedCpu),
+      provisionedVcpu: r.average(LEVEL.paidCpu),
+      costRate: addConstant(scaleBy(r.average(LEVEL.costRate), 3600), (items.controlPlane + fixedPerHour(strategy.fixedCosts) * hours) / hours),
+      cumulativeCost: addFixed(r.cumulative(LEVEL.costRate), total - r.totals[LEVEL.costRate], r.bucketSeconds, h),
+    },
+    pendingCdf,
+  };
+}
+
+function fixedPerHour(costs: ReadonlyArray<{ perHour: number }>): number {
+  return costs.reduce((a, c) => a + c.perHour, 0);
+}
+
+function addConstant(a: Float64Array, k: number): Float64Array {
+  for (let i = 0; i < a.length; i++) a[i] += k;
+  return a;
+}
+
+function scaleBy(a: Float64Array, k: number): Float64Array {
+  for (let i = 0; i < a.length; i++) a[i] *= k;
+  return a;
+}
+
+/** Spreads costs that accrue evenly over time (control plane, fixed costs) into the cumulative series. */
+function addFixed(cum: Float64Array, fixedTotal: number, bucketSeconds: number, horizon: number): Float64Array {
+  for (let b = 0; b < cum.length; b++) cum[b] += (fixedTotal * Math.min(horizon, (b + 1) * bucketSeconds)) / horizon;
+  return cum;
+}

@@ -1,0 +1,489 @@
+import { LEVEL } from '../metrics/recorder.ts';
+import type { NodePool as NodePoolConfig } from '../scenario/strategy.ts';
+import { delaySampler } from '../sim/sampleDelay.ts';
+import { billedSeconds } from './billing.ts';
+import { Cluster, NOWHERE, POD, PRIORITY } from './cluster.ts';
+import type { NodeShape } from './nodeShape.ts';
+import { PendingQueue } from './pendingQueue.ts';
+import { PlacementIndex } from './placementIndex.ts';
+
+export const NODE = { free: 0, provisioning: 1, ready: 2 } as const;
+
+/**
+ * A node pool: nodes of one or more shapes, kube-scheduler placement (NodeResourcesFit scoring),
+ * kubelet pod start (sandbox, then the image pull unless the node already has the image), node
+ * billing from launch request to removal, and the queue of unschedulable pods.
+ *
+ * Nodes live in reusable slots of typed arrays. Per node it keeps its pods as a linked list and
+ * whether it is underutilized (for cluster-autoscaler) in a list ordered by when it became so.
+ */
+export class NodePool {
+  readonly shapes: NodeShape[];
+  readonly index: PlacementIndex;
+  readonly pending: PendingQueue;
+  private readonly sandbox: () => number;
+  private readonly imagePull: () => number;
+  private readonly provisioning: () => number;
+  private readonly bill: { granularitySeconds: number; minimumSeconds: number };
+
+  // Node slots.
+  private cap = 0;
+  type = new Uint16Array(0);
+  status = new Uint8Array(0);
+  launchedAt = new Float64Array(0);
+  freeCpu = new Float64Array(0);
+  freeMem = new Float64Array(0);
+  freePods = new Int32Array(0);
+  podCount = new Int32Array(0);
+  imageReadyAt = new Float64Array(0);
+  /** When the node became underutilized (NaN when it is not). */
+  unneededSince = new Float64Array(0);
+  unremovableUntil = new Float64Array(0);
+  private uPrev = new Int32Array(0);
+  private uNext = new Int32Array(0);
+  private podHead = new Int32Array(0);
+  private freeSlots: number[] = [];
+  private slotsUsed = 0;
+  /** Underutilized nodes, oldest first. */
+  unneededHead = -1;
+  private unneededTail = -1;
+
+  // Pods on nodes: a doubly linked list per node.
+  private podPrev: Int32Array;
+  private podNext: Int32Array;
+
+  /** Nodes alive (provisioning or ready), by shape and in all. */
+  readonly alive: number[];
+  aliveTotal = 0;
+  readonly provisioningCount: number[];
+  launched = 0;
+  failedToRegister = 0;
+  removed = 0;
+  /** Pods currently bound to nodes (for ResourcePolicy unit max). */
+  bound = 0;
+  /** Called when room frees on a node; the routing policy may react (unused by default). */
+  nodeCost = 0;
+  private readonly utilizationThreshold: number;
+  private readonly kReady: number;
+  private readonly kFailed: number;
+  private readonly kStart: number;
+  private readonly kFinish: number;
+  /** Largest pod-usable CPU and memory over the shapes (a pod bigger than this never fits). */
+  readonly maxPodCpu: number;
+  readonly maxPodMem: number;
+
+  constructor(
+    private readonly cluster: Cluster,
+    config: NodePoolConfig,
+    shapes: NodeShape[],
+  ) {
+    this.shapes = shapes;
+    const rng = cluster.rng;
+    this.sandbox = delaySampler(config.podStart.sandbox, rng);
+    this.imagePull = delaySampler(config.podStart.imagePull, rng);
+    this.provisioning = delaySampler(config.provisioningDelay, rng);
+    this.bill = config.billing;
+    this.maxNodeProvisionTime = config.autoscaler?.maxNodeProvisionTime ?? Infinity;
+    this.utilizationThreshold = config.autoscaler?.scaleDownUtilizationThreshold ?? 0;
+    this.index = new PlacementIndex(config.scoring === 'MostAllocated', 64);
+    this.pending = new PendingQueue(cluster.pods.count);
+    this.podPrev = new Int32Array(cluster.pods.count);
+    this.podNext = new Int32Array(cluster.pods.count);
+    this.alive = shapes.map(() => 0);
+    this.provisioningCount = shapes.map(() => 0);
+    this.maxPodCpu = Math.max(...shapes.map((s) => s.podCpu));
+    this.maxPodMem = Math.max(...shapes.map((s) => s.podMem));
+    const k = cluster.kernel;
+    this.kReady = k.on('nodeReady', (slot) => this.onNodeReady(slot));
+    this.kFailed = k.on('nodeNotRegistered', (slot) => this.onNodeFailed(slot));
+    this.kStart = k.on('podRunningOnNode', (pod) => this.onPodRunning(pod));
+    this.kFinish = k.on('podFinishedOnNode', (pod) => this.onPodFinished(pod));
+    this.grow(64);
+  }
+
+  private readonly maxNodeProvisionTime: number;
+  /** Set by the routing policy: called after a pod leaves the pool (finished). */
+  onPodLeft: (pod: number) => void = () => {};
+
+  // ---- node slots -------------------------------------------------------------------------
+
+  private grow(min: number): void {
+    let cap = Math.max(64, this.cap * 2);
+    while (cap < min) cap *= 2;
+    const g = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(a: T, fill?: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      if (fill !== undefined) b.fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.type = g(this.type);
+    this.status = g(this.status);
+    this.launchedAt = g(this.launchedAt);
+    this.freeCpu = g(this.freeCpu);
+    this.freeMem = g(this.freeMem);
+    this.freePods = g(this.freePods);
+    this.podCount = g(this.podCount);
+    this.imageReadyAt = g(this.imageReadyAt);
+    this.unneededSince = g(this.unneededSince, NaN);
+    this.unremovableUntil = g(this.unremovableUntil);
+    this.uPrev = g(this.uPrev, -1);
+    this.uNext = g(this.uNext, -1);
+    this.podHead = g(this.podHead, -1);
+    this.cap = cap;
+  }
+
+  /** Number of slots ever used (upper bound for scans in tests). */
+  get slotCount(): number {
+    return this.slotsUsed;
+  }
+
+  /**
+   * Requests a node of shape `s` at `now`. `readyNow` is for nodes that exist at the start.
+   * A node whose start would exceed max-node-provision-time never registers: it is billed until
+   * cluster-autoscaler gives up on it, like an instance that booted but never joined.
+   */
+  launch(s: number, now: number, readyNow: boolean): number {
+    const slot = this.freeSlots.length ? (this.freeSlots.pop() as number) : this.slotsUsed++;
+    if (slot >= this.cap) this.grow(slot + 1);
+    const shape = this.shapes[s];
+    this.type[slot] = s;
+    this.status[slot] = NODE.provisioning;
+    this.launchedAt[slot] = now;
+    this.freeCpu[slot] = shape.podCpu;
+    this.freeMem[slot] = shape.podMem;
+    this.freePods[slot] = shape.maxPods;
+    this.podCount[slot] = 0;
+    this.imageReadyAt[slot] = Infinity;
+    this.unneededSince[slot] = NaN;
+    this.unremovableUntil[slot] = 0;
+    this.podHead[slot] = -1;
+    this.alive[s]++;
+    this.aliveTotal++;
+    this.provisioningCount[s]++;
+    this.launched++;
+    const r = this.cluster.recorder;
+    r.change(now, LEVEL.nodes, 1);
+    r.change(now, LEVEL.paidCpu, shape.vcpu);
+    r.change(now, LEVEL.paidMem, shape.memoryGiB);
+    r.change(now, LEVEL.costRate, shape.pricePerHour / 3600);
+    if (readyNow) {
+      this.onNodeReady(slot);
+    } else {
+      const delay = this.provisioning();
+      const k = this.cluster.kernel;
+      if (delay > this.maxNodeProvisionTime) k.schedule(now + this.maxNodeProvisionTime, this.kFailed, slot, PRIORITY.nodeReady);
+      else k.schedule(now + delay, this.kReady, slot, PRIORITY.nodeReady);
+    }
+    return slot;
+  }
+
+  private onNodeReady(slot: number): void {
+    this.status[slot] = NODE.ready;
+    this.provisioningCount[this.type[slot]]--;
+    this.reindex(slot);
+    this.updateUtilization(slot, this.cluster.kernel.now);
+    this.schedulePendingOnto(slot);
+  }
+
+  private onNodeFailed(slot: number): void {
+    this.provisioningCount[this.type[slot]]--;
+    this.failedToRegister++;
+    this.remove(slot, this.cluster.kernel.now);
+  }
+
+  /** Terminates a node (its pods must be gone) and bills it. */
+  remove(slot: number, now: number): void {
+    if (this.podCount[slot] !== 0) throw new Error(`node ${slot} still has ${this.podCount[slot]} pods`);
+    this.unlistUnneeded(slot);
+    this.index.clear(slot);
+    this.status[slot] = NODE.free;
+    const s = this.type[slot];
+    this.alive[s]--;
+    this.aliveTotal--;
+    this.removed++;
+    this.freeSlots.push(slot);
+    this.billNode(slot, now);
+  }
+
+  private billNode(slot: number, now: number): void {
+    const shape = this.shapes[this.type[slot]];
+    const lived = now - this.launchedAt[slot];
+    const billed = billedSeconds(lived, this.bill.granularitySeconds, this.bill.minimumSeconds);
+    const perSecond = shape.pricePerHour / 3600;
+    this.nodeCost += perSecond * billed;
+    const r = this.cluster.recorder;
+    r.change(now, LEVEL.nodes, -1);
+    r.change(now, LEVEL.paidCpu, -shape.vcpu);
+    r.change(now, LEVEL.paidMem, -shape.memoryGiB);
+    r.change(now, LEVEL.costRate, -perSecond);
+    const extra = billed - lived;
+    if (extra > 0) {
+      r.lump(now, LEVEL.costRate, perSecond * extra);
+      r.lump(now, LEVEL.paidCpu, shape.vcpu * extra);
+      r.lump(now, LEVEL.paidMem, shape.memoryGiB * extra);
+    }
+  }
+
+  /** Bills every node still alive at the end of the run as if removed then. */
+  finish(now: number): void {
+    for (let slot = 0; slot < this.slotsUsed; slot++) {
+      if (this.status[slot] !== NODE.free) this.billNode(slot, now);
+    }
+  }
+
+  private reindex(slot: number): void {
+    if (this.status[slot] !== NODE.ready) return;
+    const shape = this.shapes[this.type[slot]];
+    const fc = this.freeCpu[slot];
+    const fm = this.freeMem[slot];
+    this.index.set(slot, fc, fm, this.freePods[slot], (fc / shape.podCpu + fm / shape.podMem) / 2);
+  }
+
+  /** Takes a node out of scheduling (cluster-autoscaler taints it before removal). */
+  cordon(slot: number): void {
+    this.index.clear(slot);
+  }
+
+  uncordon(slot: number): void {
+    this.reindex(slot);
+  }
+
+  // ---- utilization (cluster-autoscaler's view) ---------------------------------------------
+
+  /** max(CPU, memory) requests over allocatable, DaemonSets included (CA's default). */
+  utilization(slot: number): number {
+    const s = this.shapes[this.type[slot]];
+    const cpu = (s.allocatableCpu - this.freeCpu[slot]) / s.allocatableCpu;
+    const mem = (s.allocatableMem - this.freeMem[slot]) / s.allocatableMem;
+    return cpu > mem ? cpu : mem;
+  }
+
+  private updateUtilization(slot: number, now: number): void {
+    if (this.status[slot] !== NODE.ready) return;
+    const under = this.utilization(slot) < this.utilizationThreshold;
+    const listed = this.unneededSince[slot] === this.unneededSince[slot];
+    if (under && !listed) {
+      this.unneededSince[slot] = now;
+      this.uPrev[slot] = this.unneededTail;
+      this.uNext[slot] = -1;
+      if (this.unneededTail >= 0) this.uNext[this.unneededTail] = slot;
+      else this.unneededHead = slot;
+      this.unneededTail = slot;
+    } else if (!under && listed) {
+      this.unlistUnneeded(slot);
+    }
+  }
+
+  private unlistUnneeded(slot: number): void {
+    if (this.unneededSince[slot] !== this.unneededSince[slot]) return;
+    const p = this.uPrev[slot];
+    const n = this.uNext[slot];
+    if (p >= 0) this.uNext[p] = n;
+    else this.unneededHead = n;
+    if (n >= 0) this.uPrev[n] = p;
+    else this.unneededTail = p;
+    this.unneededSince[slot] = NaN;
+  }
+
+  nextUnneeded(slot: number): number {
+    return this.uNext[slot];
+  }
+
+  // ---- pods --------------------------------------------------------------------------------
+
+  /** Can a pod of this size ever fit on an empty node of some shape? */
+  fitsSomeShape(pod: number): boolean {
+    const p = this.cluster.pods;
+    const c = p.cpu[pod];
+    const m = p.mem[pod];
+    for (const s of this.shapes) if (c <= s.podCpu && m <= s.podMem && s.maxPods > 0) return true;
+    return false;
+  }
+
+  /** kube-scheduler: binds the pod to the best Ready node now; false if none has room. */
+  tryBind(pod: number, now: number): boolean {
+    const p = this.cluster.pods;
+    const slot = this.index.best(p.cpu[pod], p.mem[pod]);
+    if (slot < 0) return false;
+    this.bind(pod, slot, now);
+    return true;
+  }
+
+  private attach(pod: number, slot: number): void {
+    const p = this.cluster.pods;
+    this.freeCpu[slot] -= p.cpu[pod];
+    this.freeMem[slot] -= p.mem[pod];
+    this.freePods[slot]--;
+    this.podCount[slot]++;
+    const head = this.podHead[slot];
+    this.podPrev[pod] = -1;
+    this.podNext[pod] = head;
+    if (head >= 0) this.podPrev[head] = pod;
+    this.podHead[slot] = pod;
+    this.cluster.node[pod] = slot;
+  }
+
+  private detach(pod: number, slot: number): void {
+    const p = this.cluster.pods;
+    this.freeCpu[slot] += p.cpu[pod];
+    this.freeMem[slot] += p.mem[pod];
+    this.freePods[slot]++;
+    this.podCount[slot]--;
+    const prev = this.podPrev[pod];
+    const next = this.podNext[pod];
+    if (prev >= 0) this.podNext[prev] = next;
+    else this.podHead[slot] = next;
+    if (next >= 0) this.podPrev[next] = prev;
+    this.cluster.node[pod] = NOWHERE;
+  }
+
+  /** Binds a pod to a node and starts it: sandbox, then the image (pulled once per node). */
+  bind(pod: number, slot: number, now: number): void {
+    const c = this.cluster;
+    this.attach(pod, slot);
+    this.reindex(slot);
+    this.updateUtilization(slot, now);
+    this.bound++;
+    c.recorder.change(now, LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
+    c.recorder.change(now, LEVEL.requestedMem, c.pods.mem[pod] / 1024);
+    this.start(pod, slot, now);
+  }
+
+  private start(pod: number, slot: number, now: number): void {
+    const c = this.cluster;
+    c.state[pod] = POD.starting;
+    const sandboxDone = now + this.sandbox();
+    let image = this.imageReadyAt[slot];
+    if (image === Infinity) {
+      // First pod on this node: kubelet pulls the image; later pods wait for the same pull.
+      image = sandboxDone + this.imagePull();
+      this.imageReadyAt[slot] = image;
+    }
+    const running = sandboxDone > image ? sandboxDone : image;
+    c.runningAt[pod] = running;
+    c.kernel.schedule(running, this.kStart, pod, PRIORITY.start);
+  }
+
+  private onPodRunning(pod: number): void {
+    const c = this.cluster;
+    const now = c.kernel.now;
+    // A pod evicted while starting has a newer start time; this event is stale then.
+    if (c.state[pod] !== POD.starting || c.runningAt[pod] !== now) return;
+    const end = c.markRunning(pod, now, 1);
+    c.kernel.schedule(end, this.kFinish, pod, PRIORITY.finish);
+  }
+
+  private onPodFinished(pod: number): void {
+    const c = this.cluster;
+    const now = c.kernel.now;
+    if (c.state[pod] !== POD.running || c.finishAt[pod] !== now) return;
+    c.state[pod] = POD.done;
+    c.completed++;
+    c.recorder.change(now, LEVEL.running, -1);
+    const slot = c.node[pod];
+    this.release(pod, slot, now);
+    this.onPodLeft(pod);
+    this.schedulePendingOnto(slot);
+  }
+
+  private release(pod: number, slot: number, now: number): void {
+    const c = this.cluster;
+    this.detach(pod, slot);
+    this.bound--;
+    c.recorder.change(now, LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
+    c.recorder.change(now, LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
+    this.reindex(slot);
+    this.updateUtilization(slot, now);
+  }
+
+  // ---- unschedulable pods --------------------------------------------------------------------
+
+  enqueuePending(pod: number): void {
+    const p = this.cluster.pods;
+    this.cluster.state[pod] = POD.pendingNodes;
+    this.pending.push(pod, p.cpu[pod], p.mem[pod]);
+  }
+
+  removePending(pod: number): void {
+    this.pending.remove(pod);
+  }
+
+  /**
+   * Room appeared on one node (a pod finished, or the node became Ready): schedule waiting pods
+   * onto it, oldest shape first. Only this node changed, so only it needs checking.
+   */
+  schedulePendingOnto(slot: number): void {
+    const q = this.pending;
+    if (q.total === 0 || this.status[slot] !== NODE.ready) return;
+    const now = this.cluster.kernel.now;
+    const groups = q.active;
+    for (let i = 0; i < groups.length && this.freePods[slot] > 0; i++) {
+      const g = groups[i];
+      const cpu = q.cpu[g];
+      const mem = q.mem[g];
+      while (q.count[g] > 0 && this.freeCpu[slot] >= cpu && this.freeMem[slot] >= mem && this.freePods[slot] > 0) {
+        const pod = q.peek(g);
+        q.remove(pod);
+        this.bind(pod, slot, now);
+      }
+    }
+    q.compactActive();
+  }
+
+  // ---- scale-down support --------------------------------------------------------------------
+
+  /**
+   * Cluster-autoscaler drain: moves every pod off `slot` to other Ready nodes, or changes nothing
+   * and returns false if some pod fits nowhere else. Moved pods restart on their new node; a
+   * pod that was running keeps the run time it still owed.
+   */
+  drain(slot: number, now: number): boolean {
+    const c = this.cluster;
+    this.cordon(slot);
+    const moved: number[] = [];
+    const targets: number[] = [];
+    let ok = true;
+    for (let pod = this.podHead[slot]; pod >= 0; pod = this.podNext[pod]) {
+      const target = this.index.best(c.pods.cpu[pod], c.pods.mem[pod]);
+      if (target < 0) {
+        ok = false;
+        break;
+      }
+      // Reserve room on the target so the next pod of this drain sees it taken.
+      this.freeCpu[target] -= c.pods.cpu[pod];
+      this.freeMem[target] -= c.pods.mem[pod];
+      this.freePods[target]--;
+      this.reindex(target);
+      moved.push(pod);
+      targets.push(target);
+    }
+    for (let i = 0; i < moved.length; i++) {
+      const t = targets[i];
+      const pod = moved[i];
+      this.freeCpu[t] += c.pods.cpu[pod];
+      this.freeMem[t] += c.pods.mem[pod];
+      this.freePods[t]++;
+      this.reindex(t);
+    }
+    if (!ok) {
+      this.uncordon(slot);
+      return false;
+    }
+    for (let i = 0; i < moved.length; i++) {
+      const pod = moved[i];
+      const t = targets[i];
+      if (c.state[pod] === POD.running) {
+        c.remaining[pod] = c.finishAt[pod] - now;
+        c.recorder.change(now, LEVEL.running, -1);
+      }
+      c.evictions++;
+      this.detach(pod, slot);
+      this.attach(pod, t);
+      this.reindex(t);
+      this.updateUtilization(t, now);
+      this.start(pod, t, now);
+    }
+    this.updateUtilization(slot, now);
+    return true;
+  }
+}

@@ -1,0 +1,32 @@
+import { SERVERLESS_PRESETS } from '../pricing/serverlessPresets.ts';
+import type { Delay } from '../scenario/delay.ts';
+import type { Serverless } from '../scenario/strategy.ts';
+import type { SizingRule } from './serverlessSizing.ts';
+
+/** A serverless config with every field filled from its preset. */
+export interface ResolvedServerless {
+  preset: string;
+  currency: string;
+  pricePerVcpuHour: number;
+  pricePerGiBHour: number;
+  sizing: SizingRule;
+  podOverheadMiB: number;
+  billing: { granularitySeconds: number; minimumSeconds: number };
+  launchRate: { burst: number; perSecond: number } | null;
+  podStart: { sandbox: Delay; imagePull: Delay };
+}
+
+export function resolveServerless(s: Serverless): ResolvedServerless {
+  const p = SERVERLESS_PRESETS[s.preset];
+  return {
+    preset: p.id,
+    currency: p.currency,
+    pricePerVcpuHour: s.pricePerVcpuHour ?? p.pricePerVcpuHour,
+    pricePerGiBHour: s.pricePerGiBHour ?? p.pricePerGiBHour,
+    sizing: s.sizing ?? p.sizing,
+    podOverheadMiB: s.podOverheadMiB ?? p.podOverheadMiB,
+    billing: s.billing ?? p.billing,
+    launchRate: s.launchRate === undefined ? p.launchRate : s.launchRate,
+    podStart: s.podStart ?? p.podStart,
+  };
+}

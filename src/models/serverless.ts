@@ -1,0 +1,214 @@
+import { LEVEL } from '../metrics/recorder.ts';
+import { delaySampler } from '../sim/sampleDelay.ts';
+import { billedSeconds } from './billing.ts';
+import { ON_SERVERLESS, POD, PRIORITY, type Cluster } from './cluster.ts';
+import type { ResolvedServerless } from './resolveServerless.ts';
+import { roundToSize } from './serverlessSizing.ts';
+
+/**
+ * Pod-billed serverless containers (Fargate, ECI, Autopilot), one micro-VM per pod:
+ * - launches pass a token bucket (burst, then perSecond), first come first served;
+ * - a launched pod creates its sandbox, then pulls its image (never cached), then runs;
+ * - billing runs from the start of the image pull to the end of the pod, on the request plus
+ *   overhead rounded up to an allowed size, per second with the provider's minimum.
+ */
+export class Serverless {
+  private readonly sandbox: () => number;
+  private readonly imagePull: () => number;
+  private readonly pricePerVcpuSecond: number;
+  private readonly pricePerGiBSecond: number;
+  /** Rounded size per pod request shape (memoized: rounding is a table walk). */
+  private readonly sizeCache = new Map<number, number>();
+  private readonly sizeVcpu: number[] = [];
+  private readonly sizeMem: number[] = [];
+  /** Size index of each launched pod. */
+  private readonly podSize: Int32Array;
+  private readonly pullStart: Float64Array;
+
+  private tokens: number;
+  private tokensAt = 0;
+  private queue: Int32Array;
+  private qHead = 0;
+  private qTail = 0;
+  private tokenEventPending = false;
+
+  cpuCost = 0;
+  memCost = 0;
+  /** Pods currently launched and not finished (for ResourcePolicy unit max). */
+  active = 0;
+  private readonly kToken: number;
+  private readonly kPull: number;
+  private readonly kRun: number;
+  private readonly kFinish: number;
+  onPodLeft: (pod: number) => void = () => {};
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly config: ResolvedServerless,
+  ) {
+    const rng = cluster.rng;
+    this.sandbox = delaySampler(config.podStart.sandbox, rng);
+    this.imagePull = delaySampler(config.podStart.imagePull, rng);
+    this.pricePerVcpuSecond = config.pricePerVcpuHour / 3600;
+    this.pricePerGiBSecond = config.pricePerGiBHour / 3600;
+    this.tokens = config.launchRate ? config.launchRate.burst : Infinity;
+    this.queue = new Int32Array(1024);
+    this.podSize = new Int32Array(cluster.pods.count);
+    this.pullStart = new Float64Array(cluster.pods.count).fill(NaN);
+    const k = cluster.kernel;
+    this.kToken = k.on('serverlessLaunchToken', () => this.onToken());
+    this.kPull = k.on('serverlessImagePullStarts', (pod) => this.onPullStart(pod));
+    this.kRun = k.on('podRunningOnServerless', (pod) => this.onRunning(pod));
+    this.kFinish = k.on('podFinishedOnServerless', (pod) => this.onFinished(pod));
+  }
+
+  private sizeOf(pod: number): number {
+    const p = this.cluster.pods;
+    const key = p.cpu[pod] * 1e8 + p.mem[pod];
+    let s = this.sizeCache.get(key);
+    if (s === undefined) {
+      const size = roundToSize(this.config.sizing, p.cpu[pod], p.mem[pod], this.config.podOverheadMiB);
+      s = size.vcpu > 0 ? this.sizeVcpu.length : -1;
+      if (s >= 0) {
+        this.sizeVcpu.push(size.vcpu);
+        this.sizeMem.push(size.memoryGiB);
+      }
+      this.sizeCache.set(key, s);
+    }
+    return s;
+  }
+
+  /** Can this pod run here at all (does its request fit an allowed size)? */
+  fits(pod: number): boolean {
+    return this.sizeOf(pod) >= 0;
+  }
+
+  /** Asks for a launch; the pod waits in line for a token if the bucket is empty. */
+  submit(pod: number, now: number): void {
+    const c = this.cluster;
+    const s = this.sizeOf(pod);
+    if (s < 0) {
+      c.markUnschedulable(pod, now);
+      return;
+    }
+    this.podSize[pod] = s;
+    c.node[pod] = ON_SERVERLESS;
+    this.active++;
+    if (this.qHead === this.qTail) {
+      this.refill(now);
+      if (this.tokens >= 1 - 1e-9) {
+        this.tokens -= 1;
+        this.launch(pod, now);
+        return;
+      }
+    }
+    c.state[pod] = POD.queuedServerless;
+    if (this.qTail === this.queue.length) {
+      const live = this.qTail - this.qHead;
+      const next = live * 2 + 1024 > this.queue.length ? new Int32Array(live * 2 + 1024) : this.queue;
+      if (next === this.queue) next.copyWithin(0, this.qHead, this.qTail);
+      else next.set(this.queue.subarray(this.qHead, this.qTail));
+      this.queue = next;
+      this.qHead = 0;
+      this.qTail = live;
+    }
+    this.queue[this.qTail++] = pod;
+    this.scheduleToken(now);
+  }
+
+  private refill(now: number): void {
+    const rate = this.config.launchRate;
+    if (!rate) return;
+    this.tokens = Math.min(rate.burst, this.tokens + (now - this.tokensAt) * rate.perSecond);
+    this.tokensAt = now;
+  }
+
+  private scheduleToken(now: number): void {
+    if (this.tokenEventPending || !this.config.launchRate) return;
+    const wait = Math.max(0, (1 - this.tokens) / this.config.launchRate.perSecond);
+    this.tokenEventPending = true;
+    this.cluster.kernel.schedule(now + wait, this.kToken, 0, PRIORITY.launch);
+  }
+
+  private onToken(): void {
+    const now = this.cluster.kernel.now;
+    this.tokenEventPending = false;
+    this.refill(now);
+    while (this.qHead < this.qTail && this.tokens >= 1 - 1e-9) {
+      this.tokens -= 1;
+      this.launch(this.queue[this.qHead++], now);
+    }
+    if (this.qHead < this.qTail) this.scheduleToken(now);
+  }
+
+  private launch(pod: number, now: number): void {
+    this.cluster.state[pod] = POD.starting;
+    this.cluster.kernel.schedule(now + this.sandbox(), this.kPull, pod, PRIORITY.start);
+  }
+
+  /** Billing starts with the image pull. */
+  private onPullStart(pod: number): void {
+    const c = this.cluster;
+    const now = c.kernel.now;
+    this.pullStart[pod] = now;
+    const s = this.podSize[pod];
+    const r = c.recorder;
+    r.change(now, LEVEL.serverless, 1);
+    r.change(now, LEVEL.paidCpu, this.sizeVcpu[s]);
+    r.change(now, LEVEL.paidMem, this.sizeMem[s]);
+    r.change(now, LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
+    r.change(now, LEVEL.requestedMem, c.pods.mem[pod] / 1024);
+    r.change(now, LEVEL.costRate, this.sizeVcpu[s] * this.pricePerVcpuSecond + this.sizeMem[s] * this.pricePerGiBSecond);
+    c.kernel.schedule(now + this.imagePull(), this.kRun, pod, PRIORITY.start);
+  }
+
+  private onRunning(pod: number): void {
+    const c = this.cluster;
+    const end = c.markRunning(pod, c.kernel.now, 2);
+    c.kernel.schedule(end, this.kFinish, pod, PRIORITY.finish);
+  }
+
+  private onFinished(pod: number): void {
+    const c = this.cluster;
+    const now = c.kernel.now;
+    c.state[pod] = POD.done;
+    c.completed++;
+    c.recorder.change(now, LEVEL.running, -1);
+    this.bill(pod, now);
+    this.active--;
+    this.onPodLeft(pod);
+  }
+
+  private bill(pod: number, now: number): void {
+    const c = this.cluster;
+    const s = this.podSize[pod];
+    const vcpu = this.sizeVcpu[s];
+    const mem = this.sizeMem[s];
+    const ran = now - this.pullStart[pod];
+    const billed = billedSeconds(ran, this.config.billing.granularitySeconds, this.config.billing.minimumSeconds);
+    this.cpuCost += vcpu * this.pricePerVcpuSecond * billed;
+    this.memCost += mem * this.pricePerGiBSecond * billed;
+    const r = c.recorder;
+    const rate = vcpu * this.pricePerVcpuSecond + mem * this.pricePerGiBSecond;
+    r.change(now, LEVEL.serverless, -1);
+    r.change(now, LEVEL.paidCpu, -vcpu);
+    r.change(now, LEVEL.paidMem, -mem);
+    r.change(now, LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
+    r.change(now, LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
+    r.change(now, LEVEL.costRate, -rate);
+    const extra = billed - ran;
+    if (extra > 0) {
+      r.lump(now, LEVEL.costRate, rate * extra);
+      r.lump(now, LEVEL.paidCpu, vcpu * extra);
+      r.lump(now, LEVEL.paidMem, mem * extra);
+    }
+  }
+
+  /** Bills pods still billing at the end of the run as if they stopped then. */
+  finish(now: number): void {
+    const c = this.cluster;
+    for (let pod = 0; pod < c.pods.count; pod++) {
+      if (c.node[pod] === ON_SERVERLESS && this.pullStart[pod] === this.pullStart[pod] && c.state[pod] !== POD.done) this.bill(pod, now);
+    }
+  }
+}

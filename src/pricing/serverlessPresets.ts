@@ -1,0 +1,125 @@
+import type { Source } from './source.ts';
+
+/** One vCPU size and the memory sizes (GiB) allowed with it. */
+export interface SizeRow {
+  vcpu: number;
+  memoryGiB: number[];
+}
+
+export interface ServerlessPreset {
+  id: 'aws-fargate' | 'alibaba-eci' | 'gke-autopilot';
+  label: string;
+  currency: string;
+  pricePerVcpuHour: number;
+  pricePerGiBHour: number;
+  /** How a pod's request becomes a billed size. */
+  sizing: { kind: 'table'; rows: SizeRow[] } | { kind: 'autopilot' };
+  /** Memory added to each pod's request before rounding (EKS Fargate: kubelet, kube-proxy, containerd). */
+  podOverheadMiB: number;
+  billing: { granularitySeconds: number; minimumSeconds: number };
+  /** Pod launch token bucket per account and region; null = none documented. */
+  launchRate: { burst: number; perSecond: number } | null;
+  /** Sandbox (micro-VM) creation before the image pull starts, and the image pull; never cached. */
+  podStart: {
+    sandbox: { kind: 'uniform'; min: number; max: number } | { kind: 'lognormal'; median: number; p95: number };
+    imagePull: { kind: 'lognormal'; median: number; p95: number };
+  };
+  sources: Record<string, Source>;
+}
+
+const steps = (from: number, to: number, step: number): number[] => {
+  const out: number[] = [];
+  for (let v = from; v <= to + 1e-9; v += step) out.push(Math.round(v * 100) / 100);
+  return out;
+};
+
+const FARGATE_TABLE: SizeRow[] = [
+  { vcpu: 0.25, memoryGiB: [0.5, 1, 2] },
+  { vcpu: 0.5, memoryGiB: steps(1, 4, 1) },
+  { vcpu: 1, memoryGiB: steps(2, 8, 1) },
+  { vcpu: 2, memoryGiB: steps(4, 16, 1) },
+  { vcpu: 4, memoryGiB: steps(8, 30, 1) },
+  { vcpu: 8, memoryGiB: steps(16, 60, 4) },
+  { vcpu: 16, memoryGiB: steps(32, 120, 8) },
+];
+
+const ECI_TABLE: SizeRow[] = [
+  { vcpu: 0.25, memoryGiB: [0.5, 1] },
+  { vcpu: 0.5, memoryGiB: [1, 2] },
+  { vcpu: 1, memoryGiB: [2, 4, 8] },
+  { vcpu: 2, memoryGiB: [1, 2, 4, 8, 16] },
+  { vcpu: 4, memoryGiB: [2, 4, 8, 16, 32] },
+  { vcpu: 8, memoryGiB: [4, 8, 16, 32, 64] },
+  { vcpu: 12, memoryGiB: [12, 24, 48, 96] },
+  { vcpu: 16, memoryGiB: [16, 32, 64, 128] },
+  { vcpu: 24, memoryGiB: [24, 48, 96, 192] },
+  { vcpu: 32, memoryGiB: [32, 64, 128, 256] },
+  { vcpu: 52, memoryGiB: [96, 192, 384] },
+  { vcpu: 64, memoryGiB: [128, 256, 512] },
+];
+
+const STARTUP_ESTIMATE = (note: string): Source => ({
+  url: 'https://www.vladionescu.me/posts/scaling-containers-on-aws-in-2022/',
+  date: '2026-11-23',
+  confidence: 'estimate',
+  note,
+});
+
+export const SERVERLESS_PRESETS: Record<ServerlessPreset['id'], ServerlessPreset> = {
+  'aws-fargate': {
+    id: 'aws-fargate',
+    label: 'AWS Fargate (EKS, us-east-1, Linux/x86)',
+    currency: 'USD',
+    pricePerVcpuHour: 0.04048,
+    pricePerGiBHour: 0.004445,
+    sizing: { kind: 'table', rows: FARGATE_TABLE },
+    podOverheadMiB: 256,
+    billing: { granularitySeconds: 1, minimumSeconds: 60 },
+    launchRate: { burst: 100, perSecond: 20 },
+    podStart: { sandbox: { kind: 'uniform', min: 35, max: 60 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
+    sources: {
+      price: { url: 'https://aws.amazon.com/fargate/pricing/', date: '2026-03-10', confidence: 'confirmed', note: '$0.000011244/vCPU-s and $0.004445/GB-h, us-east-1 (quoted via vantage.sh and wring.co)' },
+      sizing: { url: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html', date: '2026-11-01', confidence: 'confirmed', note: '+256 MB per pod, then round up to the next supported vCPU/memory combination' },
+      billing: { url: 'https://aws.amazon.com/fargate/pricing/', date: '2026-11-01', confidence: 'confirmed', note: 'per second, 1-minute minimum, from the start of the image download to pod termination' },
+      launchRate: { url: 'https://docs.aws.amazon.com/AmazonECS/latest/userguide/throttling.html', date: '2026-11-01', confidence: 'confirmed', note: 'burst 100, refill 20/s per account and region (accounts launching only EKS pods: burst 20)' },
+      podStart: STARTUP_ESTIMATE('No documented figure: 30-45 s node creation plus image pull reported; EKS on Fargate took ~1 min to first pod in the 2022 scale test'),
+    },
+  },
+  'alibaba-eci': {
+    id: 'alibaba-eci',
+    label: 'Alibaba Cloud ECI (international, USD)',
+    currency: 'USD',
+    pricePerVcpuHour: 0.02772,
+    pricePerGiBHour: 0.003456,
+    sizing: { kind: 'table', rows: ECI_TABLE },
+    podOverheadMiB: 0,
+    billing: { granularitySeconds: 1, minimumSeconds: 0 },
+    launchRate: { burst: 100, perSecond: 20 },
+    podStart: { sandbox: { kind: 'uniform', min: 10, max: 20 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
+    sources: {
+      price: { url: 'https://www.alibabacloud.com/help/en/eci/product-overview/virtual-node-billing', date: '2025-11-04', confidence: 'confirmed', note: 'USD 0.0000077/vCPU-s, 0.00000096/GiB-s; region not named' },
+      sizing: { url: 'https://www.alibabacloud.com/help/en/eci/user-guide/specify-the-number-of-vcpus-and-memory-size-to-create-an-elastic-container-instance', date: '2026-06-20', confidence: 'confirmed', note: 'specs available in all regions; requests round up to the nearest spec' },
+      billing: { url: 'https://www.alibabacloud.com/help/en/eci/product-overview/billing-overview', date: '2026-02-27', confidence: 'confirmed', note: 'per second from image pull start until Succeeded/Failed; no minimum documented' },
+      launchRate: { url: 'https://help.aliyun.com/en/eci/product-overview/limits', date: '2026-11-01', confidence: 'confirmed', note: 'CreateContainerGroup token bucket: burst 100, refill 20/s' },
+      podStart: { url: 'https://www.alibabacloud.com/help/en/elastic-container-instance/latest/overview-of-the-image-cache-feature', date: '2026-11-23', confidence: 'estimate', note: '10-20 s sandbox is a suggested preset; image preparation 50 s without cache for a 386 MB image' },
+    },
+  },
+  'gke-autopilot': {
+    id: 'gke-autopilot',
+    label: 'GKE Autopilot (general-purpose, us-central1)',
+    currency: 'USD',
+    pricePerVcpuHour: 0.0445,
+    pricePerGiBHour: 0.0049225,
+    sizing: { kind: 'autopilot' },
+    podOverheadMiB: 0,
+    billing: { granularitySeconds: 1, minimumSeconds: 0 },
+    launchRate: null,
+    podStart: { sandbox: { kind: 'lognormal', median: 60, p95: 150 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
+    sources: {
+      price: { url: 'https://cloud.google.com/kubernetes-engine/pricing', date: '2026-11-01', confidence: 'secondary', note: 'about $0.0445/vCPU-h and $0.0049225/GB-h in us-central1 via toolstac.com and c3x.dev' },
+      sizing: { url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-resource-requests', date: '2026-11-01', confidence: 'confirmed', note: 'CPU in 0.25 vCPU steps, memory 1-6.5 GiB per vCPU, minimum 0.25 vCPU / 0.5 GiB' },
+      billing: { url: 'https://cloud.google.com/kubernetes-engine/pricing', date: '2026-11-01', confidence: 'confirmed', note: 'pod requests, 1-second increments, no minimum' },
+      podStart: { url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview', date: '2026-11-23', confidence: 'estimate', note: 'pods that need a new node take 1-3 min (unconfirmed preset)' },
+    },
+  },
+};

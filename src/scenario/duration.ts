@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600, d: 86400 };
+const DURATION_TEXT = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)\s*$/;
+
+/** Parses "90s", "10m", "1.5h", "7d" to seconds; returns undefined when the text is not a duration. */
+export function parseDurationText(text: string): number | undefined {
+  const m = DURATION_TEXT.exec(text);
+  if (!m) return undefined;
+  return Number(m[1]) * UNIT_SECONDS[m[2]];
+}
+
+/**
+ * A length of time in seconds. Accepts a non-negative number of seconds or a string such as
+ * "90s", "10m", "2h", "7d", so scenario files read like cluster-autoscaler flags.
+ */
+export const Duration = z.union([
+  z.number().nonnegative().finite(),
+  z.string().transform((text, ctx) => {
+    const seconds = parseDurationText(text);
+    if (seconds === undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration; use seconds or a number with s, m, h or d, e.g. "10m"` });
+      return z.NEVER;
+    }
+    return seconds;
+  }),
+]);
+
+const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
+
+/** "19:00" or "07:30:15" as seconds after midnight. */
+export const TimeOfDay = z.union([
+  z.number().nonnegative().max(86400),
+  z.string().transform((text, ctx) => {
+    const m = TIME_OF_DAY.exec(text.trim());
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a time of day; use HH:MM, e.g. "19:00"` });
+      return z.NEVER;
+    }
+    return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+  }),
+]);

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { Scenario } from './scenario.ts';
+import { migrate, MigrationError } from './migrations.ts';
+
+/** A problem in user input, with where it is (field path, or file and line); never a crash. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly issues: FieldIssue[],
+    readonly source?: string,
+  ) {
+    super(formatIssues(issues, source));
+    this.name = 'ScenarioError';
+  }
+}
+
+export function formatIssues(issues: FieldIssue[], source?: string): string {
+  const where = source ? `${source}: ` : '';
+  return issues.map((i) => `${where}${i.path ? i.path + ': ' : ''}${i.message}`).join('\n');
+}
+
+export function pathOf(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p) => String(p)).join('.');
+}
+
+export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: pathOf(issue.path), message: describeIssue(issue) }));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union' && 'errors' in issue) {
+    // For a discriminated union, zod reports the discriminator; say which values are allowed.
+    return issue.message;
+  }
+  return issue.message;
+}
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: FieldIssue[] };
+
+/** Validates (and migrates) a scenario object; returns field-path issues instead of throwing. */
+export function safeParseScenario(doc: unknown): ParseResult {
+  let migrated: unknown;
+  try {
+    migrated = migrate(doc);
+  } catch (e) {
+    if (e instanceof MigrationError) {
+      const [path, ...rest] = e.message.split(': ');
+      return { ok: false, issues: [{ path, message: rest.join(': ') }] };
+    }
+    throw e;
+  }
+  const r = Scenario.safeParse(migrated);
+  if (r.success) return { ok: true, scenario: r.data };
+  return { ok: false, issues: issuesFromZod(r.error) };
+}
+
+export function parseScenario(doc: unknown, source?: string): Scenario {
+  const r = safeParseScenario(doc);
+  if (!r.ok) throw new ScenarioError(r.issues, source);
+  return r.scenario;
+}
+
+/** Parses JSON text, naming the line and column of a syntax error. */
+export function parseScenarioText(text: string, source = 'scenario'): Scenario {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ScenarioError([{ path: '', message: `not valid JSON (${jsonErrorWhere(text, e)})` }], source);
+  }
+  return parseScenario(doc, source);
+}
+
+function jsonErrorWhere(text: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  if (!m) return msg;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `${msg.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+}

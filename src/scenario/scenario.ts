@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Duration } from './duration.ts';
+import { WorkloadSource } from './workload.ts';
+import { Strategy } from './strategy.ts';
+
+export const SCHEMA_VERSION = 1;
+
+export const Scenario = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    name: z.string().min(1).max(120),
+    description: z.string().max(4000).default(''),
+    seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1),
+    /** Simulated time from 00:00 of day one. */
+    horizon: Duration.default(86400),
+    slo: z.object({ pendingSeconds: Duration.default(60) }).default({ pendingSeconds: 60 }),
+    workload: z.array(WorkloadSource).min(1).max(50),
+    strategies: z.array(Strategy).min(1).max(12),
+  })
+  .superRefine((s, ctx) => {
+    if (s.horizon <= 0) ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'must be > 0' });
+    if (s.horizon > 31 * 86400) ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'must be at most 31 days' });
+    const seen = new Set<string>();
+    s.strategies.forEach((st, i) => {
+      if (seen.has(st.name)) ctx.addIssue({ code: 'custom', path: ['strategies', i, 'name'], message: `"${st.name}" is used by two strategies; names must be unique` });
+      seen.add(st.name);
+    });
+  });
+
+export type Scenario = z.infer<typeof Scenario>;
+/** What a person may write: durations as "10m", defaults left out. */
+export type ScenarioInput = z.input<typeof Scenario>;

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { Duration } from './duration.ts';
+import { Delay } from './delay.ts';
+
+/** A VM shape: a catalog name such as "m6i.xlarge", or a custom shape (e.g. an on-premises server). */
+export const InstanceTypeSpec = z.object({
+  name: z.string().min(1).max(60),
+  vcpu: z.number().positive().max(1024),
+  memoryGiB: z.number().positive().max(32768),
+  /** On-demand price, or the amortised hourly cost of an owned server. */
+  pricePerHour: z.number().nonnegative(),
+  maxPods: z.number().int().positive().max(10_000).default(110),
+});
+export const InstanceTypeRef = z.union([z.string().min(1), InstanceTypeSpec]);
+export type InstanceTypeRef = z.infer<typeof InstanceTypeRef>;
+
+/** How a cloud bills a running thing: in steps of granularitySeconds, at least minimumSeconds. */
+export const Billing = z.object({
+  granularitySeconds: Duration.default(1),
+  minimumSeconds: Duration.default(60),
+});
+
+/**
+ * cluster-autoscaler flags with their upstream defaults (kubernetes/autoscaler FAQ,
+ * "What are the parameters to CA?").
+ */
+export const ClusterAutoscaler = z.object({
+  enabled: z.boolean().default(true),
+  scanInterval: Duration.default(10),
+  scaleDownUnneededTime: Duration.default(600),
+  scaleDownDelayAfterAdd: Duration.default(600),
+  scaleDownUtilizationThreshold: z.number().min(0).max(1).default(0.5),
+  maxNodeProvisionTime: Duration.default(900),
+  expander: z.enum(['random', 'least-waste', 'most-pods', 'price']).default('random'),
+  maxNodesTotal: z.number().int().nonnegative().default(0),
+  maxNodesPerScaleUp: z.number().int().positive().default(1000),
+  /** max-empty-bulk-delete / max-scale-down-parallelism. */
+  maxScaleDownParallelism: z.number().int().positive().default(10),
+  maxDrainParallelism: z.number().int().nonnegative().default(1),
+  /** Whether CA may evict pods to remove an underused node (pods owned by a controller: yes). */
+  safeToEvict: z.boolean().default(true),
+});
+export type ClusterAutoscaler = z.infer<typeof ClusterAutoscaler>;
+
+/** What each node loses before pods: kube-reserved (EKS AMI formula or fixed), eviction threshold, DaemonSets. */
+export const NodeOverhead = z.object({
+  kubeReserved: z.union([z.literal('eks-ami'), z.object({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative() })]).default('eks-ami'),
+  evictionHardMemoryMiB: z.number().nonnegative().default(100),
+  daemonSet: z.object({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative() }).default({ cpuMillicores: 150, memoryMiB: 300 }),
+});
+
+export const PodStart = z.object({
+  /** Sandbox, network and container start (on serverless: the micro-VM too). */
+  sandbox: Delay,
+  /** Image pull; cached on a node after its first pull there, never cached on serverless pods. */
+  imagePull: Delay,
+});
+
+export const NodePool = z
+  .object({
+    instanceTypes: z.array(InstanceTypeRef).min(1).max(20),
+    minNodes: z.number().int().nonnegative().default(0),
+    maxNodes: z.number().int().positive().default(1000),
+    /** Nodes running at the start (default minNodes). */
+    initialNodes: z.number().int().nonnegative().optional(),
+    billing: Billing.default({ granularitySeconds: 1, minimumSeconds: 60 }),
+    /** From the launch request until the node is Ready (VM boot + kubelet join). */
+    provisioningDelay: Delay.default({ kind: 'lognormal', median: 75, p95: 120 }),
+    scoring: z.enum(['LeastAllocated', 'MostAllocated']).default('LeastAllocated'),
+    overhead: NodeOverhead.default({ kubeReserved: 'eks-ami', evictionHardMemoryMiB: 100, daemonSet: { cpuMillicores: 150, memoryMiB: 300 } }),
+    podStart: PodStart.default({ sandbox: { kind: 'constant', seconds: 3 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } }),
+    /** null: a fixed-size pool of initialNodes (or minNodes), e.g. an on-premises cluster. */
+    autoscaler: ClusterAutoscaler.nullable().default(ClusterAutoscaler.parse({})),
+  })
+  .superRefine((p, ctx) => {
+    if (p.maxNodes < p.minNodes) ctx.addIssue({ code: 'custom', path: ['maxNodes'], message: `must be >= minNodes (${p.minNodes})` });
+    if (p.initialNodes !== undefined && p.initialNodes > p.maxNodes) ctx.addIssue({ code: 'custom', path: ['initialNodes'], message: `must be <= maxNodes (${p.maxNodes})` });
+  });
+export type NodePool = z.infer<typeof NodePool>;
+
+/** One vCPU size and its allowed memory sizes in GiB. */
+export const SizeRow = z.object({ vcpu: z.number().positive(), memoryGiB: z.array(z.number().positive()).min(1) });
+
+export const Sizing = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('table'), rows: z.array(SizeRow).min(1) }),
+  z.object({ kind: z.literal('autopilot') }),
+  z.object({ kind: z.literal('exact') }),
+]);
+
+/**
+ * Pod-billed serverless containers. `preset` fills every field not given (prices, size table,
+ * overhead, billing, launch rate, start latency), so a scenario only states what it changes.
+ */
+export const Serverless = z.object({
+  preset: z.enum(['aws-fargate', 'alibaba-eci', 'gke-autopilot']).default('aws-fargate'),
+  pricePerVcpuHour: z.number().nonnegative().optional(),
+  pricePerGiBHour: z.number().nonnegative().optional(),
+  sizing: Sizing.optional(),
+  podOverheadMiB: z.number().nonnegative().optional(),
+  billing: Billing.optional(),
+  launchRate: z.object({ burst: z.number().int().positive(), perSecond: z.number().positive() }).nullable().optional(),
+  podStart: PodStart.optional(),
+});
+export type Serverless = z.infer<typeof Serverless>;
+
+export const Unit = z.object({
+  resource: z.enum(['nodes', 'serverless']),
+  /** Most pods this unit may hold at once; more go to the next unit. */
+  max: z.number().int().positive().optional(),
+});
+
+/**
+ * Where pods go when the node pool is full:
+ * - normalNodePrefer (eci-profile): nodes first; a pod that fits on no Ready node goes to the virtual node at once.
+ * - resourcePolicy (Alibaba ResourcePolicy): ordered units; a pod moves to the next unit when the
+ *   current one holds `max` pods or, with TimeoutOrExceedMax, after pending `timeout` on it.
+ */
+export const Overflow = z.discriminatedUnion('policy', [
+  z.object({ policy: z.literal('normalNodePrefer') }),
+  z.object({
+    policy: z.literal('resourcePolicy'),
+    units: z.array(Unit).min(1).max(4),
+    whenTryNextUnits: z
+      .object({ policy: z.enum(['TimeoutOrExceedMax', 'ExceedMax']).default('TimeoutOrExceedMax'), timeout: Duration.default(60) })
+      .default({ policy: 'TimeoutOrExceedMax', timeout: 60 }),
+  }),
+]);
+export type Overflow = z.infer<typeof Overflow>;
+
+/** Pins pod classes to one side, like a Fargate profile or the alibabacloud.com/eci=true label. */
+export const ClassSelector = z.object({ classes: z.array(z.string().min(1)).min(1), target: z.enum(['nodes', 'serverless']) });
+
+export const FixedCost = z.object({ name: z.string().min(1).max(60), perHour: z.number().nonnegative() });
+
+const base = {
+  name: z.string().min(1).max(60),
+  /** Managed control plane fee per hour (EKS and GKE 0.10, ACK Pro 0.09, self-managed 0). */
+  controlPlanePerHour: z.number().nonnegative().default(0.1),
+  /** Costs per hour that do not depend on load, e.g. operations staff time for a self-managed cluster. */
+  fixedCosts: z.array(FixedCost).max(10).default([]),
+};
+
+export const NodesStrategy = z.object({ kind: z.literal('nodes'), ...base, nodePool: NodePool });
+export const ServerlessStrategy = z.object({ kind: z.literal('serverless'), ...base, serverless: Serverless });
+export const MixedStrategy = z.object({
+  kind: z.literal('mixed'),
+  ...base,
+  nodePool: NodePool,
+  serverless: Serverless,
+  overflow: Overflow.default({ policy: 'normalNodePrefer' }),
+  classSelectors: z.array(ClassSelector).max(20).default([]),
+});
+
+export const Strategy = z.discriminatedUnion('kind', [NodesStrategy, ServerlessStrategy, MixedStrategy]);
+export type Strategy = z.infer<typeof Strategy>;
+export type StrategyKind = Strategy['kind'];

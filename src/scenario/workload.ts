@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { Duration, TimeOfDay } from './duration.ts';
+import { Delay } from './delay.ts';
+
+/** What one pod requests: CPU in millicores, memory in MiB (Kubernetes requests). */
+export const PodSize = z.object({
+  cpuMillicores: z.number().positive().max(512_000),
+  memoryMiB: z.number().positive().max(4_194_304),
+});
+export type PodSize = z.infer<typeof PodSize>;
+
+const common = {
+  name: z.string().min(1).max(80),
+  /** Pod class, used by overflow policies and class selectors to route pods. */
+  class: z.string().min(1).max(40).default('default'),
+};
+
+/**
+ * A Deployment whose replicas follow the day: a cosine between minReplicas (at night) and
+ * maxReplicas (at peakAt), re-evaluated every step. Scale-down removes the newest pods first.
+ */
+export const DiurnalService = z
+  .object({
+    type: z.literal('diurnal'),
+    ...common,
+    minReplicas: z.number().int().nonnegative(),
+    maxReplicas: z.number().int().nonnegative(),
+    peakAt: TimeOfDay.default(14 * 3600),
+    step: Duration.default(300),
+    pod: PodSize,
+  })
+  .superRefine((g, ctx) => {
+    if (g.maxReplicas < g.minReplicas) ctx.addIssue({ code: 'custom', path: ['maxReplicas'], message: `must be >= minReplicas (${g.minReplicas})` });
+    if (g.step < 1) ctx.addIssue({ code: 'custom', path: ['step'], message: 'must be at least 1 s' });
+  });
+
+/**
+ * Sessions that start at fixed times every day (online classes, live events). Each session's pods
+ * arrive around the start within herdWidth (triangular, peaked at the start) and end together when
+ * the session ends (plus up to endJitter).
+ */
+export const EveningBurst = z.object({
+  type: z.literal('burst'),
+  ...common,
+  sessionStarts: z.array(TimeOfDay).min(1).max(48),
+  podsPerSession: z.number().int().positive().max(2_000_000),
+  herdWidth: Duration.default(300),
+  sessionLength: Duration.default(3000),
+  endJitter: Duration.default(120),
+  pod: PodSize,
+});
+
+/** Jobs arriving as a Poisson process, optionally only inside a daily window (e.g. 01:00-05:00). */
+export const PoissonBatch = z.object({
+  type: z.literal('batch'),
+  ...common,
+  jobsPerHour: z.number().positive().max(1_000_000),
+  window: z.object({ from: TimeOfDay, to: TimeOfDay }).optional(),
+  runtime: Delay,
+  pod: PodSize,
+});
+
+/**
+ * Pods from a trace in the canonical CSV format arrival_s,duration_s,cpu_m,mem_mib[,class].
+ * Small traces can be inline (`rows`); larger ones are read from `path` (CLI) or imported (app).
+ */
+export const TraceSource = z
+  .object({
+    type: z.literal('trace'),
+    name: z.string().min(1).max(200),
+    path: z.string().optional(),
+    rows: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()]).rest(z.union([z.string(), z.number()]))).optional(),
+    /** Seconds added to every arrival, e.g. to place a trace at 19:00. */
+    offset: Duration.default(0),
+    /** How the app mapped the columns of an imported file (kept so a saved scenario re-imports the same way). */
+    mapping: z.record(z.string(), z.unknown()).optional(),
+    /** Content hash and row count of an imported file too big to keep inline. */
+    fingerprint: z.object({ rows: z.number().int().nonnegative(), sha256: z.string() }).optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (!t.path && !t.rows && !t.fingerprint) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a trace needs a path, inline rows or an imported file' });
+  });
+
+export const WorkloadSource = z.discriminatedUnion('type', [DiurnalService, EveningBurst, PoissonBatch, TraceSource]);
+export type WorkloadSource = z.infer<typeof WorkloadSource>;
+export type DiurnalService = z.infer<typeof DiurnalService>;
+export type EveningBurst = z.infer<typeof EveningBurst>;
+export type PoissonBatch = z.infer<typeof PoissonBatch>;
+export type TraceSource = z.infer<typeof TraceSource>;

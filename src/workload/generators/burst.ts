@@ -1,0 +1,30 @@
+import type { EveningBurst } from '../../scenario/workload.ts';
+import type { Random } from '../../sim/random.ts';
+import type { PodTableBuilder } from '../podTable.ts';
+
+const DAY = 86400;
+
+/** Triangular on [-w/2, w/2] peaked at 0: most people join right at the start, some early or late. */
+function triangular(rng: Random, width: number): number {
+  return (rng.next() + rng.next() - 1) * (width / 2);
+}
+
+/**
+ * Sessions at fixed times each day: podsPerSession pods join around each start within
+ * herdWidth and leave when the session ends (sessionLength after the start, plus up to endJitter).
+ */
+export function generateBurst(g: EveningBurst, horizon: number, rng: Random, out: PodTableBuilder): void {
+  const cls = out.classId(g.class);
+  for (let day = 0; day * DAY < horizon; day++) {
+    for (const start of g.sessionStarts) {
+      const sessionStart = day * DAY + start;
+      const sessionEnd = sessionStart + g.sessionLength;
+      for (let i = 0; i < g.podsPerSession; i++) {
+        const arrival = Math.max(0, sessionStart + triangular(rng, g.herdWidth));
+        const end = sessionEnd + rng.next() * g.endJitter;
+        if (arrival >= horizon || end <= arrival) continue;
+        out.add(arrival, end - arrival, g.pod.cpuMillicores, g.pod.memoryMiB, cls);
+      }
+    }
+  }
+}

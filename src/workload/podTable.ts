@@ -1,0 +1,129 @@
+/**
+ * The pods of a workload as struct-of-arrays, sorted by arrival. Times in seconds from the start of
+ * the scenario, CPU in millicores, memory in MiB. `cls` indexes `classNames`.
+ */
+export interface PodTable {
+  count: number;
+  arrival: Float64Array;
+  duration: Float64Array;
+  cpu: Float64Array;
+  mem: Float64Array;
+  cls: Uint16Array;
+  classNames: string[];
+}
+
+export function emptyPodTable(): PodTable {
+  return {
+    count: 0,
+    arrival: new Float64Array(0),
+    duration: new Float64Array(0),
+    cpu: new Float64Array(0),
+    mem: new Float64Array(0),
+    cls: new Uint16Array(0),
+    classNames: ['default'],
+  };
+}
+
+/** Growable builder used by generators and importers; `finish` sorts by arrival (stable). */
+export class PodTableBuilder {
+  private n = 0;
+  private arrival = new Float64Array(1024);
+  private duration = new Float64Array(1024);
+  private cpu = new Float64Array(1024);
+  private mem = new Float64Array(1024);
+  private cls = new Uint16Array(1024);
+  private readonly classIndex = new Map<string, number>();
+  readonly classNames: string[] = [];
+
+  get count(): number {
+    return this.n;
+  }
+
+  classId(name: string): number {
+    let id = this.classIndex.get(name);
+    if (id === undefined) {
+      id = this.classNames.length;
+      if (id > 65535) throw new Error('more than 65,536 pod classes');
+      this.classIndex.set(name, id);
+      this.classNames.push(name);
+    }
+    return id;
+  }
+
+  add(arrival: number, duration: number, cpu: number, mem: number, classId: number): void {
+    if (this.n === this.arrival.length) this.grow();
+    const i = this.n++;
+    this.arrival[i] = arrival;
+    this.duration[i] = duration;
+    this.cpu[i] = cpu;
+    this.mem[i] = mem;
+    this.cls[i] = classId;
+  }
+
+  addTable(t: PodTable): void {
+    const map = t.classNames.map((name) => this.classId(name));
+    for (let i = 0; i < t.count; i++) this.add(t.arrival[i], t.duration[i], t.cpu[i], t.mem[i], map[t.cls[i]]);
+  }
+
+  private grow(): void {
+    const cap = this.arrival.length * 2;
+    const g64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.arrival = g64(this.arrival);
+    this.duration = g64(this.duration);
+    this.cpu = g64(this.cpu);
+    this.mem = g64(this.mem);
+    const c = new Uint16Array(cap);
+    c.set(this.cls);
+    this.cls = c;
+  }
+
+  finish(): PodTable {
+    const n = this.n;
+    let sorted = true;
+    for (let i = 1; i < n; i++) {
+      if (this.arrival[i] < this.arrival[i - 1]) {
+        sorted = false;
+        break;
+      }
+    }
+    const classNames = this.classNames.length ? this.classNames.slice() : ['default'];
+    if (sorted) {
+      return {
+        count: n,
+        arrival: this.arrival.slice(0, n),
+        duration: this.duration.slice(0, n),
+        cpu: this.cpu.slice(0, n),
+        mem: this.mem.slice(0, n),
+        cls: this.cls.slice(0, n),
+        classNames,
+      };
+    }
+    // Stable sort by arrival through an index permutation (ties keep insertion order).
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    const a = this.arrival;
+    order.sort((x, y) => a[x] - a[y] || x - y);
+    const out: PodTable = {
+      count: n,
+      arrival: new Float64Array(n),
+      duration: new Float64Array(n),
+      cpu: new Float64Array(n),
+      mem: new Float64Array(n),
+      cls: new Uint16Array(n),
+      classNames,
+    };
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      out.arrival[k] = a[i];
+      out.duration[k] = this.duration[i];
+      out.cpu[k] = this.cpu[i];
+      out.mem[k] = this.mem[i];
+      out.cls[k] = this.cls[i];
+    }
+    return out;
+  }
+}
