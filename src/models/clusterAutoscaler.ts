@@ -4,9 +4,6 @@ import { binpack } from './binpackingEstimator.ts';
 import { PRIORITY, type Cluster } from './cluster.ts';
 import type { NodePool } from './nodePool.ts';
 
-/** How long a node that could not be drained is skipped (unremovable-node-recheck-timeout). */
-const UNREMOVABLE_RECHECK = 300;
-
 /**
  * cluster-autoscaler's main loop, every scanInterval:
  * - scale-up: pending pods that do not fit on nodes already being provisioned are bin-packed onto
@@ -132,14 +129,15 @@ export class ClusterAutoscaler {
     for (let slot = pool.unneededHead; slot >= 0 && drained < cfg.maxDrainParallelism && removed < cfg.maxScaleDownParallelism && removable > 0; ) {
       const next = pool.nextUnneeded(slot);
       if (pool.unneededSince[slot] > cutoff) break;
-      if (pool.podCount[slot] > 0 && pool.unremovableUntil[slot] <= now) {
+      if (pool.podCount[slot] > 0) {
         if (pool.drain(slot, now)) {
           pool.remove(slot, now);
           drained++;
           removed++;
           removable--;
         } else {
-          pool.unremovableUntil[slot] = now + UNREMOVABLE_RECHECK;
+          pool.restartUnneeded(slot, now);
+          pool.drainFailed[slot] = 1;
         }
       }
       slot = next;

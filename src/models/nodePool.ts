@@ -38,7 +38,8 @@ export class NodePool {
   imageReadyAt = new Float64Array(0);
   /** When the node became underutilized (NaN when it is not). */
   unneededSince = new Float64Array(0);
-  unremovableUntil = new Float64Array(0);
+  /** A drain of this node failed since its unneeded timer started: its pods could not move. */
+  drainFailed = new Uint8Array(0);
   private uPrev = new Int32Array(0);
   private uNext = new Int32Array(0);
   private podHead = new Int32Array(0);
@@ -125,7 +126,7 @@ export class NodePool {
     this.podCount = g(this.podCount);
     this.imageReadyAt = g(this.imageReadyAt);
     this.unneededSince = g(this.unneededSince, NaN);
-    this.unremovableUntil = g(this.unremovableUntil);
+    this.drainFailed = g(this.drainFailed);
     this.uPrev = g(this.uPrev, -1);
     this.uNext = g(this.uNext, -1);
     this.podHead = g(this.podHead, -1);
@@ -155,7 +156,7 @@ export class NodePool {
     this.podCount[slot] = 0;
     this.imageReadyAt[slot] = Infinity;
     this.unneededSince[slot] = NaN;
-    this.unremovableUntil[slot] = 0;
+    this.drainFailed[slot] = 0;
     this.podHead[slot] = -1;
     this.alive[s]++;
     this.aliveTotal++;
@@ -263,15 +264,33 @@ export class NodePool {
     const under = this.utilization(slot) < this.utilizationThreshold;
     const listed = this.unneededSince[slot] === this.unneededSince[slot];
     if (under && !listed) {
-      this.unneededSince[slot] = now;
-      this.uPrev[slot] = this.unneededTail;
-      this.uNext[slot] = -1;
-      if (this.unneededTail >= 0) this.uNext[this.unneededTail] = slot;
-      else this.unneededHead = slot;
-      this.unneededTail = slot;
+      this.listUnneeded(slot, now);
     } else if (!under && listed) {
       this.unlistUnneeded(slot);
+    } else if (listed && this.drainFailed[slot] && this.podCount[slot] === 0) {
+      // Its pods could not move before, so it was never really unneeded; now that it is empty
+      // (and so removable), cluster-autoscaler starts counting from here.
+      this.restartUnneeded(slot, now);
     }
+  }
+
+  /**
+   * cluster-autoscaler found this node's pods could not move: the node was not unneeded after
+   * all, so its unneeded time starts over.
+   */
+  restartUnneeded(slot: number, now: number): void {
+    this.unlistUnneeded(slot);
+    this.listUnneeded(slot, now);
+    this.drainFailed[slot] = 0;
+  }
+
+  private listUnneeded(slot: number, now: number): void {
+    this.unneededSince[slot] = now;
+    this.uPrev[slot] = this.unneededTail;
+    this.uNext[slot] = -1;
+    if (this.unneededTail >= 0) this.uNext[this.unneededTail] = slot;
+    else this.unneededHead = slot;
+    this.unneededTail = slot;
   }
 
   private unlistUnneeded(slot: number): void {

@@ -1,0 +1,43 @@
+/** Command-line options of `npm run sim`. */
+export interface CliArgs {
+  scenario?: string;
+  json: boolean;
+  trace?: string;
+  seed?: number;
+  sweep?: string;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv] [--seed N]
+
+  <scenario.json>   a scenario file (see scenarios/)
+  --json            print the results as JSON instead of a table
+  --trace FILE      replay this CSV trace instead of the scenario's workload
+                    (canonical columns arrival_s,duration_s,cpu_m,mem_mib[,class], or a layout Spillway detects)
+  --seed N          override the scenario's random seed (a non-negative integer)`;
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { json: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name: string): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === '--json') args.json = true;
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--trace') args.trace = value('--trace');
+    else if (a === '--sweep') args.sweep = value('--sweep');
+    else if (a === '--seed') {
+      const v = value('--seed');
+      if (!/^\d+$/.test(v) || Number(v) > 2 ** 32 - 1) throw new UsageError(`--seed: "${v}" is not a non-negative integer below 2^32`);
+      args.seed = Number(v);
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else if (args.scenario === undefined) args.scenario = a;
+    else throw new UsageError(`unexpected argument "${a}" (one scenario file at a time)`);
+  }
+  return args;
+}

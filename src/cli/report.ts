@@ -1,0 +1,70 @@
+import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
+
+/** The JSON contract of `npm run sim -- --json`: results without the time series. */
+export function toJson(result: SimulationResult): object {
+  return {
+    scenario: result.scenario,
+    horizonSeconds: result.horizonSeconds,
+    seed: result.seed,
+    strategies: result.strategies.map(strategySummary),
+  };
+}
+
+export function strategySummary(s: StrategyResult) {
+  return {
+    name: s.name,
+    kind: s.kind,
+    cost: s.cost,
+    utilization: s.utilization,
+    pendingSeconds: s.pendingSeconds,
+    slo: s.slo,
+    pods: s.pods,
+    nodes: s.nodes,
+    events: s.events,
+  };
+}
+
+/** "4 min 05 s", "25 s", "1.2 s": how long someone waited, in words a person reads at a glance. */
+export function formatSeconds(s: number): string {
+  if (s < 10) return `${s.toFixed(1)} s`;
+  if (s < 60) return `${Math.round(s)} s`;
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    return `${m} min ${String(Math.round(s - m * 60)).padStart(2, '0')} s`;
+  }
+  return `${(s / 3600).toFixed(1)} h`;
+}
+
+const money = (v: number, currency: string) => `${currency === 'USD' ? '$' : currency + ' '}${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const int = (v: number) => Math.round(v).toLocaleString('en-US');
+
+/** A side-by-side plain-text table, one column per strategy. */
+export function toTable(result: SimulationResult, wallMs?: number): string {
+  const S = result.strategies;
+  const itemNames = [...new Set(S.flatMap((s) => Object.keys(s.cost.items)))].filter((k) => S.some((s) => s.cost.items[k] > 0));
+  const rows: Array<[string, ...string[]]> = [
+    ['', ...S.map((s) => s.name)],
+    ['kind', ...S.map((s) => s.kind)],
+    ['total cost', ...S.map((s) => money(s.cost.total, s.cost.currency))],
+    ...itemNames.map((k): [string, ...string[]] => [`  ${k}`, ...S.map((s) => money(s.cost.items[k] ?? 0, s.cost.currency))]),
+    ['cost / 1,000 pod-hours', ...S.map((s) => (s.pods.podHours > 0 ? money((s.cost.total / s.pods.podHours) * 1000, s.cost.currency) : '-'))],
+    ['CPU utilization', ...S.map((s) => pct(s.utilization.cpu))],
+    ['memory utilization', ...S.map((s) => pct(s.utilization.memory))],
+    ['pending p50', ...S.map((s) => formatSeconds(s.pendingSeconds.p50))],
+    ['pending p95', ...S.map((s) => formatSeconds(s.pendingSeconds.p95))],
+    ['pending p99', ...S.map((s) => formatSeconds(s.pendingSeconds.p99))],
+    ['pending max', ...S.map((s) => formatSeconds(s.pendingSeconds.max))],
+    [`pods over ${formatSeconds(S[0]?.slo.thresholdSeconds ?? 0)} SLO`, ...S.map((s) => int(s.slo.violations))],
+    ['pods (completed / total)', ...S.map((s) => `${int(s.pods.completed)} / ${int(s.pods.total)}`)],
+    ['pods on nodes / serverless', ...S.map((s) => `${int(s.pods.onNodes)} / ${int(s.pods.onServerless)}`)],
+    ['pods never started', ...S.map((s) => int(s.pods.neverStarted))],
+    ['nodes peak / launched', ...S.map((s) => `${int(s.nodes.peak)} / ${int(s.nodes.launched)}`)],
+    ['events', ...S.map((s) => int(s.events))],
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  const out = [`${result.scenario}  (horizon ${formatSeconds(result.horizonSeconds)}, seed ${result.seed})`, '', line(rows[0]), ...rows.slice(1).map(line)];
+  if (wallMs !== undefined) out.push('', `simulated in ${(wallMs / 1000).toFixed(2)} s`);
+  return out.join('\n');
+}

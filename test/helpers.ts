@@ -1,0 +1,28 @@
+import type { ScenarioInput } from '../src/scenario/scenario.ts';
+import { parseScenario } from '../src/scenario/parse.ts';
+import type { Scenario } from '../src/scenario/scenario.ts';
+import { StrategyRun } from '../src/sim/strategyRun.ts';
+import { buildWorkload } from '../src/workload/build.ts';
+
+export const instant = { kind: 'constant', seconds: 0 } as const;
+export const constant = (seconds: number) => ({ kind: 'constant', seconds }) as const;
+
+/** A scenario from a partial description with the given strategies and inline trace rows. */
+export function scenarioWith(
+  strategies: ScenarioInput['strategies'],
+  rows: Array<[number, number, number, number, string?]>,
+  extra: Partial<ScenarioInput> = {},
+): Scenario {
+  return parseScenario({
+    schemaVersion: 1,
+    name: 'test',
+    horizon: 86400,
+    workload: [{ type: 'trace', name: 'rows', rows: rows.map((r) => (r[4] === undefined ? r.slice(0, 4) : r)) }],
+    strategies,
+    ...extra,
+  });
+}
+
+export function runStrategy(scenario: Scenario, index = 0): StrategyRun {
+  return new StrategyRun(scenario, scenario.strategies[index], buildWorkload(scenario), index);
+}

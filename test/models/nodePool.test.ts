@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+
+/** A 4 vCPU / 16 GiB node with no reservations, so pod room is exactly the capacity. */
+const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
+const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0 } };
+
+function pool(extra: object = {}) {
+  return {
+    instanceTypes: [node],
+    overhead: noOverhead,
+    podStart: { sandbox: constant(2), imagePull: constant(8) },
+    provisioningDelay: constant(100),
+    ...extra,
+  };
+}
+
+const nodes = (extra: object = {}, name = 'nodes') => ({ kind: 'nodes' as const, name, nodePool: pool(extra) });
+
+describe('fixed node pool', () => {
+  it('costs nodes x price x hours, plus the control plane, whatever the load', () => {
+    const s = scenarioWith([nodes({ minNodes: 5, autoscaler: null })], [[100, 3000, 1000, 1024]], { horizon: 36000 });
+    const r = runStrategy(s).result();
+    // 5 nodes x $0.2/h x 10 h = $10; control plane $0.1/h x 10 h = $1.
+    expect(r.cost.items.nodeCompute).toBeCloseTo(10, 9);
+    expect(r.cost.items.controlPlane).toBeCloseTo(1, 9);
+    expect(r.cost.total).toBeCloseTo(11, 9);
+    expect(r.nodes.peak).toBe(5);
+    // The pod holds 1 vCPU from binding at 100 s through 10 s of start and 3000 s of run,
+    // against 5 x 4 vCPU paid for 36000 s.
+    expect(r.utilization.cpu).toBeCloseTo((1 * 3010) / (20 * 36000), 9);
+  });
+
+  it('carries fixed costs per hour as their own line items', () => {
+    const s = scenarioWith([{ ...nodes({ minNodes: 2, autoscaler: null }), controlPlanePerHour: 0, fixedCosts: [{ name: 'operations staff', perHour: 12.5 }] }], [[0, 60, 100, 100]], {
+      horizon: 7200,
+    });
+    const r = runStrategy(s).result();
+    expect(r.cost.items['operations staff']).toBeCloseTo(25, 9);
+    expect(r.cost.total).toBeCloseTo(25 + 2 * 0.2 * 2, 9);
+  });
+
+  it('pulls the image once per node: the second pod on a node only waits for its sandbox', () => {
+    const s = scenarioWith([nodes({ minNodes: 1, autoscaler: null })], [
+      [0, 600, 1000, 1024],
+      [100, 600, 1000, 1024],
+    ]);
+    const r = runStrategy(s).result();
+    // First pod: 2 s sandbox + 8 s pull; second: 2 s sandbox, image already there.
+    expect(r.pendingSeconds.max).toBeCloseTo(10, 9);
+    expect(r.pendingSeconds.p50).toBeCloseTo(6, 9);
+  });
+
+  it('spreads pods across nodes with LeastAllocated and packs them with MostAllocated', () => {
+    const rows: Array<[number, number, number, number]> = [
+      [0, 3600, 1000, 1024],
+      [1, 3600, 1000, 1024],
+      [2, 3600, 1000, 1024],
+    ];
+    const spread = runStrategy(scenarioWith([nodes({ minNodes: 3, autoscaler: null })], rows));
+    spread.kernel.run({ until: 10 });
+    const packed = runStrategy(scenarioWith([nodes({ minNodes: 3, autoscaler: null, scoring: 'MostAllocated' })], rows));
+    packed.kernel.run({ until: 10 });
+    const podsPerNode = (run: typeof spread) => [0, 1, 2].map((slot) => run.models.pool!.podCount[slot]);
+    expect(podsPerNode(spread)).toEqual([1, 1, 1]);
+    expect(podsPerNode(packed).sort()).toEqual([0, 0, 3]);
+  });
+});
+
+describe('cluster-autoscaler', () => {
+  it('a pod arriving at a full cluster waits for the next scan, the node provisioning and the pod start', () => {
+    // Scans run at 0, 10, 20 s... The pod arrives at 5 s; the scan at 10 s asks for a node; the node
+    // is Ready 100 s later; the pod then needs 2 s sandbox + 8 s image pull.
+    const s = scenarioWith([nodes({ minNodes: 0 })], [[5, 600, 1000, 1024]]);
+    const r = runStrategy(s).result();
+    expect(r.pendingSeconds.max).toBeCloseTo(10 - 5 + 100 + 2 + 8, 9);
+    expect(r.nodes.launched).toBe(1);
+  });
+
+  it('does not ask for another node for a pod that fits on a node already coming up', () => {
+    const s = scenarioWith([nodes({ minNodes: 0 })], [
+      [5, 600, 1000, 1024],
+      [15, 600, 1000, 1024],
+    ]);
+    const r = runStrategy(s).result();
+    expect(r.nodes.launched).toBe(1);
+    // Second pod binds when the node is Ready at 110 s, waits for the image pull the first started: Running at 120 s.
+    expect(r.pendingSeconds.p50).toBeCloseTo((115 + 105) / 2, 9);
+  });
+
+  it('bin-packs many pending pods onto as many new nodes as they need', () => {
+    // 25 pods of 1.5 vCPU: 2 fit a 4 vCPU node (3 vCPU), so 13 nodes.
+    const rows: Array<[number, number, number, number]> = [];
+    for (let i = 0; i < 25; i++) rows.push([1, 600, 1500, 1024]);
+    const r = runStrategy(scenarioWith([nodes({ minNodes: 0 })], rows)).result();
+    expect(r.nodes.launched).toBe(13);
+    expect(r.nodes.peak).toBe(13);
+  });
+
+  it('respects maxNodes: pods beyond the pool size keep waiting', () => {
+    const rows: Array<[number, number, number, number]> = [];
+    for (let i = 0; i < 8; i++) rows.push([1, 3600, 2000, 1024]);
+    const r = runStrategy(scenarioWith([nodes({ minNodes: 0, maxNodes: 3 })], rows, { horizon: 1800 })).result();
+    expect(r.nodes.peak).toBe(3);
+    expect(r.pods.started).toBe(6);
+    expect(r.pods.neverStarted).toBe(2);
+  });
+
+  it('does not remove an empty node before scale-down-unneeded-time, and removes it at the first scan after', () => {
+    // Pod runs on the new node from 120 s to 1120 s. The node is empty from 1120 s; scale-down-delay-after-add
+    // (600 s after the scale-up at 10 s) has passed; it is unneeded for 600 s at 1720 s, a scan time.
+    const s = scenarioWith([nodes({ minNodes: 0 })], [[5, 1000, 1000, 1024]], { horizon: 7200 });
+    const run = runStrategy(s);
+    run.kernel.run({ until: 1719 });
+    expect(run.models.pool!.aliveTotal).toBe(1);
+    run.kernel.run({ until: 1720 });
+    expect(run.models.pool!.aliveTotal).toBe(0);
+    const r = run.result();
+    // Billed from the launch request at 10 s to removal at 1720 s.
+    expect(r.cost.items.nodeCompute).toBeCloseTo((0.2 / 3600) * (1720 - 10), 9);
+    expect(r.nodes.removed).toBe(1);
+  });
+
+  it('waits scale-down-delay-after-add after a scale-up before removing anything', () => {
+    // Node A comes for pod 1 (scale-up at 10 s, Ready at 110 s) and stays 25% used. At 710 s its pod
+    // has nowhere to go, so its unneeded time restarts. Pod 2 (4 vCPU) does not fit next to pod 1 and
+    // triggers a scale-up at 900 s: node B. Without the delay node A would be drained at 1310 s (710 + 600);
+    // scale-down-delay-after-add holds everything until 900 + 600 = 1500 s, when pod 1 moves to B.
+    const s = scenarioWith([nodes({ minNodes: 0 })], [
+      [5, 3000, 1000, 1024],
+      [895, 60, 4000, 1024],
+    ], { horizon: 7200 });
+    const run = runStrategy(s);
+    run.kernel.run({ until: 1499 });
+    expect(run.models.pool!.aliveTotal).toBe(2);
+    run.kernel.run({ until: 1500 });
+    expect(run.models.pool!.aliveTotal).toBe(1);
+  });
+
+  it('never scales below minNodes', () => {
+    const s = scenarioWith([nodes({ minNodes: 2 })], [[0, 60, 100, 100]], { horizon: 7200 });
+    const r = runStrategy(s).result();
+    expect(r.nodes.removed).toBe(0);
+    expect(r.cost.items.nodeCompute).toBeCloseTo(2 * 0.2 * 2, 9);
+  });
+
+  it('drains an underused node when its pods fit elsewhere, and the moved pod still completes once', () => {
+    // Each new node gets one 3.5 vCPU pod and one 0.5 vCPU pod. When the big pods end (310 s), both
+    // nodes are 12.5% used; at 910 s cluster-autoscaler drains one node's small pod onto the other
+    // and removes it. The last node goes once its pods end and it has been empty for 10 minutes.
+    const s = scenarioWith([nodes({ minNodes: 0 })], [
+      [0, 200, 3500, 1024],
+      [0, 200, 3500, 1024],
+      [0, 5000, 500, 512],
+      [0, 5000, 500, 512],
+    ], { horizon: 20000 });
+    const run = runStrategy(s);
+    run.kernel.run({ until: 909 });
+    expect(run.models.pool!.aliveTotal).toBe(2);
+    run.kernel.run({ until: 910 });
+    expect(run.models.pool!.aliveTotal).toBe(1);
+    const r = run.result();
+    expect(r.pods.evictions).toBe(1);
+    expect(r.pods.completed).toBe(4);
+    expect(r.nodes.removed).toBe(2);
+  });
+
+  it('picks the node shape with the least waste when the pool offers several (least-waste expander)', () => {
+    const small = { name: 'small', vcpu: 2, memoryGiB: 8, pricePerHour: 0.1, maxPods: 10 };
+    const big = { name: 'big', vcpu: 8, memoryGiB: 32, pricePerHour: 0.4, maxPods: 10 };
+    // 3 pods of 2.5 vCPU do not fit "small" at all; "big" takes 3 (7.5 of 8 vCPU).
+    const rows: Array<[number, number, number, number]> = [
+      [1, 600, 2500, 2048],
+      [1, 600, 2500, 2048],
+      [1, 600, 2500, 2048],
+    ];
+    const s = scenarioWith([{ kind: 'nodes', name: 'lw', nodePool: { ...pool(), instanceTypes: [small, big], autoscaler: { expander: 'least-waste' } } }], rows);
+    const run = runStrategy(s);
+    run.kernel.run({ until: 11 });
+    expect(run.models.pool!.alive).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+
+const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
+const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0 } };
+const nodePool = {
+  instanceTypes: [node],
+  overhead: noOverhead,
+  minNodes: 1,
+  maxNodes: 10,
+  podStart: { sandbox: constant(2), imagePull: constant(8) },
+  provisioningDelay: constant(100),
+};
+const serverless = { preset: 'alibaba-eci' as const, podStart: { sandbox: constant(15), imagePull: constant(5) } };
+
+/** One Ready node with room for 4 one-vCPU pods; 6 pods arrive at once. */
+const sixPods: Array<[number, number, number, number, string?]> = [0, 1, 2, 3, 4, 5].map((i) => [1, 600, 1000, 1024, i === 5 ? 'batch' : 'web']);
+
+describe('mixed strategies (node pool + virtual node)', () => {
+  it('normalNodePrefer: pods that fit no Ready node go to the virtual node at once, and the pool does not scale', () => {
+    const s = scenarioWith([{ kind: 'mixed', name: 'prefer', nodePool, serverless, overflow: { policy: 'normalNodePrefer' } }], sixPods);
+    const r = runStrategy(s).result();
+    expect(r.pods.onNodes).toBe(4);
+    expect(r.pods.onServerless).toBe(2);
+    expect(r.nodes.launched).toBe(1);
+    // On ECI: 15 s sandbox + 5 s pull; on the node: first pod 10 s, the rest 10 s too (same pull).
+    expect(r.pendingSeconds.max).toBeCloseTo(20, 9);
+  });
+
+  it('resourcePolicy with TimeoutOrExceedMax: a pod pending on the node unit moves on after the timeout', () => {
+    const s = scenarioWith(
+      [{ kind: 'mixed', name: 'rp', nodePool, serverless, overflow: { policy: 'resourcePolicy', units: [{ resource: 'nodes' }, { resource: 'serverless' }], whenTryNextUnits: { policy: 'TimeoutOrExceedMax', timeout: 30 } } }],
+      sixPods,
+    );
+    const r = runStrategy(s).result();
+    // The two pods left over wait 30 s, then take 20 s to start on ECI: pending 50 s.
+    expect(r.pods.onServerless).toBe(2);
+    expect(r.pendingSeconds.max).toBeCloseTo(50, 9);
+    // cluster-autoscaler saw them pending (scan at 10 s) and asked for a node anyway.
+    expect(r.nodes.launched).toBe(2);
+  });
+
+  it('resourcePolicy with a max on the node unit sends pods beyond it straight on', () => {
+    const s = scenarioWith(
+      [{ kind: 'mixed', name: 'max', nodePool, serverless, overflow: { policy: 'resourcePolicy', units: [{ resource: 'nodes', max: 3 }, { resource: 'serverless' }], whenTryNextUnits: { policy: 'ExceedMax' } } }],
+      sixPods,
+    );
+    const r = runStrategy(s).result();
+    expect(r.pods.onNodes).toBe(3);
+    expect(r.pods.onServerless).toBe(3);
+    expect(r.nodes.launched).toBe(1);
+  });
+
+  it('class selectors pin a class to serverless before any overflow rule', () => {
+    const s = scenarioWith(
+      [{ kind: 'mixed', name: 'profile', nodePool: { ...nodePool, minNodes: 2 }, serverless, classSelectors: [{ classes: ['batch'], target: 'serverless' }] }],
+      sixPods,
+    );
+    const r = runStrategy(s).result();
+    expect(r.pods.onServerless).toBe(1);
+    expect(r.pods.onNodes).toBe(5);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+
+const FARGATE_VCPU_HOUR = 0.04048;
+const FARGATE_GB_HOUR = 0.004445;
+
+function fargate(sandbox: number, pull: number, extra: object = {}) {
+  return {
+    kind: 'serverless' as const,
+    name: 'fargate',
+    controlPlanePerHour: 0,
+    serverless: { preset: 'aws-fargate' as const, podStart: { sandbox: constant(sandbox), imagePull: constant(pull) }, ...extra },
+  };
+}
+
+describe('serverless pods (Fargate preset)', () => {
+  it('bills a few pods by hand: rounding, overhead, billing from image pull start, 60 s minimum', () => {
+    // Pod A: 250m / 512 MiB for 30 s. +256 MiB -> 0.25 vCPU / 1 GB. Billed from pull start:
+    //   5 s pull + 30 s run = 35 s -> 60 s minimum.
+    // Pod B: 1 vCPU / 8 GiB for 3600 s -> 2 vCPU / 9 GB, billed 5 + 3600 = 3605 s.
+    // Pod C: 500m / 1 GiB for 100.4 s -> 0.5 vCPU / 2 GB, billed ceil(105.4) = 106 s.
+    const s = scenarioWith([fargate(20, 5)], [
+      [0, 30, 250, 512],
+      [10, 3600, 1000, 8192],
+      [20, 100.4, 500, 1024],
+    ]);
+    const r = runStrategy(s).result();
+    const cpu = (FARGATE_VCPU_HOUR / 3600) * (0.25 * 60 + 2 * 3605 + 0.5 * 106);
+    const mem = (FARGATE_GB_HOUR / 3600) * (1 * 60 + 9 * 3605 + 2 * 106);
+    expect(r.cost.items.serverlessCpu).toBeCloseTo(cpu, 10);
+    expect(r.cost.items.serverlessMemory).toBeCloseTo(mem, 10);
+    expect(r.cost.total).toBeCloseTo(cpu + mem, 10);
+    // Pending = sandbox + pull for every pod (no queueing with 3 pods).
+    expect(r.pendingSeconds.max).toBeCloseTo(25, 9);
+    expect(r.pendingSeconds.p50).toBeCloseTo(25, 9);
+    expect(r.pods.completed).toBe(3);
+  });
+
+  it('queues a 300-pod burst behind the launch token bucket: 100 at once, then 20 per second', () => {
+    const rows: Array<[number, number, number, number]> = [];
+    for (let i = 0; i < 300; i++) rows.push([0, 600, 250, 256]);
+    const r = runStrategy(scenarioWith([fargate(30, 10)], rows)).result();
+    // Pod k (0-based) launches at max(0, (k - 99) / 20) s; the last (k = 299) at 10 s.
+    expect(r.pendingSeconds.max).toBeCloseTo(10 + 40, 6);
+    // Median of 300: mean of pods 149 and 150 -> launches at 2.5 s and 2.55 s.
+    expect(r.pendingSeconds.p50).toBeCloseTo(40 + (2.5 + 2.55) / 2, 6);
+    expect(r.pods.onServerless).toBe(300);
+  });
+
+  it('launches everything at once when the launch rate is switched off', () => {
+    const rows: Array<[number, number, number, number]> = [];
+    for (let i = 0; i < 300; i++) rows.push([0, 600, 250, 256]);
+    const r = runStrategy(scenarioWith([fargate(30, 10, { launchRate: null })], rows)).result();
+    expect(r.pendingSeconds.max).toBeCloseTo(40, 9);
+  });
+
+  it('counts a pod that fits no Fargate size as unschedulable, never started, and bills nothing for it', () => {
+    const r = runStrategy(scenarioWith([fargate(1, 1)], [[0, 60, 32000, 1024]])).result();
+    expect(r.pods.unschedulable).toBe(1);
+    expect(r.pods.neverStarted).toBe(1);
+    expect(r.cost.total).toBe(0);
+  });
+});

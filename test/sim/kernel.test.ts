@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { Kernel } from '../../src/sim/kernel.ts';
+import { EventQueue } from '../../src/sim/eventQueue.ts';
+import { Random } from '../../src/sim/random.ts';
+
+describe('Kernel', () => {
+  it('runs events in time order and same-time events first-in-first-out', () => {
+    const k = new Kernel();
+    const log: Array<[string, number]> = [];
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const kind = k.on('log', (i) => log.push([names[i], k.now]));
+    k.schedule(5, kind, 0);
+    k.schedule(1, kind, 1);
+    k.schedule(5, kind, 2);
+    k.schedule(3, kind, 3);
+    k.schedule(5, kind, 4);
+    k.run();
+    expect(log).toEqual([
+      ['b', 1],
+      ['d', 3],
+      ['a', 5],
+      ['c', 5],
+      ['e', 5],
+    ]);
+  });
+
+  it('runs lower priority numbers first among events at the same time', () => {
+    const k = new Kernel();
+    const log: string[] = [];
+    const kind = k.on('log', (p) => log.push(`p${p}`));
+    k.schedule(2, kind, 3, 3);
+    k.schedule(2, kind, 1, 1);
+    k.schedule(2, kind, 2, 2);
+    k.schedule(2, kind, 0, 0);
+    k.run();
+    expect(log).toEqual(['p0', 'p1', 'p2', 'p3']);
+  });
+
+  it('lets a handler schedule follow-up events, including at the current time (after those already queued)', () => {
+    const k = new Kernel();
+    const log: Array<[string, number]> = [];
+    const tick = k.on('tick', (n) => {
+      log.push([`tick${n}`, k.now]);
+      if (n < 3) k.schedule(k.now + 10, tick, n + 1);
+    });
+    const same = k.on('same', () => log.push(['same', k.now]));
+    const first = k.on('first', () => {
+      log.push(['first', k.now]);
+      k.schedule(k.now, same);
+    });
+    k.schedule(0, tick, 0);
+    k.schedule(10, first);
+    k.run();
+    expect(log).toEqual([
+      ['tick0', 0],
+      ['first', 10],
+      ['tick1', 10],
+      ['same', 10],
+      ['tick2', 20],
+      ['tick3', 30],
+    ]);
+  });
+
+  it('stops at `until` and `maxSteps` and resumes exactly where it stopped', () => {
+    const k = new Kernel();
+    const seen: number[] = [];
+    const kind = k.on('x', (i) => seen.push(i));
+    for (let i = 0; i < 10; i++) k.schedule(i, kind, i);
+    expect(k.run({ until: 3.5 })).toEqual({ done: true, now: 3.5, steps: 4 });
+    expect(seen).toEqual([0, 1, 2, 3]);
+    expect(k.run({ maxSteps: 2 })).toEqual({ done: false, now: 5, steps: 6 });
+    expect(k.run()).toEqual({ done: true, now: 9, steps: 10 });
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('refuses to schedule in the past, naming the event', () => {
+    const k = new Kernel();
+    const kind = k.on('podArrives', () => k.schedule(1, kind));
+    k.schedule(5, kind);
+    expect(() => k.run()).toThrow('cannot schedule podArrives at 1: it is before now (5)');
+  });
+
+  it('ends normally on an empty queue', () => {
+    const k = new Kernel();
+    expect(k.step()).toBe(false);
+    expect(k.run()).toEqual({ done: true, now: 0, steps: 0 });
+  });
+});
+
+describe('EventQueue', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`pops 5,000 random events in (time, priority, insertion) order (seed ${seed})`, () => {
+      const rng = new Random(seed);
+      const q = new EventQueue(4);
+      const events: Array<{ t: number; p: number; i: number }> = [];
+      for (let i = 0; i < 5000; i++) {
+        // Few distinct times so ties are common.
+        const t = rng.int(50);
+        const p = rng.int(3);
+        events.push({ t, p, i });
+        q.push(t, 0, i, p);
+      }
+      const expected = [...events].sort((a, b) => a.t - b.t || a.p - b.p || a.i - b.i).map((e) => e.i);
+      const got: number[] = [];
+      while (q.pop()) got.push(q.poppedPayload);
+      expect(got).toEqual(expected);
+    });
+  }
+});
