@@ -6,6 +6,7 @@ export interface CliArgs {
   seed?: number;
   sweep?: string;
   help: boolean;
+  skipBadRows: boolean;
 }
 
 export class UsageError extends Error {}
@@ -16,10 +17,11 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
   --json            print the results as JSON instead of a table
   --trace FILE      replay this CSV trace instead of the scenario's workload
                     (canonical columns arrival_s,duration_s,cpu_m,mem_mib[,class], or a layout Spillway detects)
-  --seed N          override the scenario's random seed (a non-negative integer)`;
+  --seed N          override the scenario's random seed (a non-negative integer)
+  --skip-bad-rows   skip trace rows that cannot be read (counted on stderr) instead of stopping at the first`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { json: false, help: false };
+  const args: CliArgs = { json: false, help: false, skipBadRows: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string): string => {
@@ -29,6 +31,7 @@ export function parseArgs(argv: string[]): CliArgs {
     };
     if (a === '--json') args.json = true;
     else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--skip-bad-rows') args.skipBadRows = true;
     else if (a === '--trace') args.trace = value('--trace');
     else if (a === '--sweep') args.sweep = value('--sweep');
     else if (a === '--seed') {

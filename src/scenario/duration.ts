@@ -14,29 +14,32 @@ export function parseDurationText(text: string): number | undefined {
  * A length of time in seconds. Accepts a non-negative number of seconds or a string such as
  * "90s", "10m", "2h", "7d", so scenario files read like cluster-autoscaler flags.
  */
-export const Duration = z.union([
-  z.number().nonnegative().finite(),
-  z.string().transform((text, ctx) => {
-    const seconds = parseDurationText(text);
-    if (seconds === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration; use seconds or a number with s, m, h or d, e.g. "10m"` });
-      return z.NEVER;
-    }
-    return seconds;
-  }),
-]);
+export const Duration = z.union([z.number(), z.string()], { error: 'must be a number of seconds or a duration such as "10m"' }).transform((value, ctx) => {
+  const seconds = typeof value === 'number' ? value : parseDurationText(value);
+  if (seconds === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; use seconds or a number with s, m, h or d, e.g. "10m"` });
+    return z.NEVER;
+  }
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    ctx.addIssue({ code: 'custom', message: `must be a non-negative number of seconds, got ${value}` });
+    return z.NEVER;
+  }
+  return seconds;
+});
 
 const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
 /** "19:00" or "07:30:15" as seconds after midnight. */
-export const TimeOfDay = z.union([
-  z.number().nonnegative().max(86400),
-  z.string().transform((text, ctx) => {
-    const m = TIME_OF_DAY.exec(text.trim());
-    if (!m) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a time of day; use HH:MM, e.g. "19:00"` });
-      return z.NEVER;
-    }
-    return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
-  }),
-]);
+export const TimeOfDay = z.union([z.number(), z.string()], { error: 'must be a time of day such as "19:00" (or seconds after midnight)' }).transform((value, ctx) => {
+  if (typeof value === 'number') {
+    if (value >= 0 && value <= 86400) return value;
+    ctx.addIssue({ code: 'custom', message: `must be between 0 and 86400 seconds after midnight, got ${value}` });
+    return z.NEVER;
+  }
+  const m = TIME_OF_DAY.exec(value.trim());
+  if (!m) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time of day; use HH:MM, e.g. "19:00"` });
+    return z.NEVER;
+  }
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+});
