@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Scenario } from './scenario.ts';
 import { migrate, MigrationError } from './migrations.ts';
+import { jsonErrorPosition } from './jsonErrorPosition.ts';
 
 /** A problem in user input, with where it is (field path, or file and line); never a crash. */
 export interface FieldIssue {
@@ -76,12 +77,11 @@ export function parseScenarioText(text: string, source = 'scenario'): Scenario {
 }
 
 function jsonErrorWhere(text: string, e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(msg);
-  if (!m) return msg;
-  const pos = Number(m[1]);
+  const pos = jsonErrorPosition(text);
+  if (pos < 0) return e instanceof Error ? e.message : String(e);
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');
-  return `${msg.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+  const found = pos >= text.length ? 'unexpected end of text' : `unexpected ${JSON.stringify(text[pos])}`;
+  return `${found} at line ${line}, column ${column}`;
 }

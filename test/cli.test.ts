@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+function sim(...args: string[]): { code: number; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync(tsx, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { code: 0, stdout, stderr: '' };
+  } catch (e) {
+    const err = e as { status: number; stdout: string; stderr: string };
+    return { code: err.status, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'spillway-cli-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('npm run sim', () => {
+  it('prints the JSON contract for the headline scenario with three strategy kinds', () => {
+    const r = sim('scenarios/online-class-evening-burst.json', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.scenario).toBe('Online classes: evening burst');
+    expect(out.strategies.map((s: { kind: string }) => s.kind)).toEqual(['nodes', 'serverless', 'mixed']);
+    for (const s of out.strategies) {
+      expect(Object.keys(s)).toEqual(expect.arrayContaining(['name', 'kind', 'cost', 'utilization', 'pendingSeconds', 'slo', 'pods', 'events']));
+      expect(Object.keys(s.cost)).toEqual(['total', 'currency', 'items']);
+      expect(Object.keys(s.pendingSeconds)).toEqual(expect.arrayContaining(['p50', 'p95', 'p99', 'max']));
+      expect(s.slo.thresholdSeconds).toBe(60);
+      expect(s.pods.total).toBeGreaterThan(24000);
+    }
+  });
+
+  it('prints a side-by-side table and honours --seed', () => {
+    const a = sim('scenarios/flash-sale-spike.json', '--seed', '1');
+    const b = sim('scenarios/flash-sale-spike.json', '--seed', '2');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toContain('ACK + cluster-autoscaler');
+    expect(a.stdout).toContain('pending p95');
+    expect(a.stdout).toContain('seed 1');
+    expect(b.stdout).toContain('seed 2');
+  });
+
+  it('replays a canonical CSV with --trace', () => {
+    const csv = file('ok.csv', 'arrival_s,duration_s,cpu_m,mem_mib,class\n0,600,500,1024,web\n10,600,500,1024,web\n');
+    const r = sim('scenarios/steady-web-service.json', '--trace', csv, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).strategies[0].pods.total).toBe(2);
+  });
+
+  const cases: Array<[string, () => string[], RegExp]> = [
+    ['a missing file', () => ['nope.json'], /nope\.json: cannot read scenario: no such file/],
+    ['malformed JSON', () => [file('bad.json', '{"schemaVersion": 1,\n  "name": }')], /bad\.json: not valid JSON .*line 2/],
+    [
+      'a schema violation',
+      () => [file('schema.json', JSON.stringify({ schemaVersion: 1, name: 'x', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m6i.large'], minNodes: 5, maxNodes: 2 } }] }))],
+      /schema\.json: strategies\.0\.nodePool\.maxNodes: must be >= minNodes \(5\)/,
+    ],
+    ['an unknown instance type', () => [file('type.json', JSON.stringify({ schemaVersion: 1, name: 'x', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m9.huge'] } }] }))], /strategies\.0\.nodePool\.instanceTypes\.0: unknown instance type "m9\.huge"/],
+    ['a future schema version', () => [file('future.json', JSON.stringify({ schemaVersion: 99, name: 'x' }))], /schemaVersion: 99 is newer than this Spillway understands/],
+    ['a bad CSV row', () => ['scenarios/steady-web-service.json', '--trace', file('bad.csv', 'arrival_s,duration_s,cpu_m,mem_mib\n0,10,100,100\n5,abc,100,100\n')], /bad\.csv:3: /],
+    ['a bad option', () => ['scenarios/steady-web-service.json', '--seed', '-3'], /--seed/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(`reports ${what} in one line naming the file and field or line, exit 2, no stack trace`, () => {
+      const r = sim(...args());
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});
