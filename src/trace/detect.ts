@@ -1,0 +1,384 @@
+import { headerKey, isBlank } from './columns.ts';
+import { TraceImportError } from './errors.ts';
+import { TraceMapping, type CpuUnit, type DurationUnit, type InstantFormat, type MemoryUnit, type PodSize, type TraceMappingInput } from './mapping.ts';
+import { hasQuantitySuffix } from './quantities.ts';
+import { parseDateTime } from './time.ts';
+
+/**
+ * Proposes a mapping from a file's header and first rows. Known layouts are recognised by their
+ * column names; anything else is matched column by column from words in the names (cpu_milli,
+ * memory_mib, mem_gb, exec_time_seconds...) and, where the name says nothing about the unit, from
+ * the values. Every guess is explained in `notes` so the import dialog can show it and the user
+ * can override it.
+ */
+
+export type TraceLayout =
+  | 'canonical'
+  | 'canonical-headerless'
+  | 'alibaba-openb'
+  | 'alibaba-genai-qps'
+  | 'alibaba-genai-requests'
+  | 'generic-pods'
+  | 'generic-rate';
+
+export interface LayoutDetection {
+  layout: TraceLayout;
+  mapping: TraceMapping;
+  /** One line per decision: which column became what, and why. */
+  notes: string[];
+}
+
+/** Pod size proposed when a file has no CPU or memory column; meant to be edited by the user. */
+export const DEFAULT_POD: PodSize = { cpuMillicores: 1000, memoryMiB: 2048 };
+/** Rate units one pod serves, proposed for rate series; meant to be edited by the user. */
+export const DEFAULT_CAPACITY_PER_POD = 1;
+
+const CANONICAL = ['arrival_s', 'duration_s', 'cpu_m', 'mem_mib'];
+
+/** Lower-case words of a header name: "creationTimestamp" -> creation, timestamp; "mem_GiB" -> mem, gib. */
+export function headerWords(name: string): string[] {
+  return name
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+const words = (...w: string[]) => new Set(w);
+const START_WORDS = words('arrival', 'arrive', 'arrived', 'start', 'started', 'creation', 'create', 'created', 'submit', 'submitted', 'submission', 'begin', 'enqueue', 'enqueued', 'launch', 'launched');
+const WEAK_START_WORDS = words('timestamp', 'time', 'ts', 'date', 'datetime', 't', 'scheduled', 'schedule');
+const END_WORDS = words('end', 'ended', 'deletion', 'delete', 'deleted', 'finish', 'finished', 'stop', 'stopped', 'completion', 'completed', 'complete', 'termination', 'terminated', 'terminate', 'exit');
+const DURATION_WORDS = words('duration', 'runtime', 'elapsed', 'exec', 'execution', 'lifetime', 'walltime', 'latency', 'dur');
+const CPU_WORDS = words('cpu', 'cpus', 'vcpu', 'vcpus', 'cores', 'core', 'millicores', 'millicore', 'millicpu', 'mcpu');
+const MEMORY_WORDS = words('mem', 'memory', 'ram');
+const CLASS_WORDS = words('class', 'qos', 'tier', 'priority', 'category');
+const VALUE_WORDS = words('value', 'qps', 'rps', 'rate', 'requests', 'count', 'load', 'throughput', 'tps');
+
+const MILLI_WORDS = words('ms', 'msec', 'msecs', 'millis', 'milliseconds', 'millisecond');
+const SECOND_WORDS = words('s', 'sec', 'secs', 'second', 'seconds');
+const MINUTE_WORDS = words('min', 'mins', 'minute', 'minutes');
+const HOUR_WORDS = words('h', 'hr', 'hrs', 'hour', 'hours');
+
+const hasAny = (ws: readonly string[], set: Set<string>) => ws.some((w) => set.has(w));
+
+interface Column {
+  name: string;
+  words: string[];
+  /** Non-blank sample values. */
+  values: string[];
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Sample values as numbers, or null when most of them are not numbers. */
+function numericValues(c: Column): number[] | null {
+  const nums = c.values.map((v) => +v).filter((v) => Number.isFinite(v));
+  return nums.length > 0 && nums.length >= c.values.length * 0.8 ? nums : null;
+}
+
+function looksLikeDateTime(c: Column): boolean {
+  const ok = c.values.filter((v) => Number.isFinite(parseDateTime(v))).length;
+  return ok > 0 && ok >= c.values.length * 0.8;
+}
+
+/** Whether the samples can be times at all (numbers or dates); an empty sample gives the benefit of the doubt. */
+function canBeTime(c: Column): boolean {
+  return c.values.length === 0 || numericValues(c) !== null || looksLikeDateTime(c);
+}
+
+function instantFormat(c: Column, notes: string[], role: string): InstantFormat {
+  if (hasAny(c.words, MILLI_WORDS)) {
+    notes.push(`${role}: "${c.name}" in milliseconds (from its name)`);
+    return 'milliseconds';
+  }
+  const nums = numericValues(c);
+  if (nums === null && looksLikeDateTime(c)) {
+    notes.push(`${role}: "${c.name}" as date-times (read as UTC when no zone is given)`);
+    return 'datetime';
+  }
+  if (hasAny(c.words, SECOND_WORDS)) {
+    notes.push(`${role}: "${c.name}" in seconds (from its name)`);
+    return 'seconds';
+  }
+  const typical = nums ? median(nums) : NaN;
+  // Epoch milliseconds are > 1e11 for any date after 1973; relative seconds never get that big.
+  if (typical > 1e11) {
+    notes.push(`${role}: "${c.name}" as epoch milliseconds (values around ${typical.toExponential(2)})`);
+    return 'milliseconds';
+  }
+  notes.push(`${role}: "${c.name}" in seconds${typical > 1e8 ? ' (epoch)' : ''}`);
+  return 'seconds';
+}
+
+function durationUnit(c: Column, notes: string[]): DurationUnit {
+  const unit: DurationUnit = hasAny(c.words, MILLI_WORDS)
+    ? 'milliseconds'
+    : hasAny(c.words, MINUTE_WORDS)
+      ? 'minutes'
+      : hasAny(c.words, HOUR_WORDS)
+        ? 'hours'
+        : 'seconds';
+  const named = unit !== 'seconds' || hasAny(c.words, SECOND_WORDS);
+  notes.push(`duration: "${c.name}" in ${unit}${named ? ' (from its name)' : ' (no unit in the name; assumed)'}`);
+  return unit;
+}
+
+function cpuUnit(c: Column, notes: string[]): CpuUnit {
+  if (c.words.some((w) => w === 'm' || w === 'milli' || w === 'mcpu' || w === 'millicores' || w === 'millicore' || w === 'millicpu')) {
+    notes.push(`CPU: "${c.name}" in millicores (from its name)`);
+    return 'millicores';
+  }
+  if (hasAny(c.words, words('cores', 'core', 'vcpu', 'vcpus', 'cpus'))) {
+    notes.push(`CPU: "${c.name}" in cores (from its name)`);
+    return 'cores';
+  }
+  // Kubernetes style ("500m" next to "2"): plain numbers are cores.
+  if (c.values.some((v) => v.trim().endsWith('m'))) {
+    notes.push(`CPU: "${c.name}" as Kubernetes quantities (500m = millicores, plain numbers = cores)`);
+    return 'cores';
+  }
+  const typical = median(numericValues(c) ?? []);
+  // A pod of under 32 millicores or of over 32 cores are both rare; the median tells them apart.
+  const unit: CpuUnit = typical < 32 ? 'cores' : 'millicores';
+  notes.push(`CPU: "${c.name}" in ${unit} (from values around ${typical}; no unit in the name)`);
+  return unit;
+}
+
+function memoryUnit(c: Column, notes: string[]): MemoryUnit {
+  const named: [string[], MemoryUnit][] = [
+    [['mib', 'mi'], 'MiB'],
+    [['gib', 'gi'], 'GiB'],
+    [['gb', 'g'], 'GiB'],
+    [['mb'], 'MiB'],
+    [['kib', 'ki', 'kb', 'k'], 'KiB'],
+    [['bytes', 'byte', 'b'], 'bytes'],
+  ];
+  for (const [ws, unit] of named) {
+    const word = c.words.find((w) => ws.includes(w));
+    if (word !== undefined) {
+      // Column names say GB where they mean GiB far more often than not (cloud consoles do too).
+      const loose = ['gb', 'g', 'mb', 'kb', 'k'].includes(word);
+      notes.push(`memory: "${c.name}" in ${unit} (from its name${loose ? '; GB/MB/KB in a column name are taken as binary units' : ''})`);
+      return unit;
+    }
+  }
+  // With Kubernetes suffixes around, a plain number is bytes, as in a pod spec.
+  if (c.values.some((v) => !Number.isFinite(+v) && hasQuantitySuffix(v))) {
+    notes.push(`memory: "${c.name}" as Kubernetes quantities (512Mi, 2Gi, 1G; plain numbers = bytes)`);
+    return 'bytes';
+  }
+  const typical = median(numericValues(c) ?? []);
+  // Bytes are in the millions for any real pod; GiB are small numbers; MiB sit in between.
+  const unit: MemoryUnit = typical >= 1e7 ? 'bytes' : typical < 64 ? 'GiB' : 'MiB';
+  notes.push(`memory: "${c.name}" in ${unit} (from values around ${typical}; no unit in the name)`);
+  return unit;
+}
+
+function buildColumns(header: readonly string[], samples: readonly (readonly string[])[]): Column[] {
+  return header.map((name, index) => ({
+    name: name.trim(),
+    words: headerWords(name),
+    values: samples.map((r) => r[index]).filter((v): v is string => v !== undefined && !isBlank(v)),
+  }));
+}
+
+/** Best column for a role: highest score, first column on ties; excluded columns score 0. */
+function pick(columns: Column[], score: (c: Column) => number): Column | undefined {
+  let best: Column | undefined;
+  let bestScore = 0;
+  for (const c of columns) {
+    const s = score(c);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+const isEndish = (c: Column) => hasAny(c.words, END_WORDS);
+const isDurationish = (c: Column) => hasAny(c.words, DURATION_WORDS);
+
+function startScore(c: Column): number {
+  if (isEndish(c) || isDurationish(c) || !canBeTime(c)) return 0;
+  if (hasAny(c.words, START_WORDS)) return 3;
+  if (c.words.includes('scheduled') || c.words.includes('schedule')) return 1;
+  return hasAny(c.words, WEAK_START_WORDS) ? 2 : 0;
+}
+
+/** Validates a proposed mapping (filling defaults) and leaves out unset optional parts, so it saves cleanly. */
+function validated(mapping: TraceMappingInput): TraceMapping {
+  const defined = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== undefined));
+  return TraceMapping.parse(defined);
+}
+
+function classNote(c: Column | undefined, notes: string[]): { column: string } | undefined {
+  if (!c) return undefined;
+  notes.push(`class: "${c.name}"`);
+  return { column: c.name };
+}
+
+/** Headerless canonical file: the first line is already data, all numbers. */
+function isHeaderlessCanonical(header: readonly string[]): boolean {
+  return header.length >= 4 && header.slice(0, 4).every((v) => !isBlank(v) && Number.isFinite(+v));
+}
+
+export function detectLayout(header: readonly string[], sampleRows: readonly (readonly string[])[], fileName = 'trace'): LayoutDetection {
+  const keys = header.map(headerKey);
+  const has = (...names: string[]) => names.every((n) => keys.includes(n));
+  const notes: string[] = [];
+
+  if (has(...CANONICAL)) {
+    notes.push('canonical Spillway trace: arrival_s, duration_s (seconds), cpu_m (millicores), mem_mib (MiB)');
+    return {
+      layout: 'canonical',
+      notes,
+      mapping: validated({
+        kind: 'pods',
+        start: { column: 'arrival_s', format: 'seconds' },
+        duration: { column: 'duration_s', unit: 'seconds' },
+        cpu: { column: 'cpu_m', unit: 'millicores' },
+        memory: { column: 'mem_mib', unit: 'MiB' },
+        class: keys.includes('class') ? { column: 'class' } : undefined,
+      }),
+    };
+  }
+
+  if (isHeaderlessCanonical(header)) {
+    notes.push('no header; the first line is data, read in the canonical column order: arrival (s), duration (s), CPU (millicores), memory (MiB)[, class]');
+    return {
+      layout: 'canonical-headerless',
+      notes,
+      mapping: validated({
+        kind: 'pods',
+        header: false,
+        start: { column: 0, format: 'seconds' },
+        duration: { column: 1, unit: 'seconds' },
+        cpu: { column: 2, unit: 'millicores' },
+        memory: { column: 3, unit: 'MiB' },
+        class: header.length >= 5 && !Number.isFinite(+header[4]) ? { column: 4 } : undefined,
+      }),
+    };
+  }
+
+  if (has('creation_time', 'deletion_time', 'cpu_milli', 'memory_mib', 'qos')) {
+    notes.push('Alibaba GPU cluster pod list (openb, 2023): creation_time to deletion_time in seconds, cpu_milli, memory_mib, class = qos');
+    notes.push('pods whose deletion_time is the trace end were still running when the trace was cut');
+    return {
+      layout: 'alibaba-openb',
+      notes,
+      mapping: validated({
+        kind: 'pods',
+        start: { column: 'creation_time', format: 'seconds' },
+        end: { column: 'deletion_time', format: 'seconds' },
+        cpu: { column: 'cpu_milli', unit: 'millicores' },
+        memory: { column: 'memory_mib', unit: 'MiB' },
+        class: { column: 'qos' },
+      }),
+    };
+  }
+
+  if (has('timestamp_anon', 'value', 'request_type')) {
+    const types = [...new Set(sampleRows.map((r) => r[keys.indexOf('request_type')]?.trim()).filter(Boolean))];
+    notes.push('Alibaba GenAI serving QPS series (2026): value summed per timestamp_anon (epoch seconds)');
+    if (types.length) notes.push(`request_type seen: ${types.join(', ')}; set a filter to model one of them`);
+    notes.push(`capacityPerPod ${DEFAULT_CAPACITY_PER_POD} and pod size ${DEFAULT_POD.cpuMillicores}m / ${DEFAULT_POD.memoryMiB} MiB are placeholders: set what one pod serves and requests`);
+    return {
+      layout: 'alibaba-genai-qps',
+      notes,
+      mapping: validated({
+        kind: 'rate',
+        time: { column: 'timestamp_anon', format: 'seconds' },
+        value: { column: 'value' },
+        capacityPerPod: DEFAULT_CAPACITY_PER_POD,
+        pod: DEFAULT_POD,
+      }),
+    };
+  }
+
+  if (has('gmt_create', 'exec_time_seconds')) {
+    notes.push('Alibaba GenAI request log (2026): arrival = gmt_create (date-time), duration = exec_time_seconds');
+    notes.push(`no CPU or memory columns: every pod gets ${DEFAULT_POD.cpuMillicores}m / ${DEFAULT_POD.memoryMiB} MiB (a placeholder to set)`);
+    if (keys.includes('predict_type')) notes.push('class: "predict_type"');
+    return {
+      layout: 'alibaba-genai-requests',
+      notes,
+      mapping: validated({
+        kind: 'pods',
+        start: { column: 'gmt_create', format: 'datetime' },
+        duration: { column: 'exec_time_seconds', unit: 'seconds' },
+        defaultPod: DEFAULT_POD,
+        class: keys.includes('predict_type') ? { column: 'predict_type' } : undefined,
+      }),
+    };
+  }
+
+  return detectGeneric(header, sampleRows, fileName, notes);
+}
+
+function detectGeneric(header: readonly string[], sampleRows: readonly (readonly string[])[], fileName: string, notes: string[]): LayoutDetection {
+  const columns = buildColumns(header, sampleRows);
+  const shown = columns.map((c) => c.name).join(', ');
+  const start = pick(columns, startScore);
+  if (!start) {
+    throw new TraceImportError(`no usable column: found no start time (a column named like arrival, start, creation_time, created, submit_time or timestamp); the columns are: ${shown}`, fileName);
+  }
+  const rest = columns.filter((c) => c !== start);
+  const end = pick(rest, (c) => (isEndish(c) && !isDurationish(c) && canBeTime(c) ? 1 : 0));
+  const duration = pick(rest, (c) => (isDurationish(c) && numericValues(c) !== null ? 1 : c.values.length === 0 && isDurationish(c) ? 1 : 0));
+  const cpu = pick(rest, (c) => (hasAny(c.words, CPU_WORDS) && !c.words.includes('gpu') ? 1 : 0));
+  const memory = pick(rest, (c) => (hasAny(c.words, MEMORY_WORDS) ? 1 : 0));
+  const cls = pick(rest, (c) => (hasAny(c.words, CLASS_WORDS) ? 1 : 0));
+  const value = pick(rest, (c) => (hasAny(c.words, VALUE_WORDS) && (c.values.length === 0 || numericValues(c) !== null) ? 1 : 0));
+
+  if (!end && !duration && !cpu && !memory && value) {
+    const format = instantFormat(start, notes, 'time');
+    notes.push(`rate series: "${value.name}" summed per time and served by an autoscaled deployment`);
+    notes.push(`capacityPerPod ${DEFAULT_CAPACITY_PER_POD} and pod size ${DEFAULT_POD.cpuMillicores}m / ${DEFAULT_POD.memoryMiB} MiB are placeholders: set what one pod serves and requests`);
+    return {
+      layout: 'generic-rate',
+      notes,
+      mapping: validated({
+        kind: 'rate',
+        time: { column: start.name, format },
+        value: { column: value.name },
+        capacityPerPod: DEFAULT_CAPACITY_PER_POD,
+        pod: DEFAULT_POD,
+      }),
+    };
+  }
+  if (!end && !duration) {
+    throw new TraceImportError(`no usable column: found a start time ("${start.name}") but no end time or duration (a column named like end_time, deletion_time, finish, duration or runtime); the columns are: ${shown}`, fileName);
+  }
+
+  const startFormat = instantFormat(start, notes, 'start');
+  let endSpec: { column: string; format: InstantFormat } | undefined;
+  let durationSpec: { column: string; unit: DurationUnit } | undefined;
+  // An explicit end beats a duration: it cannot drift from the start's unit.
+  if (end) endSpec = { column: end.name, format: instantFormat(end, notes, 'end') };
+  else if (duration) durationSpec = { column: duration.name, unit: durationUnit(duration, notes) };
+  const cpuSpec = cpu ? { column: cpu.name, unit: cpuUnit(cpu, notes) } : undefined;
+  const memorySpec = memory ? { column: memory.name, unit: memoryUnit(memory, notes) } : undefined;
+  if (!cpu || !memory) {
+    notes.push(`no ${!cpu && !memory ? 'CPU or memory' : !cpu ? 'CPU' : 'memory'} column: pods get ${DEFAULT_POD.cpuMillicores}m / ${DEFAULT_POD.memoryMiB} MiB (a placeholder to set)`);
+  }
+  return {
+    layout: 'generic-pods',
+    notes,
+    mapping: validated({
+      kind: 'pods',
+      start: { column: start.name, format: startFormat },
+      end: endSpec,
+      duration: durationSpec,
+      cpu: cpuSpec,
+      memory: memorySpec,
+      defaultPod: !cpu || !memory ? DEFAULT_POD : undefined,
+      class: classNote(cls, notes),
+    }),
+  };
+}

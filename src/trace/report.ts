@@ -1,0 +1,54 @@
+import type { PodTable } from '../workload/podTable.ts';
+import type { TraceLayout } from './detect.ts';
+import type { TraceMapping } from './mapping.ts';
+import type { RowIssue } from './rowIssues.ts';
+
+/** Rate mode only: what the autoscaler made of the series. */
+export interface RateImportReport {
+  /** Distinct sample times after summing rows with the same time. */
+  samples: number;
+  /** HPA syncs run over the series. */
+  syncs: number;
+  peakReplicas: number;
+  scaleUps: number;
+  scaleDowns: number;
+}
+
+/**
+ * Everything the import did with the file, so nothing is lost silently:
+ * dataRows = accepted + rejected + filteredOut.
+ */
+export interface TraceImportReport {
+  fileName: string;
+  /** The known layout the mapping came from, or 'custom' when the caller gave the mapping. */
+  layout: TraceLayout | 'custom';
+  /** The mapping used, defaults filled in: save it to import the file the same way again. */
+  mapping: TraceMapping;
+  /** How detection read each column (empty for a given mapping). */
+  notes: string[];
+  delimiter: string;
+  /** Rows after the header, blank lines not counted. */
+  dataRows: number;
+  /** Rows that became pods (pods mode) or rate samples (rate mode). */
+  accepted: number;
+  rejected: number;
+  /** Rows skipped because they did not match the mapping's filter. */
+  filteredOut: number;
+  blankLines: number;
+  /** Rejected rows by reason, most frequent first, with the first few of each. */
+  rejections: RowIssue[];
+  /** Accepted rows with something odd about them (zero memory, zero duration). */
+  warnings: RowIssue[];
+  /** Pods with a blank start (running when the trace began) or a blank end (still running at its end). */
+  censored: { start: number; end: number };
+  /** The time, in the file's own time base (seconds), that became t = 0. */
+  origin: number;
+  /** Pods in the table (equals `accepted` in pods mode). */
+  pods: number;
+  rate?: RateImportReport;
+}
+
+export interface TraceImportResult {
+  table: PodTable;
+  report: TraceImportReport;
+}
