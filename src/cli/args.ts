@@ -4,24 +4,28 @@ export interface CliArgs {
   json: boolean;
   trace?: string;
   seed?: number;
-  sweep?: string;
+  /** `path=from:to:steps`, up to two (a grid). */
+  sweep: string[];
   help: boolean;
   skipBadRows: boolean;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv] [--seed N]
+export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv] [--seed N] [--sweep path=from:to:steps [--sweep ...]]
 
   <scenario.json>   a scenario file (see scenarios/)
   --json            print the results as JSON instead of a table
   --trace FILE      replay this CSV trace instead of the scenario's workload
                     (canonical columns arrival_s,duration_s,cpu_m,mem_mib[,class], or a layout Spillway detects)
   --seed N          override the scenario's random seed (a non-negative integer)
-  --skip-bad-rows   skip trace rows that cannot be read (counted on stderr) instead of stopping at the first`;
+  --skip-bad-rows   skip trace rows that cannot be read (counted on stderr) instead of stopping at the first
+  --sweep P=A:B:N   run the scenario N times with the number at field path P going linearly from A to B
+                    (e.g. workload.1.podsPerSession=1000:24000:7); a second --sweep makes a grid.
+                    Prints cost and pending p95 per strategy and where strategies break even on cost`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { json: false, help: false, skipBadRows: false };
+  const args: CliArgs = { json: false, help: false, skipBadRows: false, sweep: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string): string => {
@@ -33,7 +37,10 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--skip-bad-rows') args.skipBadRows = true;
     else if (a === '--trace') args.trace = value('--trace');
-    else if (a === '--sweep') args.sweep = value('--sweep');
+    else if (a === '--sweep') {
+      if (args.sweep.length === 2) throw new UsageError('--sweep: at most two parameters (a grid)');
+      args.sweep.push(value('--sweep'));
+    }
     else if (a === '--seed') {
       const v = value('--seed');
       if (!/^\d+$/.test(v) || Number(v) > 2 ** 32 - 1) throw new UsageError(`--seed: "${v}" is not a non-negative integer below 2^32`);

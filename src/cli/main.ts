@@ -3,6 +3,7 @@ import { NodeShapeError } from '../models/nodeShape.ts';
 import { ScenarioError } from '../scenario/parse.ts';
 import { simulate } from '../sim/simulate.ts';
 import { TraceImportError } from '../trace/errors.ts';
+import { parseSweepArg, planSweep, runSweep, SweepSpecError, sweepJson, sweepTable, type SweepSpec } from '../sweep/index.ts';
 import { buildWorkload, WorkloadError } from '../workload/build.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { InputError, loadScenarioFile } from './loadScenarioFile.ts';
@@ -14,12 +15,21 @@ export function main(argv: string[]): number {
     console.log(USAGE);
     return args.help ? 0 : 2;
   }
+  // Check the sweep syntax before reading files, so a typo fails fast.
+  const sweep = args.sweep.map(parseSweepArg);
   const { scenario, traces } = loadScenarioFile(args.scenario, {
     trace: args.trace,
     seed: args.seed,
     strict: !args.skipBadRows,
     warn: (m) => console.error(`warning: ${m}`),
   });
+  if (sweep.length) {
+    const plan = planSweep(scenario, sweep as SweepSpec);
+    if (!plan.variants.length) throw new SweepSpecError(`sweep: no valid variant (first: ${plan.invalid[0]?.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`);
+    const rows = runSweep(plan, { traces });
+    console.log(args.json ? JSON.stringify(sweepJson(scenario.name, scenario.seed, plan, rows), null, 2) : sweepTable(scenario.name, scenario.seed, plan, rows));
+    return 0;
+  }
   const t0 = performance.now();
   const pods = buildWorkload(scenario, traces);
   const result = simulate(scenario, pods);
@@ -34,7 +44,7 @@ try {
   if (e instanceof UsageError) {
     console.error(`error: ${e.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (e instanceof InputError || e instanceof ScenarioError || e instanceof WorkloadError || e instanceof NodeShapeError || e instanceof TraceImportError) {
+  } else if (e instanceof InputError || e instanceof ScenarioError || e instanceof WorkloadError || e instanceof NodeShapeError || e instanceof TraceImportError || e instanceof SweepSpecError) {
     console.error(`error: ${e.message}`);
     process.exitCode = 2;
   } else {
