@@ -47,14 +47,26 @@ export class PlacementIndex {
     this.maxKey[i] = key;
     this.minKey[i] = key;
     i >>= 1;
+    const C = this.cpu;
+    const M = this.mem;
+    const P = this.pods;
+    const hi = this.maxKey;
+    const lo = this.minKey;
     while (i >= 1) {
       const l = 2 * i;
       const r = l + 1;
-      this.cpu[i] = this.cpu[l] > this.cpu[r] ? this.cpu[l] : this.cpu[r];
-      this.mem[i] = this.mem[l] > this.mem[r] ? this.mem[l] : this.mem[r];
-      this.pods[i] = this.pods[l] > this.pods[r] ? this.pods[l] : this.pods[r];
-      this.maxKey[i] = this.maxKey[l] > this.maxKey[r] ? this.maxKey[l] : this.maxKey[r];
-      this.minKey[i] = this.minKey[l] < this.minKey[r] ? this.minKey[l] : this.minKey[r];
+      const c = C[l] > C[r] ? C[l] : C[r];
+      const m = M[l] > M[r] ? M[l] : M[r];
+      const p = P[l] > P[r] ? P[l] : P[r];
+      const h = hi[l] > hi[r] ? hi[l] : hi[r];
+      const o = lo[l] < lo[r] ? lo[l] : lo[r];
+      // Nothing changed here, so nothing changes above: the rest of the path is already right.
+      if (c === C[i] && m === M[i] && p === P[i] && h === hi[i] && o === lo[i]) break;
+      C[i] = c;
+      M[i] = m;
+      P[i] = p;
+      hi[i] = h;
+      lo[i] = o;
       i >>= 1;
     }
   }

@@ -1,0 +1,116 @@
+import type { StrategyKind } from '../src/scenario/strategy.ts';
+import { StrategyRun } from '../src/sim/strategyRun.ts';
+import { buildWorkload } from '../src/workload/build.ts';
+import type { PodTable } from '../src/workload/podTable.ts';
+import { benchScenario } from './scenario.ts';
+import { referenceLoop } from './referenceLoop.ts';
+
+const MiB = 1024 * 1024;
+
+/** Events per chunk of the replay; memory is sampled between chunks. */
+export const SAMPLE_STEPS = 100_000;
+
+export interface Workload {
+  pods: PodTable;
+  buildMs: number;
+}
+
+export function makeWorkload(pods: number): Workload {
+  const t0 = performance.now();
+  const table = buildWorkload(benchScenario(pods, ['serverless']));
+  return { pods: table, buildMs: performance.now() - t0 };
+}
+
+export interface StrategyMeasure {
+  kind: StrategyKind;
+  pods: number;
+  wallMs: number;
+  /** CPU time of this process during the replay (user + system), ms: less sensitive to other load than wall time. */
+  cpuMs: number;
+  events: number;
+  eventsPerSecond: number;
+  podsPerSecond: number;
+  /** Highest process.memoryUsage() rss / heapUsed seen between chunks of the replay, MiB. */
+  peakRssMiB: number;
+  peakHeapMiB: number;
+  /** rss just before the replay (runtime, code and the pod table), MiB. */
+  rssBeforeMiB: number;
+  /** A few results, to see that the replay did what it should (and stays deterministic). */
+  summary: {
+    cost: number;
+    started: number;
+    onNodes: number;
+    onServerless: number;
+    peakNodes: number;
+    nodesLaunched: number;
+    evictions: number;
+    p95PendingSeconds: number;
+  };
+}
+
+export interface ReferenceMeasure {
+  pods: number;
+  wallMs: number;
+  cpuMs: number;
+  events: number;
+  eventsPerSecond: number;
+  cost: number;
+  peakRunning: number;
+}
+
+/** Replays the bench workload on one strategy kind, sampling memory between chunks. */
+export function measureStrategy(size: number, pods: PodTable, kind: StrategyKind): StrategyMeasure {
+  // Same scenario as the one that generated `pods`, with only this strategy.
+  const scenario = benchScenario(size, [kind]);
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.rss > peakRss) peakRss = m.rss;
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+  };
+  sample();
+  const rssBefore = peakRss;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const run = new StrategyRun(scenario, scenario.strategies[0], pods, 0);
+  for (;;) {
+    const status = run.advance(SAMPLE_STEPS);
+    sample();
+    if (status.done) break;
+  }
+  const r = run.result();
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  sample();
+  const events = r.events;
+  return {
+    kind,
+    pods: pods.count,
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    events,
+    eventsPerSecond: events / (wallMs / 1000),
+    podsPerSecond: pods.count / (wallMs / 1000),
+    peakRssMiB: peakRss / MiB,
+    peakHeapMiB: peakHeap / MiB,
+    rssBeforeMiB: rssBefore / MiB,
+    summary: {
+      cost: r.cost.total,
+      started: r.pods.started,
+      onNodes: r.pods.onNodes,
+      onServerless: r.pods.onServerless,
+      peakNodes: r.nodes.peak,
+      nodesLaunched: r.nodes.launched,
+      evictions: r.pods.evictions,
+      p95PendingSeconds: r.pendingSeconds.p95,
+    },
+  };
+}
+
+export function measureReference(pods: PodTable): ReferenceMeasure {
+  const c0 = process.cpuUsage();
+  const r = referenceLoop(pods);
+  const cpu = process.cpuUsage(c0);
+  return { pods: pods.count, wallMs: r.wallMs, cpuMs: (cpu.user + cpu.system) / 1000, events: r.events, eventsPerSecond: r.events / (r.wallMs / 1000), cost: r.cost, peakRunning: r.peakRunning };
+}

@@ -1,0 +1,262 @@
+/**
+ * npm run bench [-- --sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--scaling] [--no-csv] [--json] [--in-process]
+ *
+ * Replays a generated week of pods (bench/scenario.ts) on each strategy kind and reports wall time,
+ * events, events/s, pods/s and peak memory, next to a minimal reference loop (bench/referenceLoop.ts)
+ * timed on the same pod table in the same process as the serverless replay. See bench/README.md.
+ *
+ * Each (size, strategy) replay runs in its own child process (node --import tsx) so its peak
+ * memory is its own: in one process the resident set only grows, and the second strategy would be
+ * charged for the first one's heap. --in-process runs everything in this process instead (handy
+ * under --cpu-prof).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { STRATEGY_KINDS, parseSize, sizeLabel } from './scenario.ts';
+import { makeWorkload, measureReference, measureStrategy, type ReferenceMeasure, type StrategyMeasure } from './measure.ts';
+import { csvRoundTrip, type CsvMeasure } from './csv.ts';
+import type { StrategyKind } from '../src/scenario/strategy.ts';
+
+interface ChildReport {
+  size: number;
+  pods: number;
+  buildMs: number;
+  reference?: ReferenceMeasure;
+  strategy?: StrategyMeasure;
+  csv?: CsvMeasure;
+  /** Highest resident set of the whole child process (getrusage), MiB. */
+  maxRssMiB: number;
+}
+
+const MARK = '@@bench ';
+const MiB = 1024 * 1024;
+
+function flag(args: string[], name: string): boolean {
+  return args.includes(name);
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0 && i + 1 < args.length) return args[i + 1];
+  const eq = args.find((a) => a.startsWith(name + '='));
+  return eq?.slice(name.length + 1);
+}
+
+/** One measurement in this process: build the workload, then the reference, a strategy or the CSV round trip. */
+async function measureHere(size: number, what: { kind?: StrategyKind; reference?: boolean; csv?: boolean }): Promise<ChildReport> {
+  const w = makeWorkload(size);
+  const report: ChildReport = { size, pods: w.pods.count, buildMs: w.buildMs, maxRssMiB: 0 };
+  if (what.reference) report.reference = measureReference(w.pods);
+  if (what.kind) report.strategy = measureStrategy(size, w.pods, what.kind);
+  if (what.csv) report.csv = await csvRoundTrip(w.pods);
+  report.maxRssMiB = (process.resourceUsage().maxRSS * 1024) / MiB;
+  return report;
+}
+
+async function runChild(size: number, what: { kind?: StrategyKind; reference?: boolean; csv?: boolean }): Promise<ChildReport> {
+  const script = fileURLToPath(import.meta.url);
+  const args = ['--import', 'tsx', script, '--child', '--size', String(size)];
+  if (what.kind) args.push('--kind', what.kind);
+  if (what.reference) args.push('--reference');
+  if (what.csv) args.push('--csv-child');
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * MiB });
+  if (r.status !== 0) throw new Error(`bench child (${sizeLabel(size)} ${what.kind ?? ''}) failed with status ${r.status}`);
+  const line = r.stdout.split('\n').find((l) => l.startsWith(MARK));
+  if (!line) throw new Error(`bench child (${sizeLabel(size)} ${what.kind ?? ''}) printed no report`);
+  return JSON.parse(line.slice(MARK.length)) as ChildReport;
+}
+
+// ---- formatting ------------------------------------------------------------------------------
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+const int = (x: number) => Math.round(x).toLocaleString('en-US');
+const millions = (x: number) => (x / 1e6).toFixed(2) + 'M';
+const ms = (x: number) => int(x);
+
+// ---- main ------------------------------------------------------------------------------------
+
+interface Row {
+  size: number;
+  pods: number;
+  buildMs: number;
+  kind: StrategyKind | 'reference';
+  wallMs: number;
+  cpuMs: number;
+  events: number;
+  eventsPerSecond: number;
+  podsPerSecond: number;
+  peakRssMiB?: number;
+  peakHeapMiB?: number;
+  maxRssMiB?: number;
+  summary?: StrategyMeasure['summary'];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (flag(args, '--child')) {
+    const size = Number(option(args, '--size'));
+    const kind = option(args, '--kind') as StrategyKind | undefined;
+    const report = await measureHere(size, { kind, reference: flag(args, '--reference'), csv: flag(args, '--csv-child') });
+    process.stdout.write(MARK + JSON.stringify(report) + '\n');
+    return;
+  }
+  if (flag(args, '--help') || flag(args, '-h')) {
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--scaling] [--no-csv] [--json] [--in-process]');
+    return;
+  }
+  const scaling = flag(args, '--scaling');
+  const json = flag(args, '--json');
+  const inProcess = flag(args, '--in-process');
+  const sizes = (option(args, '--sizes') ?? (scaling ? '10k,100k,1m' : '100k,1m')).split(',').map(parseSize);
+  const kinds = (option(args, '--kinds') ?? STRATEGY_KINDS.join(',')).split(',') as StrategyKind[];
+  for (const k of kinds) if (!STRATEGY_KINDS.includes(k)) throw new Error(`unknown strategy kind "${k}"`);
+  const withCsv = !flag(args, '--no-csv');
+  const measure = inProcess ? measureHere : runChild;
+
+  const t0 = performance.now();
+  const rows: Row[] = [];
+  const csvRows: { size: number; csv: CsvMeasure; maxRssMiB: number }[] = [];
+  const log = (s: string) => {
+    if (!json) process.stderr.write(s);
+  };
+  for (const size of sizes) {
+    for (const kind of kinds) {
+      log(`  ${sizeLabel(size)} ${kind}...`);
+      // The reference runs in the serverless child, on the same pod table, just before the replay.
+      const rep = await measure(size, { kind, reference: kind === 'serverless' || (kinds.length > 0 && !kinds.includes('serverless') && kind === kinds[0]) });
+      const s = rep.strategy as StrategyMeasure;
+      log(` ${ms(s.wallMs)} ms\n`);
+      if (rep.reference) {
+        const r = rep.reference;
+        rows.push({ size, pods: rep.pods, buildMs: rep.buildMs, kind: 'reference', wallMs: r.wallMs, cpuMs: r.cpuMs, events: r.events, eventsPerSecond: r.eventsPerSecond, podsPerSecond: rep.pods / (r.wallMs / 1000) });
+      }
+      rows.push({ size, pods: rep.pods, buildMs: rep.buildMs, kind, wallMs: s.wallMs, cpuMs: s.cpuMs, events: s.events, eventsPerSecond: s.eventsPerSecond, podsPerSecond: s.podsPerSecond, peakRssMiB: s.peakRssMiB, peakHeapMiB: s.peakHeapMiB, maxRssMiB: inProcess ? undefined : rep.maxRssMiB, summary: s.summary });
+    }
+    if (withCsv) {
+      log(`  ${sizeLabel(size)} csv round trip...`);
+      const rep = await measure(size, { csv: true });
+      log(rep.csv?.parseMs !== undefined ? ` ${ms(rep.csv.writeMs + rep.csv.parseMs)} ms\n` : ' (no parser)\n');
+      if (rep.csv) csvRows.push({ size, csv: rep.csv, maxRssMiB: rep.maxRssMiB });
+    }
+  }
+  const benchSeconds = (performance.now() - t0) / 1000;
+
+  // Ratio of our serverless replay's events/s to the reference loop's, per size.
+  const ratios = sizes.flatMap((size) => {
+    const ref = rows.find((r) => r.size === size && r.kind === 'reference');
+    const sv = rows.find((r) => r.size === size && r.kind === 'serverless');
+    return ref && sv ? [{ size, pods: sv.pods, serverlessEventsPerSecond: sv.eventsPerSecond, referenceEventsPerSecond: ref.eventsPerSecond, ratio: sv.eventsPerSecond / ref.eventsPerSecond }] : [];
+  });
+  const totals = sizes.map((size) => {
+    const rs = rows.filter((r) => r.size === size && r.kind !== 'reference');
+    return {
+      size,
+      strategies: rs.length,
+      wallMs: rs.reduce((a, r) => a + r.wallMs, 0),
+      peakRssMiB: Math.max(...rs.map((r) => r.maxRssMiB ?? r.peakRssMiB ?? 0)),
+    };
+  });
+  const scalingRows = kinds.map((kind) => {
+    const pts = sizes.map((size) => rows.find((r) => r.size === size && r.kind === kind) as Row);
+    return { kind, points: pts.map((p) => ({ size: p.size, pods: p.pods, wallMs: p.wallMs, usPerPod: (p.wallMs * 1000) / p.pods })) };
+  });
+
+  if (json) {
+    console.log(JSON.stringify({ node: process.version, cpus: cpuModel(), mode: inProcess ? 'in-process' : 'child-per-strategy', benchSeconds, rows, ratios, totals, scaling: scalingRows, csv: csvRows }, null, 2));
+    return;
+  }
+
+  console.log(`\nSpillway bench: ${cpuModel()}, Node ${process.version}, ${inProcess ? 'all in one process' : 'one child process per replay'}\n`);
+  console.log(
+    table(
+      ['size', 'strategy', 'pods', 'wall ms', 'cpu ms', 'events', 'events/s', 'pods/s', 'peak rss MiB', 'peak heap MiB', 'max rss MiB'],
+      rows.map((r) => [
+        sizeLabel(r.size),
+        r.kind,
+        int(r.pods),
+        ms(r.wallMs),
+        ms(r.cpuMs),
+        int(r.events),
+        millions(r.eventsPerSecond),
+        millions(r.podsPerSecond),
+        r.peakRssMiB === undefined ? '-' : int(r.peakRssMiB),
+        r.peakHeapMiB === undefined ? '-' : int(r.peakHeapMiB),
+        r.maxRssMiB === undefined ? '-' : int(r.maxRssMiB),
+      ]),
+    ),
+  );
+  console.log('\nWhat the replays did (sanity check):\n');
+  console.log(
+    table(
+      ['size', 'strategy', 'cost USD', 'started', 'on nodes', 'on serverless', 'peak nodes', 'nodes launched', 'evictions', 'p95 pending s'],
+      rows
+        .filter((r) => r.summary)
+        .map((r) => {
+          const s = r.summary as StrategyMeasure['summary'];
+          return [sizeLabel(r.size), r.kind, int(s.cost), int(s.started), int(s.onNodes), int(s.onServerless), int(s.peakNodes), int(s.nodesLaunched), int(s.evictions), s.p95PendingSeconds.toFixed(1)];
+        }),
+    ),
+  );
+  if (ratios.length) {
+    console.log('\nServerless replay vs the reference loop (events per second):\n');
+    console.log(table(['size', 'serverless events/s', 'reference events/s', 'ratio'], ratios.map((r) => [sizeLabel(r.size), millions(r.serverlessEventsPerSecond), millions(r.referenceEventsPerSecond), (r.ratio * 100).toFixed(0) + '%'])));
+  }
+  console.log('\nAll strategies per size:\n');
+  console.log(table(['size', 'strategies', 'total wall ms', 'highest peak rss MiB'], totals.map((t) => [sizeLabel(t.size), t.strategies, ms(t.wallMs), int(t.peakRssMiB)])));
+  if (scaling || sizes.length > 2) {
+    console.log('\nScaling (wall ms; x = time growth / size growth vs the previous size, 1.00 = linear):\n');
+    const head = ['strategy', ...sizes.flatMap((s, i) => (i === 0 ? [`${sizeLabel(s)} ms`, 'us/pod'] : [`${sizeLabel(s)} ms`, 'us/pod', 'x']))];
+    console.log(
+      table(
+        head,
+        scalingRows.map((r) => [
+          r.kind,
+          ...r.points.flatMap((p, i) => {
+            const cells = [ms(p.wallMs), p.usPerPod.toFixed(2)];
+            if (i > 0) {
+              const prev = r.points[i - 1];
+              cells.push((p.wallMs / prev.wallMs / (p.pods / prev.pods)).toFixed(2));
+            }
+            return cells;
+          }),
+        ]),
+      ),
+    );
+  }
+  if (csvRows.length) {
+    console.log('\nCanonical CSV round trip (write from the pod table, parse back with src/trace):\n');
+    console.log(
+      table(
+        ['size', 'rows', 'MiB', 'write ms', 'parse ms', 'parse rows/s', 'peak rss MiB', 'peak heap MiB', 'max rss MiB'],
+        csvRows.map(({ size, csv, maxRssMiB }) => [
+          sizeLabel(size),
+          int(csv.rows),
+          (csv.bytes / MiB).toFixed(1),
+          ms(csv.writeMs),
+          csv.parseMs === undefined ? 'n/a' : ms(csv.parseMs),
+          csv.parseMs === undefined ? 'n/a' : millions(csv.rows / (csv.parseMs / 1000)),
+          int(csv.peakRssMiB),
+          int(csv.peakHeapMiB),
+          int(maxRssMiB),
+        ]),
+      ),
+    );
+    const note = csvRows.find((c) => c.csv.note)?.csv.note;
+    if (note) console.log(`\n${note}`);
+  }
+  console.log(`\nbench took ${benchSeconds.toFixed(1)} s`);
+}
+
+function cpuModel(): string {
+  const list = cpus();
+  return `${list.length} x ${list[0]?.model ?? process.arch}`;
+}
+
+await main();

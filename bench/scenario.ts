@@ -1,0 +1,126 @@
+import { parseScenario } from '../src/scenario/parse.ts';
+import type { Scenario, ScenarioInput } from '../src/scenario/scenario.ts';
+import type { StrategyKind } from '../src/scenario/strategy.ts';
+
+/**
+ * The benchmark workload: a week of an online-class platform, shaped like
+ * ../shared/bench/gen-trace.mjs but built from the project's own generators, so the bench has no
+ * input files. Per day, for `pods` = 1,000,000 over 7 days:
+ *   - class sessions: 60,000 pods around 19:00 and 40,000 around 20:00 (arrivals within
+ *     +-10 minutes, three request sizes), living 45-55 minutes: the evening burst;
+ *   - web: a Deployment following the day (500 to 3,500 replicas, peak at 20:00);
+ *   - batch: Poisson jobs all day in three sizes, log-normal runtimes (median 10 min);
+ * which peaks at about 64,000 pods at once. Every count scales linearly with `pods`.
+ */
+export const BENCH_DAYS = 7;
+export const BENCH_SEED = 1;
+
+const SIZES = [
+  { cpuMillicores: 500, memoryMiB: 1024 },
+  { cpuMillicores: 1000, memoryMiB: 2048 },
+  { cpuMillicores: 2000, memoryMiB: 4096 },
+];
+const BATCH_SIZES = [
+  { cpuMillicores: 1000, memoryMiB: 2048 },
+  { cpuMillicores: 2000, memoryMiB: 4096 },
+  { cpuMillicores: 4000, memoryMiB: 8192 },
+];
+
+export const STRATEGY_KINDS: readonly StrategyKind[] = ['nodes', 'serverless', 'mixed'];
+
+export function benchScenario(pods: number, kinds: readonly StrategyKind[] = STRATEGY_KINDS): Scenario {
+  const f = pods / 1_000_000;
+  const days = BENCH_DAYS;
+  const perDay = pods / days;
+  const class19 = 0.42 * perDay; // 60% of the 70% class share
+  const class20 = 0.28 * perDay;
+  const webMin = Math.max(1, Math.round(500 * f));
+  const webMax = Math.max(webMin + 1, Math.round(3500 * f));
+  // Web pods created per week: the initial replicas plus one rise a day.
+  const webPods = webMin + (webMax - webMin) * days;
+  const batchPerHour = Math.max(0.1, (pods - (class19 + class20) * days - webPods) / (days * 24));
+
+  const workload: ScenarioInput['workload'] = [
+    {
+      type: 'diurnal',
+      name: 'web',
+      class: 'web',
+      minReplicas: webMin,
+      maxReplicas: webMax,
+      peakAt: '20:00',
+      step: '5m',
+      pod: { cpuMillicores: 500, memoryMiB: 1024 },
+    },
+  ];
+  for (const [start, count] of [
+    ['19:00', class19],
+    ['20:00', class20],
+  ] as const) {
+    SIZES.forEach((pod, i) =>
+      workload.push({
+        type: 'burst',
+        name: `class ${start} size ${i}`,
+        class: 'class',
+        sessionStarts: [start],
+        podsPerSession: Math.max(1, Math.round(count / SIZES.length)),
+        herdWidth: '20m',
+        sessionLength: '45m',
+        endJitter: '10m',
+        pod,
+      }),
+    );
+  }
+  BATCH_SIZES.forEach((pod, i) =>
+    workload.push({
+      type: 'batch',
+      name: `batch size ${i}`,
+      class: 'batch',
+      jobsPerHour: batchPerHour / BATCH_SIZES.length,
+      runtime: { kind: 'lognormal', median: 600, p95: 3100 },
+      pod,
+    }),
+  );
+
+  const nodePool = {
+    instanceTypes: ['m6i.2xlarge', 'm6i.4xlarge'],
+    minNodes: 3,
+    maxNodes: 20_000,
+    autoscaler: { expander: 'least-waste' as const },
+  };
+  const serverless = { preset: 'aws-fargate' as const };
+  const all: Record<StrategyKind, ScenarioInput['strategies'][number]> = {
+    nodes: { kind: 'nodes', name: 'nodes + cluster-autoscaler', nodePool },
+    serverless: { kind: 'serverless', name: 'serverless (Fargate)', serverless },
+    mixed: {
+      kind: 'mixed',
+      name: 'nodes + serverless overflow',
+      nodePool,
+      serverless,
+      overflow: { policy: 'resourcePolicy', units: [{ resource: 'nodes' }, { resource: 'serverless' }], whenTryNextUnits: { policy: 'TimeoutOrExceedMax', timeout: '60s' } },
+      classSelectors: [{ classes: ['web'], target: 'nodes' }],
+    },
+  };
+  const input: ScenarioInput = {
+    schemaVersion: 1,
+    name: `bench ${pods} pods / ${days} days`,
+    seed: BENCH_SEED,
+    horizon: days * 86400,
+    workload,
+    strategies: kinds.map((k) => all[k]),
+  };
+  return parseScenario(input, 'bench scenario');
+}
+
+/** "10k" -> 10000, "1m" -> 1000000, "250000" -> 250000. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([km]?)\s*$/i.exec(text);
+  if (!m) throw new Error(`not a size: "${text}" (use e.g. 10k, 100k, 1m)`);
+  const mult = m[2].toLowerCase() === 'k' ? 1e3 : m[2].toLowerCase() === 'm' ? 1e6 : 1;
+  return Math.round(Number(m[1]) * mult);
+}
+
+export function sizeLabel(n: number): string {
+  if (n >= 1e6 && n % 1e5 === 0) return `${n / 1e6}M`;
+  if (n >= 1e3 && n % 100 === 0) return `${n / 1e3}k`;
+  return String(n);
+}
