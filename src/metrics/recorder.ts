@@ -81,6 +81,14 @@ export class Recorder {
     if (v > this.peaks[level]) this.peaks[level] = v;
   }
 
+  /**
+   * Adds to a level without integrating first: for hot paths that call `advance(now)` once and
+   * then change several levels at the same instant. Does not track peaks.
+   */
+  add(level: number, delta: number): void {
+    this.levels[level] += delta;
+  }
+
   /** Adds a one-off amount (e.g. the unused part of a billing minimum) at time `now`. */
   lump(now: number, level: number, amount: number): void {
     const t = now < this.horizon ? now : this.horizon;

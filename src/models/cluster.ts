@@ -65,12 +65,13 @@ export class Cluster {
   markRunning(pod: number, now: number, where: 1 | 2): number {
     this.state[pod] = POD.running;
     const r = this.recorder;
+    r.advance(now);
     if (this.firstRunningAt[pod] !== this.firstRunningAt[pod]) {
       this.firstRunningAt[pod] = now;
       this.ranOn[pod] = where;
-      r.change(now, LEVEL.pending, -1);
+      r.add(LEVEL.pending, -1);
     }
-    r.change(now, LEVEL.running, 1);
+    r.add(LEVEL.running, 1);
     const end = now + this.remaining[pod];
     this.finishAt[pod] = end;
     return end;

@@ -363,8 +363,9 @@ export class NodePool {
     this.reindex(slot);
     this.updateUtilization(slot, now);
     this.bound++;
-    c.recorder.change(now, LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
-    c.recorder.change(now, LEVEL.requestedMem, c.pods.mem[pod] / 1024);
+    c.recorder.advance(now);
+    c.recorder.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
+    c.recorder.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
     this.start(pod, slot, now);
   }
 
@@ -398,7 +399,8 @@ export class NodePool {
     if (c.state[pod] !== POD.running || c.finishAt[pod] !== now) return;
     c.state[pod] = POD.done;
     c.completed++;
-    c.recorder.change(now, LEVEL.running, -1);
+    c.recorder.advance(now);
+    c.recorder.add(LEVEL.running, -1);
     const slot = c.node[pod];
     this.release(pod, slot, now);
     this.onPodLeft(pod);
@@ -409,8 +411,9 @@ export class NodePool {
     const c = this.cluster;
     this.detach(pod, slot);
     this.bound--;
-    c.recorder.change(now, LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
-    c.recorder.change(now, LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
+    c.recorder.advance(now);
+    c.recorder.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
+    c.recorder.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
     this.reindex(slot);
     this.updateUtilization(slot, now);
   }

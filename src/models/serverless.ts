@@ -21,6 +21,8 @@ export class Serverless {
   private readonly sizeCache = new Map<number, number>();
   private readonly sizeVcpu: number[] = [];
   private readonly sizeMem: number[] = [];
+  /** Spend per second of each size. */
+  private readonly sizeRate: number[] = [];
   /** Size index of each launched pod. */
   private readonly podSize: Int32Array;
   private readonly pullStart: Float64Array;
@@ -72,6 +74,7 @@ export class Serverless {
       if (s >= 0) {
         this.sizeVcpu.push(size.vcpu);
         this.sizeMem.push(size.memoryGiB);
+        this.sizeRate.push(size.vcpu * this.pricePerVcpuSecond + size.memoryGiB * this.pricePerGiBSecond);
       }
       this.sizeCache.set(key, s);
     }
@@ -153,12 +156,13 @@ export class Serverless {
     this.pullStart[pod] = now;
     const s = this.podSize[pod];
     const r = c.recorder;
-    r.change(now, LEVEL.serverless, 1);
-    r.change(now, LEVEL.paidCpu, this.sizeVcpu[s]);
-    r.change(now, LEVEL.paidMem, this.sizeMem[s]);
-    r.change(now, LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
-    r.change(now, LEVEL.requestedMem, c.pods.mem[pod] / 1024);
-    r.change(now, LEVEL.costRate, this.sizeVcpu[s] * this.pricePerVcpuSecond + this.sizeMem[s] * this.pricePerGiBSecond);
+    r.advance(now);
+    r.add(LEVEL.serverless, 1);
+    r.add(LEVEL.paidCpu, this.sizeVcpu[s]);
+    r.add(LEVEL.paidMem, this.sizeMem[s]);
+    r.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
+    r.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
+    r.add(LEVEL.costRate, this.sizeRate[s]);
     c.kernel.schedule(now + this.imagePull(), this.kRun, pod, PRIORITY.start);
   }
 
@@ -173,7 +177,8 @@ export class Serverless {
     const now = c.kernel.now;
     c.state[pod] = POD.done;
     c.completed++;
-    c.recorder.change(now, LEVEL.running, -1);
+    c.recorder.advance(now);
+    c.recorder.add(LEVEL.running, -1);
     this.bill(pod, now);
     this.active--;
     this.onPodLeft(pod);
@@ -189,13 +194,14 @@ export class Serverless {
     this.cpuCost += vcpu * this.pricePerVcpuSecond * billed;
     this.memCost += mem * this.pricePerGiBSecond * billed;
     const r = c.recorder;
-    const rate = vcpu * this.pricePerVcpuSecond + mem * this.pricePerGiBSecond;
-    r.change(now, LEVEL.serverless, -1);
-    r.change(now, LEVEL.paidCpu, -vcpu);
-    r.change(now, LEVEL.paidMem, -mem);
-    r.change(now, LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
-    r.change(now, LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
-    r.change(now, LEVEL.costRate, -rate);
+    const rate = this.sizeRate[s];
+    r.advance(now);
+    r.add(LEVEL.serverless, -1);
+    r.add(LEVEL.paidCpu, -vcpu);
+    r.add(LEVEL.paidMem, -mem);
+    r.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
+    r.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
+    r.add(LEVEL.costRate, -rate);
     const extra = billed - ran;
     if (extra > 0) {
       r.lump(now, LEVEL.costRate, rate * extra);

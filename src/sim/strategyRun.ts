@@ -42,7 +42,8 @@ export class StrategyRun {
 
   private arrive(pod: number): void {
     const now = this.kernel.now;
-    this.cluster.recorder.change(now, LEVEL.pending, 1);
+    this.cluster.recorder.advance(now);
+    this.cluster.recorder.add(LEVEL.pending, 1);
     this.nextPod = pod + 1;
     const next = pod + 1;
     if (next < this.pods.count && this.pods.arrival[next] < this.scenario.horizon) {
