@@ -1,0 +1,193 @@
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SimulationResult } from '../metrics/result.ts';
+import { safeParseScenario, type FieldIssue } from '../scenario/parse.ts';
+import { BUILTIN_SCENARIOS, HEADLINE_SCENARIO_ID } from './builtinScenarios.ts';
+import type { Draft } from './draft.ts';
+import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
+import { ResultsPanel } from './ResultsPanel.tsx';
+import { RunCancelledError, SimulationClient, type RunProgress } from './simulationClient.ts';
+
+export type RunStatus =
+  | { kind: 'idle' }
+  | { kind: 'running'; fraction: number; label: string }
+  | { kind: 'done'; elapsedMs: number; pods: number }
+  | { kind: 'cancelled' }
+  | { kind: 'invalid'; count: number }
+  | { kind: 'error'; message: string };
+
+interface Shown {
+  result: SimulationResult;
+  /** The draft these results were computed from (to flag them as out of date after edits). */
+  doc: Draft;
+  sloSeconds: number;
+}
+
+function initialScenario() {
+  return BUILTIN_SCENARIOS.find((b) => b.id === HEADLINE_SCENARIO_ID) ?? BUILTIN_SCENARIOS[0];
+}
+
+export function App() {
+  const client = useMemo(() => new SimulationClient(), []);
+  const [builtinId, setBuiltinId] = useState<string | null>(() => initialScenario()?.id ?? null);
+  const [doc, setDoc] = useState<Draft>(() => structuredClone(initialScenario()?.doc ?? {}));
+  const [workerIssues, setWorkerIssues] = useState<{ doc: Draft; issues: FieldIssue[] } | null>(null);
+  const [status, setStatus] = useState<RunStatus>({ kind: 'idle' });
+  const [shown, setShown] = useState<Shown | null>(null);
+  const runId = useRef(0);
+
+  const validation = useMemo(() => safeParseScenario(doc), [doc]);
+  const issues = useMemo(() => {
+    const list = validation.ok ? [] : validation.issues;
+    return workerIssues && workerIssues.doc === doc ? [...list, ...workerIssues.issues] : list;
+  }, [validation, workerIssues, doc]);
+
+  const run = useCallback(
+    (scenarioDoc: Draft) => {
+      const parsed = safeParseScenario(scenarioDoc);
+      if (!parsed.ok) {
+        setStatus({ kind: 'invalid', count: parsed.issues.length });
+        return;
+      }
+      const id = ++runId.current;
+      performance.mark('spillway:run-start');
+      setStatus({ kind: 'running', fraction: 0, label: 'Building workload…' });
+      const onProgress = (p: RunProgress) => {
+        if (id !== runId.current) return;
+        setStatus({ kind: 'running', fraction: p.fraction, label: p.phase === 'workload' ? 'Building workload…' : `Simulating ${p.strategyName}…` });
+      };
+      client.run(scenarioDoc, onProgress).then(
+        (outcome) => {
+          if (id !== runId.current) return;
+          if (outcome.ok) {
+            performance.mark('spillway:result-received');
+            setStatus({ kind: 'done', elapsedMs: outcome.elapsedMs, pods: outcome.pods });
+            startTransition(() => setShown({ result: outcome.result, doc: scenarioDoc, sloSeconds: parsed.scenario.slo.pendingSeconds }));
+          } else {
+            setWorkerIssues({ doc: scenarioDoc, issues: outcome.issues });
+            setStatus({ kind: 'invalid', count: outcome.issues.length });
+          }
+        },
+        (error: unknown) => {
+          if (id !== runId.current) return;
+          if (error instanceof RunCancelledError) setStatus({ kind: 'cancelled' });
+          else setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        },
+      );
+    },
+    [client],
+  );
+
+  const cancel = useCallback(() => {
+    client.cancel();
+  }, [client]);
+
+  // The headline scenario is simulated on first load.
+  useEffect(() => {
+    run(doc);
+    return () => client.cancel();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Marks when a run's results are fully on screen (the e2e test measures the main thread up to here).
+  const onRendered = useCallback(() => performance.mark('spillway:run-end'), []);
+
+  // Ctrl/Cmd+Enter runs from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        run(doc);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run, doc]);
+
+  const onPickBuiltin = useCallback(
+    (id: string) => {
+      const b = BUILTIN_SCENARIOS.find((s) => s.id === id);
+      if (!b) return;
+      const next = structuredClone(b.doc);
+      setBuiltinId(id);
+      setDoc(next);
+      run(next);
+    },
+    [run],
+  );
+
+  const running = status.kind === 'running';
+  const stale = shown !== null && shown.doc !== doc;
+
+  return (
+    <div className="app" data-status={status.kind}>
+      <header className="app-header">
+        <div className="brand">
+          <h1>Spillway</h1>
+          <p>Kubernetes capacity strategies, replayed: node pools, serverless pods and virtual-node overflow.</p>
+        </div>
+        <div className="run-controls">
+          <button type="button" className="primary" onClick={() => run(doc)} disabled={running} aria-keyshortcuts="Control+Enter">
+            {shown ? 'Re-run simulation' : 'Run simulation'}
+          </button>
+          <button type="button" onClick={cancel} disabled={!running}>
+            Cancel
+          </button>
+          <RunStatusView status={status} />
+        </div>
+      </header>
+      <main className="layout">
+        <aside className="editor-column" aria-label="Scenario editor">
+          <h2 className="visually-hidden">Scenario editor</h2>
+          <ScenarioEditor
+            doc={doc}
+            onChange={setDoc}
+            issues={issues}
+            builtins={BUILTIN_SCENARIOS}
+            builtinId={builtinId}
+            onPickBuiltin={onPickBuiltin}
+          />
+        </aside>
+        <section className="results-column" aria-labelledby="results-heading">
+          <h2 id="results-heading">Results</h2>
+          {stale && (
+            <p className="notice" role="status">
+              These results are for an earlier version of the scenario. {issues.length > 0 ? 'Fix the problems in the editor, then re-run.' : 'Re-run to update them.'}
+            </p>
+          )}
+          {shown ? (
+            <ResultsPanel result={shown.result} sloSeconds={shown.sloSeconds} onRendered={onRendered} />
+          ) : (
+            <p className="placeholder">{running ? 'Simulating the scenario…' : 'Run the simulation to see results.'}</p>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}
+
+function RunStatusView({ status }: { status: RunStatus }) {
+  return (
+    <div className="run-status" data-testid="run-status">
+      {status.kind === 'running' && (
+        <>
+          <progress max={1} value={status.fraction} aria-label="Simulation progress" />
+          {/* The label is announced when the phase changes; the percentage is not re-announced every tick. */}
+          <span role="status">{status.label}</span>
+          <span aria-hidden="true">{Math.round(status.fraction * 100)}%</span>
+        </>
+      )}
+      {status.kind === 'done' && (
+        <span role="status">
+          Simulated {status.pods.toLocaleString('en-US')} pods in {(status.elapsedMs / 1000).toFixed(1)} s.
+        </span>
+      )}
+      {status.kind === 'cancelled' && <span role="status" className="warn">Run cancelled. The previous results are kept.</span>}
+      {status.kind === 'invalid' && (
+        <span role="alert" className="error">
+          {status.count} problem{status.count === 1 ? '' : 's'} in the scenario; see the editor.
+        </span>
+      )}
+      {status.kind === 'error' && <span role="alert" className="error">The simulation failed: {status.message}</span>}
+    </div>
+  );
+}

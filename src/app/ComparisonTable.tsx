@@ -1,0 +1,103 @@
+import type { ReactNode } from 'react';
+import { strategyColor } from '../charts/palette.ts';
+import type { StrategyResult } from '../metrics/result.ts';
+import { bestRows, comparisonRows, type ComparisonRow, type MetricKey } from './comparison.ts';
+import { formatCount, formatDurationCompact, formatMoney, formatMoneyDelta, formatPercent } from './format.ts';
+
+interface Column {
+  key: MetricKey;
+  label: string;
+  format: (r: ComparisonRow) => string;
+}
+
+/**
+ * The comparison table, also the text alternative for every chart. The best value in each
+ * column is marked (bold, a star, and "best" for screen readers).
+ */
+export function ComparisonTable({ strategies, sloSeconds }: { strategies: readonly StrategyResult[]; sloSeconds: number }) {
+  const rows = comparisonRows(strategies);
+  const best = bestRows(rows);
+  const columns: Column[] = [
+    { key: 'costTotal', label: 'Total cost', format: (r) => formatMoney(r.costTotal, r.currency) },
+    { key: 'costPer1000PodHours', label: 'per 1,000 pod-h', format: (r) => formatMoney(r.costPer1000PodHours, r.currency) },
+    { key: 'cpuUtilization', label: 'CPU', format: (r) => formatPercent(r.cpuUtilization) },
+    { key: 'memoryUtilization', label: 'Memory', format: (r) => formatPercent(r.memoryUtilization) },
+    { key: 'pendingP50', label: 'p50', format: (r) => formatDurationCompact(r.pendingP50) },
+    { key: 'pendingP95', label: 'p95', format: (r) => formatDurationCompact(r.pendingP95) },
+    { key: 'pendingP99', label: 'p99', format: (r) => formatDurationCompact(r.pendingP99) },
+    { key: 'pendingMax', label: 'max', format: (r) => formatDurationCompact(r.pendingMax) },
+    { key: 'sloViolations', label: `Pods over SLO (${formatDurationCompact(sloSeconds)})`, format: (r) => formatCount(r.sloViolations) },
+  ];
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="comparison-caption">
+      <table className="comparison" data-testid="comparison-table">
+        <caption id="comparison-caption">
+          Comparison of strategies. ★ marks the best value in each column; “vs cheapest” is the extra cost over the cheapest setup.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2}>
+              Strategy
+            </th>
+            <th scope="colgroup" colSpan={2} className="group">
+              Cost
+            </th>
+            <th scope="colgroup" colSpan={2} className="group">
+              Utilization
+            </th>
+            <th scope="colgroup" colSpan={4} className="group">
+              Pending time (arrival → Running)
+            </th>
+            <th scope="col" rowSpan={2} className="num">
+              {columns[8].label}
+            </th>
+          </tr>
+          <tr>
+            <th scope="col" className="num">
+              Total (vs cheapest)
+            </th>
+            {columns.slice(1, 8).map((c) => (
+              <th key={c.key} scope="col" className="num">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const cell = (c: Column, extra?: ReactNode) => {
+              const isBest = best[c.key].includes(i) && rows.length > 1;
+              return (
+                <td key={c.key} className={`num${isBest ? ' best' : ''}`} data-metric={c.key}>
+                  {c.format(r)}
+                  {isBest && (
+                    <>
+                      <span aria-hidden="true"> ★</span>
+                      <span className="visually-hidden"> (best)</span>
+                    </>
+                  )}
+                  {extra}
+                </td>
+              );
+            };
+            return (
+              <tr key={r.name}>
+                <th scope="row">
+                  <span className="swatch" style={{ background: strategyColor(i) }} aria-hidden="true" />
+                  {r.name}
+                  {r.neverStarted > 0 && <span className="warn"> ({formatCount(r.neverStarted)} pods never started)</span>}
+                </th>
+                {cell(columns[0], (
+                  <span className="delta" data-metric="costDelta">
+                    {r.costDeltaToCheapest < 0.005 ? 'cheapest' : `${formatMoneyDelta(r.costDeltaToCheapest, r.currency)} (+${Math.round(r.costDeltaShare * 100)}%)`}
+                  </span>
+                ))}
+                {columns.slice(1).map((c) => cell(c))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

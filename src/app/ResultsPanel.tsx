@@ -1,0 +1,78 @@
+import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { CapacityChart } from '../charts/CapacityChart.tsx';
+import { chartStrategies } from '../charts/chartData.ts';
+import { CostBreakdownChart } from '../charts/CostBreakdownChart.tsx';
+import { CumulativeCostChart } from '../charts/CumulativeCostChart.tsx';
+import { downloadText, exportFileStem } from '../charts/exportChart.ts';
+import { FleetChart } from '../charts/FleetChart.tsx';
+import { PendingCdfChart } from '../charts/PendingCdfChart.tsx';
+import type { SimulationResult } from '../metrics/result.ts';
+import { ComparisonTable } from './ComparisonTable.tsx';
+import { comparisonRows } from './comparison.ts';
+import { resultToJson, seriesCsv, summaryCsv } from './resultExport.ts';
+import { verdict } from './verdict.ts';
+
+/**
+ * Mounts children one per frame: the first render of five charts at once is one long main-thread
+ * task; one chart per task keeps each under the 50 ms budget. Once mounted they stay mounted, so
+ * later results only update them.
+ */
+function useStaged(total: number): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (count >= total) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setCount((c) => c + 1)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [count, total]);
+  return count;
+}
+
+export const ResultsPanel = memo(function ResultsPanel({ result, sloSeconds, onRendered }: { result: SimulationResult; sloSeconds: number; onRendered?: (result: SimulationResult) => void }) {
+  const strategies = useMemo(() => chartStrategies(result.strategies), [result]);
+  const rows = useMemo(() => comparisonRows(result.strategies), [result]);
+  const sentence = useMemo(() => verdict(rows), [rows]);
+  const currency = result.strategies[0]?.cost.currency ?? 'USD';
+  const horizon = result.horizonSeconds;
+  const stem = (what: string) => exportFileStem(result.scenario, what);
+  const charts: ReactNode[] = [
+    <CapacityChart key="capacity" strategies={strategies} horizon={horizon} scenarioName={result.scenario} />,
+    <CumulativeCostChart key="cost" strategies={strategies} horizon={horizon} scenarioName={result.scenario} currency={currency} />,
+    <PendingCdfChart key="cdf" strategies={strategies} sloSeconds={sloSeconds} scenarioName={result.scenario} />,
+    <CostBreakdownChart key="breakdown" strategies={strategies} scenarioName={result.scenario} currency={currency} />,
+    <FleetChart key="fleet" strategies={strategies} horizon={horizon} scenarioName={result.scenario} />,
+  ];
+  const staged = useStaged(charts.length);
+  const allShown = staged >= charts.length;
+  useEffect(() => {
+    if (allShown) onRendered?.(result);
+  }, [allShown, result, onRendered]);
+  return (
+    <div className="results">
+      <p className="verdict" data-testid="verdict">
+        {sentence}
+      </p>
+      <ComparisonTable strategies={result.strategies} sloSeconds={sloSeconds} />
+      <div className="export-bar" role="group" aria-label="Export results">
+        <span>Export results:</span>
+        <button type="button" onClick={() => downloadText(summaryCsv(result), `${stem('summary')}.csv`, 'text/csv')}>
+          Summary CSV
+        </button>
+        <button type="button" onClick={() => downloadText(seriesCsv(result), `${stem('series')}.csv`, 'text/csv')}>
+          Time series CSV
+        </button>
+        <button type="button" onClick={() => downloadText(resultToJson(result), `${stem('result')}.json`, 'application/json')}>
+          JSON
+        </button>
+      </div>
+      <div className="charts">
+        {charts.map((chart, i) => (i < staged ? chart : <div key={i} className="chart chart-pending" aria-hidden="true" />))}
+      </div>
+    </div>
+  );
+});

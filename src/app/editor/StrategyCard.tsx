@@ -1,0 +1,302 @@
+import { INSTANCE_TYPES } from '../../pricing/instanceTypes.ts';
+import { SERVERLESS_PRESETS, type ServerlessPreset } from '../../pricing/serverlessPresets.ts';
+import { strategyColor } from '../../charts/palette.ts';
+import { getIn, insertAt, removeAt, setIn } from '../draft.ts';
+import { fieldErrorId, fieldId } from '../issueFields.ts';
+import { changeStrategyKind, defaultOverflow, type StrategyKind } from '../strategyDrafts.ts';
+import { useEditor } from './EditorContext.tsx';
+import { CheckboxField, DelayField, FieldErrors, Fields, InputField, SelectField } from './fields.tsx';
+import { AUTOSCALER_FIELDS, NODE_POOL_FIELDS, OVERFLOW_FIELDS, RESOURCE_POLICY_FIELDS, SERVERLESS_FIELDS, STRATEGY_BASE_FIELDS } from './fieldSpecs.ts';
+
+const CUSTOM = '__custom__';
+
+function InstanceTypes({ base }: { base: string }) {
+  const { doc, update, replace, issuesAt } = useEditor();
+  const path = `${base}.instanceTypes`;
+  const list = (getIn(doc, path) as unknown[] | undefined) ?? [];
+  return (
+    <fieldset className="instance-types" data-path={path}>
+      <legend>Instance types</legend>
+      {list.map((entry, k) => {
+        const p = `${path}.${k}`;
+        const id = fieldId(p);
+        const invalid = issuesAt(p).length > 0;
+        const isCustom = typeof entry === 'object' && entry !== null;
+        const known = typeof entry === 'string' && INSTANCE_TYPES.some((t) => t.name === entry);
+        return (
+          <div key={k} className="instance-type">
+            <div className="field" data-path={p}>
+              <label htmlFor={id}>Instance type {list.length > 1 ? k + 1 : ''}</label>
+              <div className="field-input">
+                <select
+                  id={id}
+                  value={isCustom ? CUSTOM : String(entry)}
+                  aria-invalid={invalid || undefined}
+                  aria-describedby={invalid ? fieldErrorId(p) : undefined}
+                  onChange={(e) =>
+                    update(p, e.target.value === CUSTOM ? { name: 'custom-node', vcpu: 8, memoryGiB: 32, pricePerHour: 0.3 } : e.target.value)
+                  }
+                >
+                  {!isCustom && !known && <option value={String(entry)}>{String(entry)} (unknown)</option>}
+                  {(['aws', 'alibaba'] as const).map((provider) => (
+                    <optgroup key={provider} label={provider === 'aws' ? 'AWS EC2 (us-east-1)' : 'Alibaba ECS (estimated price)'}>
+                      {INSTANCE_TYPES.filter((t) => t.provider === provider).map((t) => (
+                        <option key={t.name} value={t.name}>
+                          {t.name}: {t.vcpu} vCPU, {t.memoryGiB} GiB, ${t.pricePerHour}/h
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                  <option value={CUSTOM}>Custom shape…</option>
+                </select>
+                {list.length > 1 && (
+                  <button type="button" className="icon-button" aria-label={`Remove instance type ${k + 1}`} onClick={() => replace((d) => removeAt(d, path, k))}>
+                    ✕
+                  </button>
+                )}
+              </div>
+              <FieldErrors path={p} />
+            </div>
+            {isCustom && (
+              <div className="field-grid nested">
+                <Fields
+                  base={p}
+                  specs={[
+                    { kind: 'text', key: 'name', label: 'Shape name' },
+                    { kind: 'number', key: 'vcpu', label: 'vCPU' },
+                    { kind: 'number', key: 'memoryGiB', label: 'Memory', unit: 'GiB' },
+                    { kind: 'number', key: 'pricePerHour', label: 'Price', unit: 'USD/h' },
+                    { kind: 'integer', key: 'maxPods', label: 'Max pods', optional: true, placeholder: '110' },
+                  ]}
+                />
+              </div>
+            )}
+          </div>
+        );
+      })}
+      <button type="button" className="link-button" onClick={() => replace((d) => insertAt(d, path, 'm6i.xlarge'))}>
+        + Add instance type
+      </button>
+      <FieldErrors path={path} />
+    </fieldset>
+  );
+}
+
+function NodePoolSection({ base }: { base: string }) {
+  const { doc, update } = useEditor();
+  const path = `${base}.nodePool`;
+  const autoscaler = getIn(doc, `${path}.autoscaler`);
+  const fixed = autoscaler === null;
+  return (
+    <fieldset className="section" data-path={path}>
+      <legend>Node pool</legend>
+      <FieldErrors path={path} />
+      <InstanceTypes base={path} />
+      <div className="field-grid">
+        <Fields specs={NODE_POOL_FIELDS} base={path} />
+      </div>
+      <fieldset className="section" data-path={`${path}.autoscaler`}>
+        <legend>cluster-autoscaler</legend>
+        <CheckboxField
+          path={`${path}.autoscaler`}
+          label="Autoscale this pool"
+          checked={!fixed}
+          hint={fixed ? 'Fixed size: initial nodes (or min nodes), e.g. an on-premises cluster.' : undefined}
+          onChange={(on) => update(`${path}.autoscaler`, on ? undefined : null)}
+        />
+        {!fixed && (
+          <div className="field-grid">
+            <Fields specs={AUTOSCALER_FIELDS} base={`${path}.autoscaler`} />
+          </div>
+        )}
+        <FieldErrors path={`${path}.autoscaler`} />
+      </fieldset>
+    </fieldset>
+  );
+}
+
+function presetOf(serverless: Record<string, unknown>): ServerlessPreset {
+  const id = serverless.preset;
+  return SERVERLESS_PRESETS[(typeof id === 'string' && id in SERVERLESS_PRESETS ? id : 'aws-fargate') as ServerlessPreset['id']];
+}
+
+function ServerlessSection({ base }: { base: string }) {
+  const { doc, update } = useEditor();
+  const path = `${base}.serverless`;
+  const serverless = (getIn(doc, path) ?? {}) as Record<string, unknown>;
+  const preset = presetOf(serverless);
+  const launch = serverless.launchRate;
+  const launchMode = launch === undefined ? 'preset' : launch === null ? 'none' : 'custom';
+  const launchId = fieldId(`${path}.launchRate`);
+  const overridesStart = serverless.podStart !== undefined;
+  return (
+    <fieldset className="section" data-path={path}>
+      <legend>Serverless pods</legend>
+      <FieldErrors path={path} />
+      <p className="hint preset-note">
+        {preset.label}: ${preset.pricePerVcpuHour}/vCPU-h, ${preset.pricePerGiBHour}/GiB-h, billed per {preset.billing.granularitySeconds} s
+        {preset.billing.minimumSeconds ? `, minimum ${preset.billing.minimumSeconds} s` : ''}.{' '}
+        <a href={preset.sources.price.url} target="_blank" rel="noreferrer">
+          Price source ({preset.sources.price.confidence}, {preset.sources.price.date})
+        </a>
+      </p>
+      <div className="field-grid">
+        <Fields
+          specs={SERVERLESS_FIELDS}
+          base={path}
+          placeholders={{
+            pricePerVcpuHour: String(preset.pricePerVcpuHour),
+            pricePerGiBHour: String(preset.pricePerGiBHour),
+            podOverheadMiB: String(preset.podOverheadMiB),
+          }}
+        />
+        <div className="field" data-path={`${path}.launchRate`}>
+          <label htmlFor={launchId}>Launch rate limit</label>
+          <div className="field-input">
+            <select
+              id={launchId}
+              value={launchMode}
+              onChange={(e) =>
+                update(`${path}.launchRate`, e.target.value === 'preset' ? undefined : e.target.value === 'none' ? null : { ...(preset.launchRate ?? { burst: 100, perSecond: 20 }) })
+              }
+            >
+              <option value="preset">Preset ({preset.launchRate ? `burst ${preset.launchRate.burst}, ${preset.launchRate.perSecond}/s` : 'none'})</option>
+              <option value="none">No limit</option>
+              <option value="custom">Custom</option>
+            </select>
+          </div>
+          <FieldErrors path={`${path}.launchRate`} />
+        </div>
+        {launchMode === 'custom' && (
+          <Fields
+            base={`${path}.launchRate`}
+            specs={[
+              { kind: 'integer', key: 'burst', label: 'Launch burst', unit: 'pods' },
+              { kind: 'number', key: 'perSecond', label: 'Launch refill', unit: 'pods/s' },
+            ]}
+          />
+        )}
+      </div>
+      <CheckboxField
+        path={`${path}.podStart`}
+        label="Override pod start latency"
+        checked={overridesStart}
+        hint={
+          overridesStart
+            ? undefined
+            : `Preset: sandbox ${describeDelay(preset.podStart.sandbox)}, image pull ${describeDelay(preset.podStart.imagePull)}.`
+        }
+        onChange={(on) => update(`${path}.podStart`, on ? structuredClone(preset.podStart) : undefined)}
+      />
+      {overridesStart && (
+        <div className="field-grid">
+          <DelayField spec={{ kind: 'delay', key: 'sandbox', label: 'Sandbox (micro-VM) start' }} base={`${path}.podStart`} />
+          <DelayField spec={{ kind: 'delay', key: 'imagePull', label: 'Image pull' }} base={`${path}.podStart`} />
+        </div>
+      )}
+      <FieldErrors path={`${path}.podStart`} />
+    </fieldset>
+  );
+}
+
+function describeDelay(d: { kind: string; [k: string]: unknown }): string {
+  if (d.kind === 'uniform') return `${d.min}-${d.max} s`;
+  if (d.kind === 'lognormal') return `median ${d.median} s, p95 ${d.p95} s`;
+  return `${d.seconds} s`;
+}
+
+function OverflowSection({ base }: { base: string }) {
+  const { doc, replace } = useEditor();
+  const path = `${base}.overflow`;
+  const overflow = (getIn(doc, path) ?? { policy: 'normalNodePrefer' }) as Record<string, unknown>;
+  const units = (overflow.units as unknown[] | undefined) ?? [];
+  return (
+    <fieldset className="section" data-path={path}>
+      <legend>Overflow to serverless</legend>
+      <FieldErrors path={path} />
+      <SelectField
+        spec={OVERFLOW_FIELDS[0]}
+        base={path}
+        onChange={(policy) => replace((d) => setIn(d, path, defaultOverflow((policy ?? 'normalNodePrefer') as 'normalNodePrefer' | 'resourcePolicy')))}
+      />
+      {overflow.policy === 'resourcePolicy' && (
+        <>
+          <fieldset className="units" data-path={`${path}.units`}>
+            <legend>Units, in order</legend>
+            {units.map((_, k) => (
+              <div key={k} className="unit-row">
+                <SelectField
+                  spec={{
+                    kind: 'select',
+                    key: 'resource',
+                    label: `Unit ${k + 1}`,
+                    options: [
+                      { value: 'nodes', label: 'nodes' },
+                      { value: 'serverless', label: 'serverless' },
+                    ],
+                  }}
+                  base={`${path}.units.${k}`}
+                />
+                <InputField spec={{ kind: 'integer', key: 'max', label: `Unit ${k + 1} max pods`, optional: true, placeholder: 'no limit' }} base={`${path}.units.${k}`} />
+                {units.length > 1 && (
+                  <button type="button" className="icon-button" aria-label={`Remove unit ${k + 1}`} onClick={() => replace((d) => removeAt(d, `${path}.units`, k))}>
+                    ✕
+                  </button>
+                )}
+              </div>
+            ))}
+            {units.length < 4 && (
+              <button type="button" className="link-button" onClick={() => replace((d) => insertAt(d, `${path}.units`, { resource: 'serverless' }))}>
+                + Add unit
+              </button>
+            )}
+            <FieldErrors path={`${path}.units`} />
+          </fieldset>
+          <div className="field-grid">
+            <Fields specs={RESOURCE_POLICY_FIELDS} base={path} />
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+export function StrategyCard({ index, count, onDuplicate, onRemove }: { index: number; count: number; onDuplicate: () => void; onRemove: () => void }) {
+  const { doc, replace } = useEditor();
+  const base = `strategies.${index}`;
+  const strategy = (getIn(doc, base) ?? {}) as Record<string, unknown>;
+  const kind = strategy.kind as StrategyKind | undefined;
+  const name = typeof strategy.name === 'string' && strategy.name ? strategy.name : `Strategy ${index + 1}`;
+  const headingId = `strategy-${index}-heading`;
+  return (
+    <section className="card strategy-card" aria-labelledby={headingId} data-path={base} style={{ borderLeftColor: strategyColor(index) }}>
+      <header className="card-header">
+        <h3 id={headingId}>
+          <span className="swatch" style={{ background: strategyColor(index) }} aria-hidden="true" />
+          {name}
+        </h3>
+        <div className="card-actions">
+          <button type="button" onClick={onDuplicate} aria-label={`Duplicate strategy ${name}`} disabled={count >= 12}>
+            Duplicate
+          </button>
+          <button type="button" onClick={onRemove} aria-label={`Remove strategy ${name}`} disabled={count <= 1}>
+            Remove
+          </button>
+        </div>
+      </header>
+      <FieldErrors path={base} />
+      <div className="field-grid">
+        <Fields specs={STRATEGY_BASE_FIELDS.filter((s) => s.key === 'name')} base={base} />
+        <SelectField
+          spec={STRATEGY_BASE_FIELDS.find((s) => s.key === 'kind')!}
+          base={base}
+          onChange={(k) => k && replace((d) => setIn(d, base, changeStrategyKind(getIn(d, base) as Record<string, unknown>, k as StrategyKind)))}
+        />
+        <Fields specs={STRATEGY_BASE_FIELDS.filter((s) => s.key !== 'name' && s.key !== 'kind')} base={base} />
+      </div>
+      {(kind === 'nodes' || kind === 'mixed') && <NodePoolSection base={base} />}
+      {(kind === 'serverless' || kind === 'mixed') && <ServerlessSection base={base} />}
+      {kind === 'mixed' && <OverflowSection base={base} />}
+    </section>
+  );
+}

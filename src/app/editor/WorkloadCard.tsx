@@ -1,0 +1,43 @@
+import { getIn } from '../draft.ts';
+import { useEditor } from './EditorContext.tsx';
+import { FieldErrors, Fields } from './fields.tsx';
+import { WORKLOAD_FIELDS } from './fieldSpecs.ts';
+
+const TYPE_LABELS: Record<string, string> = {
+  diurnal: 'Diurnal service',
+  burst: 'Session burst',
+  batch: 'Batch jobs (Poisson)',
+  trace: 'Trace',
+};
+
+/** One workload source. Trace sources are shown by name only (import lives elsewhere). */
+export function WorkloadCard({ index }: { index: number }) {
+  const { doc } = useEditor();
+  const base = `workload.${index}`;
+  const source = (getIn(doc, base) ?? {}) as Record<string, unknown>;
+  const type = String(source.type ?? '');
+  const title = typeof source.name === 'string' && source.name ? source.name : `Source ${index + 1}`;
+  const headingId = `workload-${index}-heading`;
+  return (
+    <section className="card" aria-labelledby={headingId} data-path={base}>
+      <header className="card-header">
+        <h3 id={headingId}>
+          <span className="badge">{TYPE_LABELS[type] ?? type}</span> {title}
+        </h3>
+      </header>
+      <FieldErrors path={base} />
+      {type === 'diurnal' || type === 'burst' || type === 'batch' ? (
+        <div className="field-grid">
+          <Fields specs={WORKLOAD_FIELDS[type]} base={base} />
+        </div>
+      ) : type === 'trace' ? (
+        <p className="muted">
+          Trace source <strong>{title}</strong>
+          {typeof source.path === 'string' ? ` (${source.path})` : ''}; edit it in the JSON view.
+        </p>
+      ) : (
+        <p className="muted">Unknown source type; edit it in the JSON view.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * The simple fields of each editor section, as data: the forms render them and the issue mapper
+ * derives from them which field paths exist on screen. Paths are relative to the section.
+ */
+export type FieldKind = 'text' | 'number' | 'integer' | 'duration' | 'timeOfDay' | 'timeList' | 'select' | 'checkbox' | 'delay';
+
+export interface FieldSpec {
+  kind: FieldKind;
+  key: string;
+  label: string;
+  /** Unit shown after the input ("s", "USD/h", "millicores"). */
+  unit?: string;
+  hint?: string;
+  /** Empty input removes the key (the schema default or preset applies); placeholder shows it. */
+  optional?: boolean;
+  placeholder?: string;
+  options?: readonly { value: string; label: string }[];
+  /** Spans the whole row of the field grid (long names and option labels). */
+  wide?: boolean;
+}
+
+export const DELAY_PARAM_KEYS = ['kind', 'seconds', 'min', 'max', 'median', 'p95'] as const;
+
+export const SCENARIO_FIELDS: FieldSpec[] = [
+  { kind: 'text', key: 'name', label: 'Scenario name', wide: true },
+  { kind: 'duration', key: 'horizon', label: 'Horizon', hint: 'seconds or 12h, 1d, 7d', optional: true, placeholder: '1d' },
+  { kind: 'duration', key: 'slo.pendingSeconds', label: 'SLO: max pending', hint: 'seconds or 90s, 2m', optional: true, placeholder: '60' },
+  { kind: 'integer', key: 'seed', label: 'Random seed', optional: true, placeholder: '1' },
+];
+
+const POD_FIELDS: FieldSpec[] = [
+  { kind: 'number', key: 'pod.cpuMillicores', label: 'CPU request', unit: 'millicores' },
+  { kind: 'number', key: 'pod.memoryMiB', label: 'Memory request', unit: 'MiB' },
+];
+
+const SOURCE_COMMON: FieldSpec[] = [
+  { kind: 'text', key: 'name', label: 'Name' },
+  { kind: 'text', key: 'class', label: 'Pod class', optional: true, placeholder: 'default', hint: 'used by overflow policies and class selectors' },
+];
+
+export const WORKLOAD_FIELDS: Record<'diurnal' | 'burst' | 'batch', FieldSpec[]> = {
+  diurnal: [
+    ...SOURCE_COMMON,
+    { kind: 'integer', key: 'minReplicas', label: 'Min replicas (night)' },
+    { kind: 'integer', key: 'maxReplicas', label: 'Max replicas (peak)' },
+    { kind: 'timeOfDay', key: 'peakAt', label: 'Peak at', hint: 'HH:MM', optional: true, placeholder: '14:00' },
+    { kind: 'duration', key: 'step', label: 'Re-evaluate every', optional: true, placeholder: '5m' },
+    ...POD_FIELDS,
+  ],
+  burst: [
+    ...SOURCE_COMMON,
+    { kind: 'timeList', key: 'sessionStarts', label: 'Session starts', hint: 'HH:MM, comma-separated' },
+    { kind: 'integer', key: 'podsPerSession', label: 'Pods per session' },
+    { kind: 'duration', key: 'herdWidth', label: 'Arrival spread (herd width)', optional: true, placeholder: '5m' },
+    { kind: 'duration', key: 'sessionLength', label: 'Session length', optional: true, placeholder: '50m' },
+    { kind: 'duration', key: 'endJitter', label: 'End jitter', optional: true, placeholder: '2m' },
+    ...POD_FIELDS,
+  ],
+  batch: [
+    ...SOURCE_COMMON,
+    { kind: 'number', key: 'jobsPerHour', label: 'Jobs per hour' },
+    { kind: 'timeOfDay', key: 'window.from', label: 'Window from', hint: 'HH:MM; leave both empty for all day', optional: true },
+    { kind: 'timeOfDay', key: 'window.to', label: 'Window to', optional: true },
+    { kind: 'delay', key: 'runtime', label: 'Job runtime' },
+    ...POD_FIELDS,
+  ],
+};
+
+export const STRATEGY_BASE_FIELDS: FieldSpec[] = [
+  { kind: 'text', key: 'name', label: 'Strategy name', wide: true },
+  {
+    kind: 'select',
+    key: 'kind',
+    label: 'Kind',
+    wide: true,
+    options: [
+      { value: 'nodes', label: 'Node pool + cluster-autoscaler' },
+      { value: 'serverless', label: 'Serverless pods only' },
+      { value: 'mixed', label: 'Node pool + virtual-node overflow' },
+    ],
+  },
+  { kind: 'number', key: 'controlPlanePerHour', label: 'Control plane', unit: 'USD/h', optional: true, placeholder: '0.1' },
+];
+
+export const NODE_POOL_FIELDS: FieldSpec[] = [
+  { kind: 'integer', key: 'minNodes', label: 'Min nodes', optional: true, placeholder: '0' },
+  { kind: 'integer', key: 'maxNodes', label: 'Max nodes', optional: true, placeholder: '1000' },
+  { kind: 'integer', key: 'initialNodes', label: 'Initial nodes', optional: true, placeholder: 'min nodes' },
+  { kind: 'delay', key: 'provisioningDelay', label: 'Node provisioning delay', optional: true, hint: 'default: lognormal, median 75 s, p95 120 s' },
+  {
+    kind: 'select',
+    key: 'scoring',
+    label: 'Scheduler scoring',
+    optional: true,
+    options: [
+      { value: 'LeastAllocated', label: 'LeastAllocated (spread)' },
+      { value: 'MostAllocated', label: 'MostAllocated (pack)' },
+    ],
+  },
+];
+
+export const AUTOSCALER_FIELDS: FieldSpec[] = [
+  { kind: 'duration', key: 'scanInterval', label: 'scan-interval', optional: true, placeholder: '10s' },
+  { kind: 'duration', key: 'scaleDownUnneededTime', label: 'scale-down-unneeded-time', optional: true, placeholder: '10m' },
+  { kind: 'duration', key: 'scaleDownDelayAfterAdd', label: 'scale-down-delay-after-add', optional: true, placeholder: '10m' },
+  { kind: 'number', key: 'scaleDownUtilizationThreshold', label: 'scale-down-utilization-threshold', optional: true, placeholder: '0.5' },
+  { kind: 'duration', key: 'maxNodeProvisionTime', label: 'max-node-provision-time', optional: true, placeholder: '15m' },
+  {
+    kind: 'select',
+    key: 'expander',
+    label: 'expander',
+    optional: true,
+    options: ['random', 'least-waste', 'most-pods', 'price'].map((v) => ({ value: v, label: v })),
+  },
+  { kind: 'integer', key: 'maxNodesPerScaleUp', label: 'max nodes per scale-up', optional: true, placeholder: '1000' },
+];
+
+export const SERVERLESS_FIELDS: FieldSpec[] = [
+  {
+    kind: 'select',
+    key: 'preset',
+    label: 'Serverless preset',
+    wide: true,
+    optional: true,
+    options: [
+      { value: 'aws-fargate', label: 'AWS Fargate' },
+      { value: 'alibaba-eci', label: 'Alibaba Cloud ECI' },
+      { value: 'gke-autopilot', label: 'GKE Autopilot' },
+    ],
+  },
+  { kind: 'number', key: 'pricePerVcpuHour', label: 'Price per vCPU-hour', unit: 'USD', optional: true },
+  { kind: 'number', key: 'pricePerGiBHour', label: 'Price per GiB-hour', unit: 'USD', optional: true },
+  { kind: 'number', key: 'podOverheadMiB', label: 'Pod memory overhead', unit: 'MiB', optional: true },
+];
+
+export const OVERFLOW_FIELDS: FieldSpec[] = [
+  {
+    kind: 'select',
+    key: 'policy',
+    label: 'Overflow policy',
+    wide: true,
+    options: [
+      { value: 'normalNodePrefer', label: 'normalNodePrefer: overflow at once when no node fits' },
+      { value: 'resourcePolicy', label: 'ResourcePolicy: ordered units, timeout' },
+    ],
+  },
+];
+
+export const RESOURCE_POLICY_FIELDS: FieldSpec[] = [
+  {
+    kind: 'select',
+    key: 'whenTryNextUnits.policy',
+    label: 'Try next unit when',
+    optional: true,
+    options: [
+      { value: 'TimeoutOrExceedMax', label: 'TimeoutOrExceedMax' },
+      { value: 'ExceedMax', label: 'ExceedMax' },
+    ],
+  },
+  { kind: 'duration', key: 'whenTryNextUnits.timeout', label: 'Pending timeout before next unit', optional: true, placeholder: '60s' },
+];
+
+/** Paths (absolute) a list of specs renders under `base`, delay fields with their parameters. */
+export function specPaths(base: string, specs: readonly FieldSpec[]): string[] {
+  const join = (k: string) => (base ? `${base}.${k}` : k);
+  return specs.flatMap((s) => (s.kind === 'delay' ? [join(s.key), ...DELAY_PARAM_KEYS.map((p) => join(`${s.key}.${p}`))] : [join(s.key)]));
+}
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/**
+ * Every field path and section the editor shows for a draft: the sections ("workload.0",
+ * "strategies.1", ...) catch issues deeper than any field (e.g. class selectors), so every
+ * issue inside a strategy shows up on that strategy.
+ */
+export function editorFieldPaths(doc: Record<string, unknown>): Set<string> {
+  const paths = new Set<string>(['workload', 'strategies', ...specPaths('', SCENARIO_FIELDS)]);
+  asArray(doc.workload).forEach((w, i) => {
+    const base = `workload.${i}`;
+    paths.add(base);
+    const type = (w as { type?: unknown } | null)?.type;
+    if (type === 'diurnal' || type === 'burst' || type === 'batch') specPaths(base, WORKLOAD_FIELDS[type]).forEach((p) => paths.add(p));
+    if (type === 'batch') paths.add(`${base}.window`);
+  });
+  asArray(doc.strategies).forEach((s, i) => {
+    const base = `strategies.${i}`;
+    paths.add(base);
+    specPaths(base, STRATEGY_BASE_FIELDS).forEach((p) => paths.add(p));
+    const st = (s ?? {}) as Record<string, unknown>;
+    if (st.kind === 'nodes' || st.kind === 'mixed') {
+      paths.add(`${base}.nodePool`);
+      paths.add(`${base}.nodePool.instanceTypes`);
+      asArray((st.nodePool as Record<string, unknown> | undefined)?.instanceTypes).forEach((_, k) => paths.add(`${base}.nodePool.instanceTypes.${k}`));
+      specPaths(`${base}.nodePool`, NODE_POOL_FIELDS).forEach((p) => paths.add(p));
+      paths.add(`${base}.nodePool.autoscaler`);
+      specPaths(`${base}.nodePool.autoscaler`, AUTOSCALER_FIELDS).forEach((p) => paths.add(p));
+    }
+    if (st.kind === 'serverless' || st.kind === 'mixed') {
+      paths.add(`${base}.serverless`);
+      specPaths(`${base}.serverless`, SERVERLESS_FIELDS).forEach((p) => paths.add(p));
+      paths.add(`${base}.serverless.launchRate`);
+      paths.add(`${base}.serverless.launchRate.burst`);
+      paths.add(`${base}.serverless.launchRate.perSecond`);
+      paths.add(`${base}.serverless.podStart`);
+      for (const d of ['sandbox', 'imagePull']) specPaths(`${base}.serverless.podStart`, [{ kind: 'delay', key: d, label: d }]).forEach((p) => paths.add(p));
+    }
+    if (st.kind === 'mixed') {
+      paths.add(`${base}.overflow`);
+      specPaths(`${base}.overflow`, OVERFLOW_FIELDS).forEach((p) => paths.add(p));
+      const ov = (st.overflow ?? {}) as Record<string, unknown>;
+      if (ov.policy === 'resourcePolicy') {
+        paths.add(`${base}.overflow.units`);
+        asArray(ov.units).forEach((_, k) => {
+          paths.add(`${base}.overflow.units.${k}.resource`);
+          paths.add(`${base}.overflow.units.${k}.max`);
+        });
+        specPaths(`${base}.overflow`, RESOURCE_POLICY_FIELDS).forEach((p) => paths.add(p));
+      }
+    }
+  });
+  return paths;
+}

@@ -1,0 +1,40 @@
+import type { ScaleLinear } from 'd3';
+import type { Tick } from './timeAxis.ts';
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Plot margins: room for y labels on the left and time labels below; tighter on phones. */
+export function chartMargin(width: number): Margin {
+  return width < 480 ? { top: 20, right: 12, bottom: 28, left: 48 } : { top: 22, right: 20, bottom: 30, left: 60 };
+}
+
+/** Value ticks of a linear scale, about one per `minSpacing` pixels of height (at least 2). */
+export function valueTicks(scale: ScaleLinear<number, number>, format: (v: number) => string, minSpacing = 40): Tick[] {
+  const [r0, r1] = scale.range();
+  const count = Math.max(2, Math.floor(Math.abs(r0 - r1) / minSpacing));
+  return scale.ticks(count).map((value) => ({ value, position: scale(value), label: format(value) }));
+}
+
+/** Largest finite value over several arrays (0 for none). */
+export function maxOf(arrays: readonly ArrayLike<number>[]): number {
+  let m = 0;
+  for (const a of arrays) for (let i = 0; i < a.length; i++) if (a[i] > m && Number.isFinite(a[i])) m = a[i];
+  return m;
+}
+
+/** Compact number labels for axes: 950, 1.2k, 34k, 1.5M. */
+export function compactNumber(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${trim(v / 1e6)}M`;
+  if (a >= 1e3) return `${trim(v / 1e3)}k`;
+  return trim(v);
+}
+
+function trim(v: number): string {
+  return String(Math.round(v * 10) / 10);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { bestRows, comparisonRows, costPer1000PodHours } from '../../src/app/comparison.ts';
+import type { StrategyResult } from '../../src/metrics/result.ts';
+
+function strategy(name: string, total: number, podHours: number, cpu: number, p95: number, violations: number): StrategyResult {
+  const zeros = new Float64Array(0);
+  return {
+    name,
+    kind: 'nodes',
+    cost: { total, currency: 'USD', items: { nodeCompute: total, controlPlane: 0, serverlessCpu: 0, serverlessMemory: 0 } },
+    utilization: { cpu, memory: cpu / 2 },
+    pendingSeconds: { p50: p95 / 2, p95, p99: p95 * 1.2, max: p95 * 2, mean: p95 / 2 },
+    slo: { thresholdSeconds: 60, violations },
+    pods: { total: 10, completed: 10, started: 10, neverStarted: 0, unschedulable: 0, onNodes: 10, onServerless: 0, evictions: 0, podHours },
+    nodes: { peak: 1, launched: 1, failedToRegister: 0, removed: 0 },
+    events: 0,
+    series: { t: zeros, runningPods: zeros, pendingPods: zeros, nodes: zeros, serverlessPods: zeros, requestedVcpu: zeros, provisionedVcpu: zeros, costRate: zeros, cumulativeCost: zeros },
+    pendingCdf: zeros,
+  };
+}
+
+describe('comparison rows', () => {
+  it('computes cost per 1,000 pod-hours as cost / pod-hours * 1000', () => {
+    expect(costPer1000PodHours(1164.337, 22083.8)).toBeCloseTo(52.7239, 3);
+    expect(costPer1000PodHours(5, 0)).toBeNaN();
+  });
+
+  it('gives each row its difference to the cheapest total', () => {
+    const rows = comparisonRows([strategy('A', 150, 1000, 0.5, 30, 4), strategy('B', 100, 1000, 0.9, 90, 10)]);
+    expect(rows[0].costDeltaToCheapest).toBe(50);
+    expect(rows[0].costDeltaShare).toBe(0.5);
+    expect(rows[1].costDeltaToCheapest).toBe(0);
+    expect(rows[0].costPer1000PodHours).toBe(150);
+  });
+
+  it('marks the best row per column: lowest cost and pending, highest utilization, ties all count', () => {
+    const rows = comparisonRows([strategy('A', 150, 1000, 0.5, 30, 4), strategy('B', 100, 1000, 0.9, 90, 4), strategy('C', 120, 1000, 0.9, 60, 7)]);
+    const best = bestRows(rows);
+    expect(best.costTotal).toEqual([1]);
+    expect(best.cpuUtilization).toEqual([1, 2]);
+    expect(best.pendingP95).toEqual([0]);
+    expect(best.sloViolations).toEqual([0, 1]);
+  });
+});
