@@ -38,26 +38,9 @@ export class EventQueue {
   push(time: number, kind: number, payload: number, priority: number): void {
     if (this.n * STRIDE === this.h.length) this.grow();
     if (this.nextSeq >= TIE_SCALE) throw new Error('event queue: too many events for one run');
-    const h = this.h;
     const tie = (((priority << 24) >> 24) + 128) * TIE_SCALE + this.nextSeq++;
     const data = (payload | 0) * 256 + (kind & 255);
-    let i = this.n++;
-    // Sift up: move parents down until the slot for the new event is found.
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pi = p * STRIDE;
-      const pt = h[pi];
-      if (pt < time || (pt === time && h[pi + 1] < tie)) break;
-      const ii = i * STRIDE;
-      h[ii] = pt;
-      h[ii + 1] = h[pi + 1];
-      h[ii + 2] = h[pi + 2];
-      i = p;
-    }
-    const ii = i * STRIDE;
-    h[ii] = time;
-    h[ii + 1] = tie;
-    h[ii + 2] = data;
+    this.siftUp(this.n++, time, tie, data);
   }
 
   /** Removes the first event; its fields are read from `poppedKind` / `poppedPayload` / `poppedTime`. */
@@ -99,21 +82,7 @@ export class EventQueue {
         c = 2 * c + 1;
       }
       // Then the last entry up from that leaf to its place.
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        const pi = p * STRIDE;
-        const pt = h[pi];
-        if (pt < t || (pt === t && h[pi + 1] < k)) break;
-        const ii = i * STRIDE;
-        h[ii] = pt;
-        h[ii + 1] = h[pi + 1];
-        h[ii + 2] = h[pi + 2];
-        i = p;
-      }
-      const ii = i * STRIDE;
-      h[ii] = t;
-      h[ii + 1] = k;
-      h[ii + 2] = dd;
+      this.siftUp(i, t, k, dd);
     }
     return true;
   }
@@ -121,6 +90,26 @@ export class EventQueue {
   poppedTime = 0;
   poppedKind = 0;
   poppedPayload = 0;
+
+  /** Puts an entry at the hole `i`, moving parents down until its place is found. */
+  private siftUp(i: number, time: number, tie: number, data: number): void {
+    const h = this.h;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pi = p * STRIDE;
+      const pt = h[pi];
+      if (pt < time || (pt === time && h[pi + 1] < tie)) break;
+      const ii = i * STRIDE;
+      h[ii] = pt;
+      h[ii + 1] = h[pi + 1];
+      h[ii + 2] = h[pi + 2];
+      i = p;
+    }
+    const ii = i * STRIDE;
+    h[ii] = time;
+    h[ii + 1] = tie;
+    h[ii + 2] = data;
+  }
 
   private grow(): void {
     const next = new Float64Array(this.h.length * 2);
