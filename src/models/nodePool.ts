@@ -1,7 +1,7 @@
 import { LEVEL } from '../metrics/recorder.ts';
 import type { NodePool as NodePoolConfig } from '../scenario/strategy.ts';
 import { delaySampler } from '../sim/sampleDelay.ts';
-import { billedSeconds } from './billing.ts';
+import { stopPaying } from './billing.ts';
 import { Cluster, NOWHERE, POD, PRIORITY } from './cluster.ts';
 import type { NodeShape } from './nodeShape.ts';
 import { PendingQueue } from './pendingQueue.ts';
@@ -208,21 +208,10 @@ export class NodePool {
 
   private billNode(slot: number, now: number): void {
     const shape = this.shapes[this.type[slot]];
-    const lived = now - this.launchedAt[slot];
-    const billed = billedSeconds(lived, this.bill.granularitySeconds, this.bill.minimumSeconds);
     const perSecond = shape.pricePerHour / 3600;
-    this.nodeCost += perSecond * billed;
     const r = this.cluster.recorder;
     r.change(now, LEVEL.nodes, -1);
-    r.change(now, LEVEL.paidCpu, -shape.vcpu);
-    r.change(now, LEVEL.paidMem, -shape.memoryGiB);
-    r.change(now, LEVEL.costRate, -perSecond);
-    const extra = billed - lived;
-    if (extra > 0) {
-      r.lump(now, LEVEL.costRate, perSecond * extra);
-      r.lump(now, LEVEL.paidCpu, shape.vcpu * extra);
-      r.lump(now, LEVEL.paidMem, shape.memoryGiB * extra);
-    }
+    this.nodeCost += perSecond * stopPaying(r, now, this.launchedAt[slot], this.bill, shape.vcpu, shape.memoryGiB, perSecond);
   }
 
   /** Bills every node still alive at the end of the run as if removed then. */

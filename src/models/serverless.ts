@@ -1,6 +1,6 @@
 import { LEVEL } from '../metrics/recorder.ts';
 import { delaySampler } from '../sim/sampleDelay.ts';
-import { billedSeconds } from './billing.ts';
+import { stopPaying } from './billing.ts';
 import { ON_SERVERLESS, POD, PRIORITY, type Cluster } from './cluster.ts';
 import type { ResolvedServerless } from './resolveServerless.ts';
 import { roundToSize } from './serverlessSizing.ts';
@@ -189,25 +189,14 @@ export class Serverless {
     const s = this.podSize[pod];
     const vcpu = this.sizeVcpu[s];
     const mem = this.sizeMem[s];
-    const ran = now - this.pullStart[pod];
-    const billed = billedSeconds(ran, this.config.billing.granularitySeconds, this.config.billing.minimumSeconds);
-    this.cpuCost += vcpu * this.pricePerVcpuSecond * billed;
-    this.memCost += mem * this.pricePerGiBSecond * billed;
     const r = c.recorder;
-    const rate = this.sizeRate[s];
     r.advance(now);
     r.add(LEVEL.serverless, -1);
-    r.add(LEVEL.paidCpu, -vcpu);
-    r.add(LEVEL.paidMem, -mem);
     r.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
     r.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
-    r.add(LEVEL.costRate, -rate);
-    const extra = billed - ran;
-    if (extra > 0) {
-      r.lump(now, LEVEL.costRate, rate * extra);
-      r.lump(now, LEVEL.paidCpu, vcpu * extra);
-      r.lump(now, LEVEL.paidMem, mem * extra);
-    }
+    const billed = stopPaying(r, now, this.pullStart[pod], this.config.billing, vcpu, mem, this.sizeRate[s]);
+    this.cpuCost += vcpu * this.pricePerVcpuSecond * billed;
+    this.memCost += mem * this.pricePerGiBSecond * billed;
   }
 
   /** Bills pods still billing at the end of the run as if they stopped then. */
