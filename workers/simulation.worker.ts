@@ -10,6 +10,7 @@ import { SERIES_KEYS } from '../src/metrics/result.ts';
 import { safeParseScenario, type FieldIssue } from '../src/scenario/parse.ts';
 import { StrategyRun } from '../src/sim/strategyRun.ts';
 import { buildWorkload } from '../src/workload/build.ts';
+import type { PodTable } from '../src/workload/podTable.ts';
 import { issueFromError } from './issueFromError.ts';
 
 export interface RunProgress {
@@ -47,15 +48,16 @@ const api = {
   /**
    * Validates and simulates `scenario` (a scenario document as the user wrote it). Invalid input
    * comes back as `{ ok: false, issues }` with field paths; it never throws for bad input.
+   * `traces` holds the imported trace sources' pods by source name (buffers transferred).
    */
-  run(scenario: unknown, onProgress?: (p: RunProgress) => void): RunOutcome {
+  run(scenario: unknown, onProgress?: (p: RunProgress) => void, traces: Record<string, PodTable> = {}): RunOutcome {
     const started = performance.now();
     const parsed = safeParseScenario(scenario);
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
     const sc = parsed.scenario;
     try {
       onProgress?.({ phase: 'workload', fraction: 0, strategy: 0, strategyName: sc.strategies[0].name, events: 0 });
-      const pods = buildWorkload(sc);
+      const pods = buildWorkload(sc, new Map(Object.entries(traces)));
       const n = sc.strategies.length;
       let lastReport = performance.now();
       let events = 0;

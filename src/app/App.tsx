@@ -6,6 +6,14 @@ import type { Draft } from './draft.ts';
 import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { RunCancelledError, SimulationClient, type RunProgress } from './simulationClient.ts';
+import { TraceImport } from './import/TraceImport.tsx';
+import { traceStore } from './import/traceStore.ts';
+import { SavedScenarios } from './saved/SavedScenarios.tsx';
+import { ShareBar } from './share/ShareBar.tsx';
+import { useShareLink } from './share/useShareLink.ts';
+import { PinBar } from './whatif/PinBar.tsx';
+import { SweepPanel } from './whatif/SweepPanel.tsx';
+import { WhatIfPanel } from './whatif/WhatIfPanel.tsx';
 
 export type RunStatus =
   | { kind: 'idle' }
@@ -33,6 +41,7 @@ export function App() {
   const [workerIssues, setWorkerIssues] = useState<{ doc: Draft; issues: FieldIssue[] } | null>(null);
   const [status, setStatus] = useState<RunStatus>({ kind: 'idle' });
   const [shown, setShown] = useState<Shown | null>(null);
+  const [pinned, setPinned] = useState<{ result: SimulationResult; at: string } | null>(null);
   const runId = useRef(0);
 
   const validation = useMemo(() => safeParseScenario(doc), [doc]);
@@ -55,7 +64,7 @@ export function App() {
         if (id !== runId.current) return;
         setStatus({ kind: 'running', fraction: p.fraction, label: p.phase === 'workload' ? 'Building workload…' : `Simulating ${p.strategyName}…` });
       };
-      client.run(scenarioDoc, onProgress).then(
+      client.run(scenarioDoc, onProgress, traceStore.tablesFor(parsed.scenario)).then(
         (outcome) => {
           if (id !== runId.current) return;
           if (outcome.ok) {
@@ -81,12 +90,18 @@ export function App() {
     client.cancel();
   }, [client]);
 
-  // The headline scenario is simulated on first load.
-  useEffect(() => {
-    run(doc);
-    return () => client.cancel();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // On first load: the scenario in the URL's `#s1.` link, else the headline scenario, is simulated.
+  const share = useShareLink({
+    doc,
+    scenario: validation.ok ? validation.scenario : null,
+    onOpen: (linked) => {
+      setBuiltinId(null);
+      setDoc(linked);
+      run(linked);
+    },
+    onDefault: () => run(doc),
+  });
+  useEffect(() => () => client.cancel(), [client]);
 
   // Marks when a run's results are fully on screen (the e2e test measures the main thread up to here).
   const onRendered = useCallback(() => performance.mark('spillway:run-end'), []);
@@ -109,6 +124,15 @@ export function App() {
       if (!b) return;
       const next = structuredClone(b.doc);
       setBuiltinId(id);
+      setDoc(next);
+      run(next);
+    },
+    [run],
+  );
+
+  const openDoc = useCallback(
+    (next: Draft) => {
+      setBuiltinId(null);
       setDoc(next);
       run(next);
     },
@@ -138,6 +162,7 @@ export function App() {
       <main className="layout">
         <aside className="editor-column" aria-label="Scenario editor">
           <h2 className="visually-hidden">Scenario editor</h2>
+          <SavedScenarios doc={doc} onOpen={openDoc} />
           <ScenarioEditor
             doc={doc}
             onChange={setDoc}
@@ -149,18 +174,25 @@ export function App() {
         </aside>
         <section className="results-column" aria-labelledby="results-heading">
           <h2 id="results-heading">Results</h2>
+          <ShareBar share={share} />
+          <WhatIfPanel doc={doc} onChange={setDoc} run={run} />
           {stale && (
             <p className="notice" role="status">
               These results are for an earlier version of the scenario. {issues.length > 0 ? 'Fix the problems in the editor, then re-run.' : 'Re-run to update them.'}
             </p>
           )}
           {shown ? (
-            <ResultsPanel result={shown.result} sloSeconds={shown.sloSeconds} onRendered={onRendered} />
+            <>
+              <PinBar current={shown.result} pinned={pinned} onPin={setPinned} />
+              <ResultsPanel result={shown.result} sloSeconds={shown.sloSeconds} onRendered={onRendered} pinned={pinned?.result} />
+            </>
           ) : (
             <p className="placeholder">{running ? 'Simulating the scenario…' : 'Run the simulation to see results.'}</p>
           )}
+          <SweepPanel doc={doc} scenario={validation.ok ? validation.scenario : null} />
         </section>
       </main>
+      <TraceImport doc={doc} onChange={setDoc} />
     </div>
   );
 }

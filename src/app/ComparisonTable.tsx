@@ -3,6 +3,7 @@ import { strategyColor } from '../charts/palette.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import { bestRows, comparisonRows, type ComparisonRow, type MetricKey } from './comparison.ts';
 import { formatCount, formatDurationCompact, formatMoney, formatMoneyDelta, formatPercent } from './format.ts';
+import { pinDelta } from './whatif/pinned.ts';
 
 interface Column {
   key: MetricKey;
@@ -14,7 +15,7 @@ interface Column {
  * The comparison table, also the text alternative for every chart. The best value in each
  * column is marked (bold, a star, and "best" for screen readers).
  */
-export function ComparisonTable({ strategies, sloSeconds }: { strategies: readonly StrategyResult[]; sloSeconds: number }) {
+export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies: readonly StrategyResult[]; sloSeconds: number; pinned?: readonly StrategyResult[] | null }) {
   const rows = comparisonRows(strategies);
   const best = bestRows(rows);
   const columns: Column[] = [
@@ -65,6 +66,21 @@ export function ComparisonTable({ strategies, sloSeconds }: { strategies: readon
         </thead>
         <tbody>
           {rows.map((r, i) => {
+            const delta = pinDelta(strategies[i], pinned);
+            const vsPinned = (key: MetricKey): ReactNode => {
+              if (!delta) return null;
+              const d = key === 'costTotal' ? delta.cost : key === 'pendingP95' ? delta.p95 : key === 'sloViolations' ? delta.sloViolations : null;
+              if (d === null) return null;
+              const text =
+                key === 'costTotal' ? formatMoneyDelta(d, r.currency) : key === 'pendingP95' ? (Math.abs(d) < 0.05 ? '±0 s' : `${d > 0 ? '+' : '-'}${formatDurationCompact(Math.abs(d))}`) : d === 0 ? '±0' : `${d > 0 ? '+' : '-'}${formatCount(Math.abs(d))}`;
+              const tone = Math.abs(d) < 0.005 ? '' : d > 0 ? ' delta-up' : ' delta-down';
+              return (
+                <span className={`delta pin-delta${tone}`} data-metric={`${key}VsPinned`} title="Change against the pinned run">
+                  Δ {text}
+                  <span className="visually-hidden"> vs pinned run</span>
+                </span>
+              );
+            };
             const cell = (c: Column, extra?: ReactNode) => {
               const isBest = best[c.key].includes(i) && rows.length > 1;
               return (
@@ -77,6 +93,7 @@ export function ComparisonTable({ strategies, sloSeconds }: { strategies: readon
                     </>
                   )}
                   {extra}
+                  {vsPinned(c.key)}
                 </td>
               );
             };

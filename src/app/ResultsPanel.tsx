@@ -11,6 +11,7 @@ import { ComparisonTable } from './ComparisonTable.tsx';
 import { comparisonRows } from './comparison.ts';
 import { resultToJson, seriesCsv, summaryCsv } from './resultExport.ts';
 import { verdict } from './verdict.ts';
+import { pinnedChartStrategies } from './whatif/pinned.ts';
 
 /**
  * Mounts children one per frame: the first render of five charts at once is one long main-thread
@@ -33,8 +34,20 @@ function useStaged(total: number): number {
   return count;
 }
 
-export const ResultsPanel = memo(function ResultsPanel({ result, sloSeconds, onRendered }: { result: SimulationResult; sloSeconds: number; onRendered?: (result: SimulationResult) => void }) {
+export const ResultsPanel = memo(function ResultsPanel({
+  result,
+  sloSeconds,
+  onRendered,
+  pinned,
+}: {
+  result: SimulationResult;
+  sloSeconds: number;
+  onRendered?: (result: SimulationResult) => void;
+  /** A pinned earlier run: drawn faded and dashed in the cost and pending charts, deltas in the table. */
+  pinned?: SimulationResult | null;
+}) {
   const strategies = useMemo(() => chartStrategies(result.strategies), [result]);
+  const withPinned = useMemo(() => (pinned ? [...strategies, ...pinnedChartStrategies(pinned.strategies, result.strategies)] : strategies), [strategies, pinned, result]);
   const rows = useMemo(() => comparisonRows(result.strategies), [result]);
   const sentence = useMemo(() => verdict(rows), [rows]);
   const currency = result.strategies[0]?.cost.currency ?? 'USD';
@@ -42,8 +55,8 @@ export const ResultsPanel = memo(function ResultsPanel({ result, sloSeconds, onR
   const stem = (what: string) => exportFileStem(result.scenario, what);
   const charts: ReactNode[] = [
     <CapacityChart key="capacity" strategies={strategies} horizon={horizon} scenarioName={result.scenario} />,
-    <CumulativeCostChart key="cost" strategies={strategies} horizon={horizon} scenarioName={result.scenario} currency={currency} />,
-    <PendingCdfChart key="cdf" strategies={strategies} sloSeconds={sloSeconds} scenarioName={result.scenario} />,
+    <CumulativeCostChart key="cost" strategies={withPinned} horizon={horizon} scenarioName={result.scenario} currency={currency} />,
+    <PendingCdfChart key="cdf" strategies={withPinned} sloSeconds={sloSeconds} scenarioName={result.scenario} />,
     <CostBreakdownChart key="breakdown" strategies={strategies} scenarioName={result.scenario} currency={currency} />,
     <FleetChart key="fleet" strategies={strategies} horizon={horizon} scenarioName={result.scenario} />,
   ];
@@ -57,7 +70,7 @@ export const ResultsPanel = memo(function ResultsPanel({ result, sloSeconds, onR
       <p className="verdict" data-testid="verdict">
         {sentence}
       </p>
-      <ComparisonTable strategies={result.strategies} sloSeconds={sloSeconds} />
+      <ComparisonTable strategies={result.strategies} sloSeconds={sloSeconds} pinned={pinned?.strategies} />
       <div className="export-bar" role="group" aria-label="Export results">
         <span>Export results:</span>
         <button type="button" onClick={() => downloadText(summaryCsv(result), `${stem('summary')}.csv`, 'text/csv')}>

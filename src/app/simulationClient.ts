@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { RunOutcome, RunProgress, SimulationWorkerApi } from '../../workers/simulation.worker.ts';
+import type { PodTable } from '../workload/podTable.ts';
 
 export type { RunOutcome, RunProgress };
 
@@ -31,8 +32,10 @@ export class SimulationClient {
   /**
    * Runs a scenario document; resolves with the outcome (results or field issues), rejects with
    * RunCancelledError when cancelled. Starting a run while one is in flight cancels that one.
+   * `traces` (imported trace sources' pods by name) may still be loading; cancel works meanwhile.
+   * The worker gets copies of their buffers, transferred, so the app keeps its tables for re-runs.
    */
-  run(scenario: unknown, onProgress: (p: RunProgress) => void): Promise<RunOutcome> {
+  run(scenario: unknown, onProgress: (p: RunProgress) => void, traces: Record<string, PodTable> | Promise<Record<string, PodTable>> = {}): Promise<RunOutcome> {
     if (this.rejectPending) this.cancel();
     const remote = this.connect();
     // Progress messages the worker posted before it was terminated still arrive afterwards;
@@ -49,10 +52,16 @@ export class SimulationClient {
       };
       const rejectRun = (e: Error) => settle(() => reject(e));
       this.rejectPending = rejectRun;
-      remote.run(scenario, Comlink.proxy(guardedProgress)).then(
-        (outcome) => settle(() => resolve(outcome as RunOutcome)),
-        (error: unknown) => settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
-      );
+      Promise.resolve(traces)
+        .then((tables): Promise<RunOutcome> => {
+          if (!live) return new Promise<never>(() => {});
+          const copies = copyTables(tables);
+          return remote.run(scenario, Comlink.proxy(guardedProgress), Comlink.transfer(copies.tables, copies.buffers)) as Promise<RunOutcome>;
+        })
+        .then(
+          (outcome) => settle(() => resolve(outcome)),
+          (error: unknown) => settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
+        );
     });
   }
 
@@ -73,4 +82,17 @@ export class SimulationClient {
   dispose(): void {
     this.cancel();
   }
+}
+
+/** Copies of the tables' arrays, to transfer (a memcpy; structured cloning would copy them anyway). */
+function copyTables(tables: Record<string, PodTable>): { tables: Record<string, PodTable>; buffers: ArrayBuffer[] } {
+  const out: Record<string, PodTable> = {};
+  const buffers: ArrayBuffer[] = [];
+  for (const [name, t] of Object.entries(tables)) {
+    const f64 = (a: Float64Array) => new Float64Array(a);
+    const copy = { count: t.count, arrival: f64(t.arrival), duration: f64(t.duration), cpu: f64(t.cpu), mem: f64(t.mem), cls: new Uint16Array(t.cls), classNames: [...t.classNames] };
+    out[name] = copy;
+    buffers.push(copy.arrival.buffer, copy.duration.buffer, copy.cpu.buffer, copy.mem.buffer, copy.cls.buffer);
+  }
+  return { tables: out, buffers };
 }

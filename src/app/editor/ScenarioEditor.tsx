@@ -2,6 +2,7 @@ import { memo, useMemo, useState, type MouseEvent } from 'react';
 import type { FieldIssue } from '../../scenario/parse.ts';
 import type { BuiltinScenario } from '../builtinScenarios.ts';
 import { getIn, insertAt, removeAt, setIn, uniqueName, type Draft } from '../draft.ts';
+import { ImportTraceButton } from '../import/TraceSourceCard.tsx';
 import { fieldId, placeIssues } from '../issueFields.ts';
 import { newStrategy } from '../strategyDrafts.ts';
 import { EditorContext, type EditorContextValue } from './EditorContext.tsx';
@@ -109,6 +110,7 @@ export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issu
             {workload.map((_, i) => (
               <WorkloadCard key={i} index={i} />
             ))}
+            <ImportTraceButton />
 
             <h2 className="editor-heading">Strategies</h2>
             <FieldErrors path="strategies" />

@@ -1,4 +1,5 @@
 import { getIn } from '../draft.ts';
+import { TraceSourceCard } from '../import/TraceSourceCard.tsx';
 import { useEditor } from './EditorContext.tsx';
 import { FieldErrors, Fields } from './fields.tsx';
 import { WORKLOAD_FIELDS } from './fieldSpecs.ts';
@@ -10,7 +11,7 @@ const TYPE_LABELS: Record<string, string> = {
   trace: 'Trace',
 };
 
-/** One workload source. Trace sources are shown by name only (import lives elsewhere). */
+/** One workload source. A trace source's card shows its file and row count (see src/app/import). */
 export function WorkloadCard({ index }: { index: number }) {
   const { doc } = useEditor();
   const base = `workload.${index}`;
@@ -31,10 +32,7 @@ export function WorkloadCard({ index }: { index: number }) {
           <Fields specs={WORKLOAD_FIELDS[type]} base={base} />
         </div>
       ) : type === 'trace' ? (
-        <p className="muted">
-          Trace source <strong>{title}</strong>
-          {typeof source.path === 'string' ? ` (${source.path})` : ''}; edit it in the JSON view.
-        </p>
+        <TraceSourceCard index={index} source={source} />
       ) : (
         <p className="muted">Unknown source type; edit it in the JSON view.</p>
       )}

@@ -1,0 +1,72 @@
+/** What an import will give and what it will drop, before the user accepts it. */
+import type { RowIssue, TraceImportReport, TraceSummary } from '../../trace/index.ts';
+import { formatCount } from '../format.ts';
+import { ConcurrencyChart } from './ConcurrencyChart.tsx';
+import { formatPodHours, formatSpan } from './importFormat.ts';
+
+function Stat({ id, label, value, note }: { id: string; label: string; value: string; note?: string }) {
+  return (
+    <div className="stat" data-testid={`import-${id}`}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="stat-value">{value}</span>
+        {note && <span className="stat-note"> {note}</span>}
+      </dd>
+    </div>
+  );
+}
+
+function IssueList({ issues, testId }: { issues: readonly RowIssue[]; testId: string }) {
+  return (
+    <ul className="issue-list" data-testid={testId}>
+      {issues.map((issue) => (
+        <li key={issue.reason}>
+          <span className="issue-reason">
+            <strong>{formatCount(issue.count)}</strong> {issue.count === 1 ? 'row' : 'rows'}: {issue.reason}
+          </span>
+          <ul className="row-examples">
+            {issue.examples.map((ex) => (
+              <li key={ex.line}>
+                <span className="line-no">line {ex.line}</span> <code>{ex.text}</code>
+              </li>
+            ))}
+            {issue.count > issue.examples.length && <li className="muted">and {formatCount(issue.count - issue.examples.length)} more</li>}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ImportPreview({ report, summary }: { report: TraceImportReport; summary: TraceSummary }) {
+  const length = summary.span.end - summary.span.start;
+  return (
+    <div className="import-preview">
+      <dl className="stats">
+        <Stat id="accepted" label={report.rate ? 'Samples accepted' : 'Rows accepted'} value={formatCount(report.accepted)} note={`of ${formatCount(report.dataRows)}`} />
+        <Stat id="rejected" label="Rows rejected" value={formatCount(report.rejected)} />
+        {report.filteredOut > 0 && <Stat id="filtered" label="Filtered out" value={formatCount(report.filteredOut)} />}
+        {report.rate && <Stat id="pods" label="Pods (from the HPA model)" value={formatCount(report.pods)} note={`peak ${formatCount(report.rate.peakReplicas)} replicas`} />}
+        <Stat id="censored" label="Censored: at start / at end" value={`${formatCount(summary.censored.start)} / ${formatCount(summary.censored.end)}`} />
+        <Stat id="span" label="Time span" value={formatSpan(length)} />
+        <Stat id="pod-hours" label="Pod-hours" value={formatPodHours(summary.podHours)} />
+        <Stat id="peak" label="Peak concurrency" value={formatCount(summary.peakConcurrency)} note={`pods, at ${formatSpan(summary.peakAt - summary.span.start)}`} />
+      </dl>
+      <ConcurrencyChart points={summary.concurrency} span={summary.span} peak={summary.peakConcurrency} />
+      {report.rejected > 0 ? (
+        <section aria-labelledby="import-drops-heading">
+          <h4 id="import-drops-heading">Will be dropped ({formatCount(report.rejected)} {report.rejected === 1 ? 'row' : 'rows'})</h4>
+          <IssueList issues={report.rejections} testId="import-rejections" />
+        </section>
+      ) : (
+        <p className="muted">No row is dropped.</p>
+      )}
+      {report.warnings.length > 0 && (
+        <details className="import-warnings">
+          <summary>Imported, but worth a look ({formatCount(report.warnings.reduce((n, w) => n + w.count, 0))})</summary>
+          <IssueList issues={report.warnings} testId="import-warnings" />
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The body of a `trace` workload source's card: where its pods come from (an imported file or a
+ * file shipped with a built-in scenario), how many, and a "Replace file" action.
+ */
+import { useEffect } from 'react';
+import type { TraceMappingInput } from '../../trace/index.ts';
+import { formatCount } from '../format.ts';
+import { builtinTrace } from './builtinTraces.ts';
+import { ChooseFileButton } from './TraceImport.tsx';
+import { traceStore, useTraceStore } from './traceStore.ts';
+
+export function TraceSourceCard({ index, source }: { index: number; source: Record<string, unknown> }) {
+  const store = useTraceStore();
+  const name = typeof source.name === 'string' ? source.name : '';
+  const path = typeof source.path === 'string' ? source.path : null;
+  const rows = Array.isArray(source.rows) ? source.rows : null;
+  const fingerprint = source.fingerprint as { rows?: number; sha256?: string } | undefined;
+  const shipped = path && !rows ? builtinTrace(path) : null;
+  const mapping = source.mapping as TraceMappingInput | undefined;
+
+  // A built-in scenario's shipped file is imported as soon as its card shows (the run needs it too).
+  useEffect(() => {
+    if (shipped) traceStore.loadBuiltin(path!, mapping).catch(() => {});
+  }, [shipped?.key, path, mapping]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  let origin: string;
+  let count: number | null = null;
+  let problem: string | null = null;
+  if (rows) {
+    origin = 'inline rows in the scenario';
+    count = rows.length;
+  } else if (shipped) {
+    origin = `${shipped.fileName}, shipped with Spillway`;
+    const load = store.builtin.get(shipped.key);
+    if (load?.state === 'loaded') count = load.trace.report.pods;
+    else if (load?.state === 'error') problem = load.message;
+  } else if (path) {
+    origin = path;
+    problem = 'The app cannot read files by path; import this file to run the scenario.';
+  } else {
+    const imported = store.imported.get(name);
+    const matches = imported && (!fingerprint?.sha256 || imported.fingerprint.sha256 === fingerprint.sha256);
+    origin = matches ? `imported from ${imported.fileName}` : 'imported file';
+    if (matches) count = imported.report.pods;
+    else problem = `The file is not loaded${fingerprint?.rows !== undefined ? ` (${formatCount(fingerprint.rows)} rows` + (fingerprint.sha256 ? `, SHA-256 ${fingerprint.sha256.slice(0, 12)}…)` : ')') : ''}; import it again to run the scenario.`;
+  }
+
+  return (
+    <div className="trace-source" data-testid={`trace-source-${index}`}>
+      <p>
+        <span className="trace-count" data-testid="trace-rows">
+          {count === null ? (problem ? 'not loaded' : 'loading…') : `${formatCount(count)} pods`}
+        </span>{' '}
+        <span className="muted">· {origin}</span>
+      </p>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {shipped?.attribution && (
+        <p className="hint attribution" data-testid="trace-attribution">
+          {shipped.attribution.title.replace(/^derived/, 'Derived')}. Please cite: {shipped.attribution.citation}
+        </p>
+      )}
+      <ChooseFileButton label="Replace file…" replaceName={name} id={`replace-trace-${index}`} />
+    </div>
+  );
+}
+
+/** The editor's "Import trace…" button: a real, labelled file input. */
+export function ImportTraceButton() {
+  return (
+    <div className="import-trace-button">
+      <ChooseFileButton label="Import trace…" id="import-trace-file" />
+      <span className="hint">or drop a CSV anywhere on the page</span>
+    </div>
+  );
+}

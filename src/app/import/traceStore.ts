@@ -1,0 +1,133 @@
+/**
+ * The app's imported traces, outside React so the editor's cards, the import dialog and the run
+ * button share one copy: PodTables keyed by trace source name (imported files) or by shipped file
+ * (built-in scenarios' `path`). Components read it with useTraceStore(); the simulation asks
+ * tablesFor(scenario) for the tables a run needs.
+ */
+import { useSyncExternalStore } from 'react';
+import type { Scenario } from '../../scenario/scenario.ts';
+import type { TraceImportReport, TraceMappingInput, TraceSummary } from '../../trace/index.ts';
+import type { PodTable } from '../../workload/podTable.ts';
+import { builtinTrace } from './builtinTraces.ts';
+import { TraceImportClient, type ImportOutcome } from './traceImportClient.ts';
+
+export interface LoadedTrace {
+  fileName: string;
+  table: PodTable;
+  report: TraceImportReport;
+  summary: TraceSummary;
+  fingerprint: { rows: number; sha256: string };
+}
+
+export type BuiltinLoad = { state: 'loading' } | { state: 'loaded'; trace: LoadedTrace } | { state: 'error'; message: string };
+
+/** A file the user dropped or picked, waiting for the import dialog. */
+export interface ImportRequest {
+  file: File;
+  /** Set by a trace card's "replace file": the source the import will replace. */
+  replaceName?: string;
+  /** Grows with each request, so picking the same file twice still opens the dialog. */
+  serial: number;
+}
+
+export interface TraceStoreSnapshot {
+  imported: ReadonlyMap<string, LoadedTrace>;
+  builtin: ReadonlyMap<string, BuiltinLoad>;
+  request: ImportRequest | null;
+}
+
+export class TraceStore {
+  private snapshot: TraceStoreSnapshot = { imported: new Map(), builtin: new Map(), request: null };
+  private readonly listeners = new Set<() => void>();
+  private readonly builtinLoads = new Map<string, Promise<LoadedTrace>>();
+  private serial = 0;
+  private client: TraceImportClient | null = null;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): TraceStoreSnapshot => this.snapshot;
+
+  private set(patch: Partial<TraceStoreSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Opens the import dialog for `file`. */
+  requestImport(file: File, replaceName?: string): void {
+    this.set({ request: { file, replaceName, serial: ++this.serial } });
+  }
+
+  clearRequest(): void {
+    if (this.snapshot.request) this.set({ request: null });
+  }
+
+  /** Keeps an accepted import under its source name (replacing one of the same name). */
+  setImported(name: string, trace: LoadedTrace): void {
+    const imported = new Map(this.snapshot.imported);
+    imported.set(name, trace);
+    this.set({ imported });
+  }
+
+  /**
+   * Loads (once) the shipped trace a built-in scenario's `path` names, importing it in a worker
+   * with the source's mapping (or the detected one). Rejects with the import's message.
+   */
+  loadBuiltin(path: string, mapping?: TraceMappingInput): Promise<LoadedTrace> {
+    const shipped = builtinTrace(path);
+    if (!shipped) return Promise.reject(new Error(`${path}: the app does not ship this trace file; import it with "Import trace…"`));
+    const cacheKey = `${shipped.key}\n${JSON.stringify(mapping ?? null)}`;
+    let load = this.builtinLoads.get(cacheKey);
+    if (!load) {
+      this.client ??= new TraceImportClient();
+      this.setBuiltin(shipped.key, { state: 'loading' });
+      load = this.client.importUrl(shipped.url, shipped.fileName, mapping).then((outcome: ImportOutcome) => {
+        if (!outcome.ok) throw new Error(outcome.message);
+        const trace: LoadedTrace = { fileName: shipped.fileName, table: outcome.table, report: outcome.report, summary: outcome.summary, fingerprint: outcome.fingerprint };
+        this.setBuiltin(shipped.key, { state: 'loaded', trace });
+        return trace;
+      });
+      load.catch((e: unknown) => {
+        this.builtinLoads.delete(cacheKey);
+        this.setBuiltin(shipped.key, { state: 'error', message: e instanceof Error ? e.message : String(e) });
+      });
+      this.builtinLoads.set(cacheKey, load);
+    }
+    return load;
+  }
+
+  private setBuiltin(key: string, load: BuiltinLoad): void {
+    const builtin = new Map(this.snapshot.builtin);
+    builtin.set(key, load);
+    this.set({ builtin });
+  }
+
+  /**
+   * The PodTables a run of `scenario` needs, by source name: shipped files for sources with a
+   * `path` (loaded on first use), imported files for sources with a fingerprint. Sources with
+   * inline rows need none. A source with no table is left out; the simulation then says which
+   * trace to import.
+   */
+  async tablesFor(scenario: Scenario): Promise<Record<string, PodTable>> {
+    const tables: Record<string, PodTable> = {};
+    for (const source of scenario.workload) {
+      if (source.type !== 'trace' || source.rows) continue;
+      if (source.path) {
+        if (builtinTrace(source.path)) tables[source.name] = (await this.loadBuiltin(source.path, source.mapping as TraceMappingInput | undefined)).table;
+        continue;
+      }
+      const imported = this.snapshot.imported.get(source.name);
+      if (imported && (!source.fingerprint || source.fingerprint.sha256 === imported.fingerprint.sha256)) tables[source.name] = imported.table;
+    }
+    return tables;
+  }
+}
+
+/** The app's one store (the editor's cards and the dialog are far apart in the tree). */
+export const traceStore = new TraceStore();
+
+export function useTraceStore(): TraceStoreSnapshot {
+  return useSyncExternalStore(traceStore.subscribe, traceStore.getSnapshot);
+}

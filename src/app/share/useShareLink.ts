@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Scenario } from '../../scenario/scenario.ts';
+import { decodeLink, encodeLink, minimize, verifyTraceFile, type TraceReference } from '../../share/index.ts';
+import type { Draft } from '../draft.ts';
+import { canonicalCsvRows, missingTraces, withTraceRows, type MissingTrace } from './traceFiles.ts';
+
+/** The fragment is rewritten this long after the last edit (encoding minimizes and deflates). */
+export const HASH_SYNC_DEBOUNCE_MS = 400;
+
+export interface LinkBanner {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface PendingTraces {
+  scenario: Scenario;
+  missing: MissingTrace[];
+  /** Per missing trace: a message after a failed check. */
+  errors: Record<number, string>;
+}
+
+export interface CurrentLink {
+  url: string;
+  references: TraceReference[];
+}
+
+export interface ShareLinkOptions {
+  doc: Draft;
+  /** The draft parsed, or null while it has problems (no link can be made then). */
+  scenario: Scenario | null;
+  /** Opens a scenario that came from a link: replace the draft and run it. */
+  onOpen: (doc: Draft) => void;
+  /** Nothing (usable) in the URL: run the draft the app started with. */
+  onDefault: () => void;
+}
+
+function isLinkHash(hash: string): boolean {
+  return /^#s\d/.test(hash);
+}
+
+/** A decoded scenario as a draft: minimized, so the editor and the JSON view show what was shared. */
+function toDraft(scenario: Scenario): Draft {
+  try {
+    return minimize(scenario) as Draft;
+  } catch {
+    return JSON.parse(JSON.stringify(scenario)) as Draft;
+  }
+}
+
+/**
+ * Shareable links, app side: opens the `#s1.` link the page was loaded with (or pasted into the
+ * address bar), keeps the fragment following the edits (history.replaceState, debounced, so a
+ * reload keeps the work and the back button is not flooded), and copies the link.
+ *
+ * A bad link never replaces the fragment until the user edits something: the link stays in the
+ * address bar to be copied again or reported.
+ */
+export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOptions) {
+  const [banner, setBanner] = useState<LinkBanner | null>(null);
+  const [pending, setPending] = useState<PendingTraces | null>(null);
+  const [current, setCurrent] = useState<CurrentLink | null>(null);
+  /** The draft as opened; the fragment is only rewritten once the draft differs from it. */
+  const openedDoc = useRef<Draft | null>(null);
+  const written = useRef<string>('');
+  const handlers = useRef({ onOpen, onDefault });
+  handlers.current = { onOpen, onDefault };
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  const openDefault = useCallback(() => {
+    openedDoc.current = docRef.current;
+    handlers.current.onDefault();
+  }, []);
+
+  /** `live()` false: the effect that asked was cleaned up (StrictMode runs mount effects twice in development). */
+  const openHash = useCallback(
+    async (hash: string, initial: boolean, live: () => boolean = () => true) => {
+      const decoded = await decodeLink(hash);
+      if (!live()) return;
+      if (!decoded.ok) {
+        setBanner({ kind: 'error', text: `This scenario link could not be opened: ${decoded.message}. ${initial ? 'The default scenario is shown instead.' : 'The current scenario is kept.'}` });
+        if (initial) openDefault();
+        return;
+      }
+      const missing = missingTraces(decoded.scenario);
+      if (missing.length > 0) {
+        setPending({ scenario: decoded.scenario, missing, errors: {} });
+        setBanner({
+          kind: 'info',
+          text: `The linked scenario “${decoded.scenario.name}” replays ${missing.length === 1 ? 'a trace file' : `${missing.length} trace files`} that ${missing.length === 1 ? 'is' : 'are'} not in the link. Choose the file below; it is checked against the link before anything runs.`,
+        });
+        if (initial) openDefault();
+        return;
+      }
+      setBanner(null);
+      setPending(null);
+      const draft = toDraft(decoded.scenario);
+      openedDoc.current = draft;
+      written.current = hash;
+      handlers.current.onOpen(draft);
+    },
+    [openDefault],
+  );
+
+  // The link the page was opened with (or the default scenario), on mount.
+  useEffect(() => {
+    let live = true;
+    const hash = window.location.hash;
+    if (isLinkHash(hash)) void openHash(hash, true, () => live);
+    else openDefault();
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // A link pasted into the address bar of the open app.
+  useEffect(() => {
+    const onHash = () => {
+      const hash = window.location.hash;
+      if (isLinkHash(hash) && hash !== written.current) void openHash(hash, false);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [openHash]);
+
+  // The fragment follows the edits.
+  useEffect(() => {
+    if (!scenario || openedDoc.current === null) return;
+    let cancelled = false;
+    const timer = window.setTimeout(async () => {
+      try {
+        const { fragment, references } = await encodeLink(scenario);
+        if (cancelled) return;
+        const url = `${window.location.origin}${window.location.pathname}${window.location.search}${fragment}`;
+        setCurrent({ url, references });
+        if (doc !== openedDoc.current && window.location.hash !== fragment) {
+          written.current = fragment;
+          history.replaceState(history.state, '', fragment);
+        }
+      } catch {
+        /* a scenario that cannot be encoded keeps the last link; Copy reports the problem */
+      }
+    }, HASH_SYNC_DEBOUNCE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [doc, scenario]);
+
+  /** The link for the draft as it is now (not waiting for the debounce). */
+  const linkNow = useCallback(async (): Promise<CurrentLink> => {
+    if (!scenario) throw new Error('the scenario has problems; fix them to share it');
+    const { fragment, references } = await encodeLink(scenario);
+    const link = { url: `${window.location.origin}${window.location.pathname}${window.location.search}${fragment}`, references };
+    setCurrent(link);
+    return link;
+  }, [scenario]);
+
+  /** Checks a chosen file against the link's fingerprint; opens the scenario once every file is there. */
+  const provideTrace = useCallback(
+    async (index: number, file: File) => {
+      if (!pending) return;
+      const ref = pending.missing.find((m) => m.index === index);
+      if (!ref) return;
+      const text = await file.text();
+      const verdict = await verifyTraceFile(text, ref.fingerprint, file.name);
+      if (!verdict.ok) {
+        setPending({ ...pending, errors: { ...pending.errors, [index]: verdict.message } });
+        return;
+      }
+      let rows;
+      try {
+        rows = canonicalCsvRows(text);
+      } catch (e) {
+        setPending({ ...pending, errors: { ...pending.errors, [index]: `${file.name}: ${e instanceof Error ? e.message : String(e)}` } });
+        return;
+      }
+      const scenarioWithRows = withTraceRows(pending.scenario, index, rows);
+      const missing = pending.missing.filter((m) => m.index !== index);
+      if (missing.length > 0) {
+        setPending({ scenario: scenarioWithRows, missing, errors: {} });
+        return;
+      }
+      setPending(null);
+      setBanner({ kind: 'info', text: `Checked ${file.name} against the link: it is the same trace. The linked scenario is open.` });
+      const draft = JSON.parse(JSON.stringify(scenarioWithRows)) as Draft;
+      openedDoc.current = draft;
+      handlers.current.onOpen(draft);
+    },
+    [pending],
+  );
+
+  return {
+    banner,
+    dismissBanner: useCallback(() => setBanner(null), []),
+    pending,
+    cancelPending: useCallback(() => {
+      setPending(null);
+      setBanner(null);
+    }, []),
+    provideTrace,
+    current,
+    linkNow,
+  };
+}
+
+export type ShareLinkState = ReturnType<typeof useShareLink>;

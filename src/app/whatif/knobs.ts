@@ -1,0 +1,197 @@
+/**
+ * What-if knobs: a handful of levers that matter for bursts, each a pure transform of the
+ * scenario draft. Knobs apply to an anchor draft (the scenario as it was before the first slider
+ * moved), so moving a slider back to its start gives back the anchor exactly, and multipliers do
+ * not compound as the slider moves.
+ */
+import { SERVERLESS_PRESETS } from '../../pricing/serverlessPresets.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
+import { setIn, type Draft } from '../draft.ts';
+
+export interface Knobs {
+  /** Multiplies podsPerSession of burst sources and jobsPerHour of batch sources (1 = as written). */
+  burstScale: number;
+  /** Median node provisioning time (launch request to Ready) for every node pool, seconds. */
+  provisioningMedian: number | null;
+  /** cluster-autoscaler --scale-down-unneeded-time for every autoscaled pool, seconds. */
+  scaleDownUnneededTime: number | null;
+  /** Catalog instance type for every node pool. */
+  instanceType: string | null;
+  /** Multiplies the serverless price per vCPU-hour and per GiB-hour (1 = as written). */
+  serverlessPriceScale: number;
+  /** ResourcePolicy whenTryNextUnits.timeout of every mixed strategy that has one, seconds. */
+  overflowTimeout: number | null;
+  /** minNodes (the baseline kept running) of every node pool. */
+  minNodes: number | null;
+  /**
+   * Headroom as cluster-autoscaler's --scale-down-utilization-threshold: a node is removed only
+   * when its requests are below this share of allocatable. Lower keeps half-empty nodes as room
+   * for the next burst (and pays for them).
+   */
+  scaleDownUtilizationThreshold: number | null;
+}
+
+export type KnobKey = keyof Knobs;
+
+/** `null` means "as the scenario says"; multipliers are neutral at 1. */
+export const NEUTRAL_KNOBS: Knobs = {
+  burstScale: 1,
+  provisioningMedian: null,
+  scaleDownUnneededTime: null,
+  instanceType: null,
+  serverlessPriceScale: 1,
+  overflowTimeout: null,
+  minNodes: null,
+  scaleDownUtilizationThreshold: null,
+};
+
+/** The values the scenario has now (first pool / strategy that has the field) and which knobs apply. */
+export interface KnobBaseline {
+  burstSources: number;
+  provisioningMedian: number | null;
+  scaleDownUnneededTime: number | null;
+  instanceType: string | null;
+  serverlessStrategies: number;
+  overflowTimeout: number | null;
+  minNodes: number | null;
+  scaleDownUtilizationThreshold: number | null;
+}
+
+type NodePool = Extract<Scenario['strategies'][number], { nodePool: unknown }>['nodePool'];
+
+function pools(scenario: Scenario): Array<{ index: number; pool: NodePool }> {
+  return scenario.strategies.flatMap((s, index) => ('nodePool' in s ? [{ index, pool: s.nodePool }] : []));
+}
+
+function delayMedian(d: NodePool['provisioningDelay']): number {
+  if (d.kind === 'constant') return d.seconds;
+  if (d.kind === 'uniform') return (d.min + d.max) / 2;
+  return d.median;
+}
+
+export function knobBaseline(scenario: Scenario): KnobBaseline {
+  const ps = pools(scenario);
+  const autoscaled = ps.filter((p) => p.pool.autoscaler !== null);
+  const first = ps[0]?.pool;
+  const firstType = first?.instanceTypes[0];
+  const overflow = scenario.strategies.find((s) => s.kind === 'mixed' && s.overflow.policy === 'resourcePolicy');
+  return {
+    burstSources: scenario.workload.filter((w) => w.type === 'burst' || w.type === 'batch').length,
+    provisioningMedian: first ? delayMedian(first.provisioningDelay) : null,
+    scaleDownUnneededTime: autoscaled[0]?.pool.autoscaler?.scaleDownUnneededTime ?? null,
+    instanceType: first ? (typeof firstType === 'string' ? firstType : (firstType?.name ?? null)) : null,
+    serverlessStrategies: scenario.strategies.filter((s) => 'serverless' in s).length,
+    overflowTimeout: overflow && overflow.kind === 'mixed' && overflow.overflow.policy === 'resourcePolicy' ? overflow.overflow.whenTryNextUnits.timeout : null,
+    minNodes: first ? first.minNodes : null,
+    scaleDownUtilizationThreshold: autoscaled[0]?.pool.autoscaler?.scaleDownUtilizationThreshold ?? null,
+  };
+}
+
+/** Rounds to 6 significant digits so prices and rates stay readable in the editor and links. */
+function tidy(v: number): number {
+  return Number(v.toPrecision(6));
+}
+
+/** A provisioning delay with its median moved to `median`, keeping its shape (spread relative to the median). */
+export function withMedian(d: NodePool['provisioningDelay'], median: number): NodePool['provisioningDelay'] {
+  if (d.kind === 'constant') return { kind: 'constant', seconds: median };
+  const old = delayMedian(d);
+  const ratio = (v: number) => (old > 0 ? tidy((v * median) / old) : median);
+  if (d.kind === 'uniform') return { kind: 'uniform', min: ratio(d.min), max: ratio(d.max) };
+  return { kind: 'lognormal', median, p95: Math.max(median, ratio(d.p95)) };
+}
+
+/**
+ * The anchor draft with `knobs` applied. `scenario` is the anchor parsed (for values the draft
+ * leaves to defaults or writes as "10m"). Only fields a knob changes are written; knobs at their
+ * neutral value leave the draft as it is, so all-neutral knobs return `doc` itself.
+ */
+export function applyKnobs(doc: Draft, scenario: Scenario, knobs: Knobs): Draft {
+  let out = doc;
+  if (knobs.burstScale !== 1) {
+    scenario.workload.forEach((w, i) => {
+      if (w.type === 'burst') out = setIn(out, `workload.${i}.podsPerSession`, Math.max(1, Math.round(w.podsPerSession * knobs.burstScale)));
+      if (w.type === 'batch') out = setIn(out, `workload.${i}.jobsPerHour`, Math.max(0.001, tidy(w.jobsPerHour * knobs.burstScale)));
+    });
+  }
+  for (const { index, pool } of pools(scenario)) {
+    const at = `strategies.${index}.nodePool`;
+    if (knobs.provisioningMedian !== null) out = setIn(out, `${at}.provisioningDelay`, withMedian(pool.provisioningDelay, knobs.provisioningMedian));
+    if (knobs.instanceType !== null) out = setIn(out, `${at}.instanceTypes`, [knobs.instanceType]);
+    if (knobs.minNodes !== null) out = setIn(out, `${at}.minNodes`, Math.min(knobs.minNodes, pool.maxNodes));
+    if (pool.autoscaler !== null) {
+      if (knobs.scaleDownUnneededTime !== null) out = setIn(out, `${at}.autoscaler.scaleDownUnneededTime`, knobs.scaleDownUnneededTime);
+      if (knobs.scaleDownUtilizationThreshold !== null) out = setIn(out, `${at}.autoscaler.scaleDownUtilizationThreshold`, knobs.scaleDownUtilizationThreshold);
+    }
+  }
+  scenario.strategies.forEach((s, i) => {
+    if ('serverless' in s && knobs.serverlessPriceScale !== 1) {
+      const preset = SERVERLESS_PRESETS[s.serverless.preset];
+      out = setIn(out, `strategies.${i}.serverless.pricePerVcpuHour`, tidy((s.serverless.pricePerVcpuHour ?? preset.pricePerVcpuHour) * knobs.serverlessPriceScale));
+      out = setIn(out, `strategies.${i}.serverless.pricePerGiBHour`, tidy((s.serverless.pricePerGiBHour ?? preset.pricePerGiBHour) * knobs.serverlessPriceScale));
+    }
+    if (s.kind === 'mixed' && s.overflow.policy === 'resourcePolicy' && knobs.overflowTimeout !== null) {
+      out = setIn(out, `strategies.${i}.overflow.whenTryNextUnits`, { policy: s.overflow.whenTryNextUnits.policy, timeout: knobs.overflowTimeout });
+    }
+  });
+  return out;
+}
+
+/** How each knob reads in the UI and the range its slider covers around the scenario's value. */
+export interface SliderSpec {
+  key: Exclude<KnobKey, 'instanceType'>;
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  step: number;
+  format: (v: number) => string;
+}
+
+const seconds = (v: number) => (v < 120 ? `${Math.round(v)} s` : `${+(v / 60).toFixed(1)} min`);
+
+export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
+  const minNodesTop = Math.max(20, Math.ceil(((base.minNodes ?? 0) * 3) / 10) * 10);
+  return [
+    { key: 'burstScale', label: 'Burst size', help: 'Multiplies pods per session of burst sources and jobs per hour of batch sources.', min: 0.1, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
+    { key: 'provisioningMedian', label: 'Node provisioning time', help: 'Median from launch request to Ready for every node pool (the spread scales with it).', min: 10, max: 600, step: 5, format: seconds },
+    { key: 'scaleDownUnneededTime', label: 'Scale-down unneeded time', help: 'How long a node must be underused before cluster-autoscaler removes it.', min: 0, max: 3600, step: 30, format: seconds },
+    { key: 'serverlessPriceScale', label: 'Serverless price', help: 'Multiplies the price per vCPU-hour and per GiB-hour of every serverless setup.', min: 0.25, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
+    { key: 'overflowTimeout', label: 'Overflow timeout', help: 'ResourcePolicy: how long a pod waits for a node before it moves to the serverless unit.', min: 0, max: 600, step: 5, format: seconds },
+    { key: 'minNodes', label: 'Minimum nodes (baseline)', help: 'Nodes every pool keeps running all day, however quiet.', min: 0, max: minNodesTop, step: 1, format: (v) => String(Math.round(v)) },
+    {
+      key: 'scaleDownUtilizationThreshold',
+      label: 'Headroom: scale-down threshold',
+      help: 'A node is removed only when its requests fall below this share of its capacity. Lower keeps half-empty nodes around as headroom for the next burst, and you pay for them.',
+      min: 0.05,
+      max: 0.95,
+      step: 0.05,
+      format: (v) => `${Math.round(v * 100)}%`,
+    },
+  ];
+}
+
+/** Whether a knob does anything in this scenario (a knob with nothing to act on is disabled). */
+export function knobApplies(key: KnobKey, base: KnobBaseline): boolean {
+  switch (key) {
+    case 'burstScale':
+      return base.burstSources > 0;
+    case 'serverlessPriceScale':
+      return base.serverlessStrategies > 0;
+    default:
+      return base[key] !== null;
+  }
+}
+
+/** The value a slider shows: the knob if moved, else the scenario's own value. */
+export function knobValue(key: Exclude<KnobKey, 'instanceType'>, knobs: Knobs, base: KnobBaseline): number {
+  const k = knobs[key];
+  if (k !== null) return k;
+  const b = base[key as Exclude<KnobKey, 'instanceType' | 'burstScale' | 'serverlessPriceScale'>];
+  return b ?? 0;
+}
+
+/** Knobs that are not neutral, for "2 knobs changed" and the reset button. */
+export function changedKnobs(knobs: Knobs): KnobKey[] {
+  return (Object.keys(NEUTRAL_KNOBS) as KnobKey[]).filter((k) => knobs[k] !== NEUTRAL_KNOBS[k]);
+}

@@ -1,0 +1,248 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, MAIN_THREAD_PROBE, RESULTS_DIR, ROOT, startPreview, type Preview } from './harness.ts';
+
+let preview: Preview;
+let browser: Browser;
+
+beforeAll(async () => {
+  preview = await startPreview();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+const FIXTURES = resolve(ROOT, 'test/fixtures/e2e');
+const GEN_TRACE = '/work/shared/bench/gen-trace.mjs';
+const MILLION = '/tmp/trace-1m.csv';
+
+async function openApp(width: number, height: number): Promise<Page & { errors: string[] }> {
+  const page = (await browser.newPage({ viewport: { width, height } })) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.addInitScript(MAIN_THREAD_PROBE);
+  await page.goto(preview.url);
+  await waitForStatus(page, 'done');
+  await page.waitForSelector('[data-testid=comparison-table]');
+  return page;
+}
+
+async function waitForStatus(page: Page, status: string, timeout = 60_000): Promise<void> {
+  await page.waitForSelector(`.app[data-status="${status}"]`, { timeout });
+}
+
+async function waitForStage(page: Page, stage: string, timeout = 30_000): Promise<void> {
+  await page.waitForSelector(`dialog.import-dialog[data-stage="${stage}"]`, { timeout, state: 'attached' });
+}
+
+async function tableText(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid=comparison-table] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/** Pods in the last run, from "Simulated 48,000 pods in 1.2 s." */
+async function simulatedPods(page: Page): Promise<number> {
+  const text = await page.getByTestId('run-status').innerText();
+  const m = /Simulated ([\d,]+) pods/.exec(text);
+  if (!m) throw new Error(`no pod count in "${text}"`);
+  return Number(m[1].replace(/,/g, ''));
+}
+
+async function stat(page: Page, id: string): Promise<string> {
+  return (await page.getByTestId(`import-${id}`).innerText()).replace(/\s+/g, ' ').trim();
+}
+
+describe('CSV trace import in Chromium', () => {
+  it('imports a CSV by file chooser: detected mapping, preview with the rejected row, accept, run', async () => {
+    const page = await openApp(1280, 800);
+    const podsBefore = await simulatedPods(page);
+    const tableBefore = await tableText(page);
+
+    // The file input is real and labelled.
+    expect(await page.getByLabel('Import trace…').getAttribute('type')).toBe('file');
+    await page.setInputFiles('#import-trace-file', resolve(FIXTURES, 'small-pods.csv'));
+    await waitForStage(page, 'mapping');
+    const dialog = page.locator('dialog.import-dialog');
+    expect(await dialog.locator('#detected-heading').innerText()).toMatch(/Pod list/);
+    expect(await dialog.innerText()).toContain('memory: "memory_gib" in GiB');
+    expect(await page.inputValue('#imp-startColumn')).toBe('start_time');
+    expect(await page.inputValue('#imp-endMode')).toBe('end');
+    expect(await page.inputValue('#imp-cpuUnit')).toBe('cores');
+    expect(await page.inputValue('#imp-classColumn')).toBe('qos');
+    expect(await page.inputValue('#imp-name')).toBe('small-pods');
+    await page.screenshot({ path: `${RESULTS_DIR}/import-mapping-1280x800.png` });
+
+    await dialog.getByRole('button', { name: /^Import / }).click();
+    await waitForStage(page, 'preview');
+    // Expected numbers worked out by hand in test/fixtures/e2e/README.md.
+    expect(await stat(page, 'accepted')).toMatch(/^Rows accepted 5 of 6$/);
+    expect(await stat(page, 'rejected')).toMatch(/^Rows rejected 1$/);
+    expect(await stat(page, 'censored')).toBe('Censored: at start / at end 1 / 1');
+    expect(await stat(page, 'span')).toBe('Time span 2 h');
+    expect(await stat(page, 'pod-hours')).toBe('Pod-hours 5.3');
+    expect(await stat(page, 'peak')).toBe('Peak concurrency 4 pods, at 20 min');
+    const drops = (await page.getByTestId('import-rejections').innerText()).replace(/\s+/g, ' ');
+    expect(drops).toContain('1 row: start time not a number');
+    expect(drops).toContain('line 5 oops,soon,3000,1,1,BE');
+    expect(await dialog.locator('.concurrency-chart svg path.area').count()).toBe(1);
+    await page.screenshot({ path: `${RESULTS_DIR}/import-preview-1280x800.png` });
+
+    // "Back to mapping" keeps the form; then accept.
+    await dialog.getByRole('button', { name: 'Back to mapping' }).click();
+    await waitForStage(page, 'mapping');
+    expect(await page.inputValue('#imp-startColumn')).toBe('start_time');
+    await dialog.getByRole('button', { name: /^Import / }).click();
+    await waitForStage(page, 'preview');
+    await dialog.getByRole('button', { name: 'Skip 1 rejected row and use the trace' }).click();
+    await waitForStage(page, 'closed');
+
+    const card = page.locator('[data-testid^=trace-source-]');
+    await card.waitFor();
+    expect((await card.innerText()).replace(/\s+/g, ' ')).toMatch(/5 pods · imported from small-pods\.csv/);
+    expect(await card.getByLabel('Replace file…').getAttribute('type')).toBe('file');
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${RESULTS_DIR}/import-card-1280x800.png` });
+
+    // The mapping and the fingerprint are saved in the scenario.
+    await page.getByRole('button', { name: 'Advanced: JSON' }).click();
+    const json = JSON.parse(await page.inputValue('.json-view textarea, textarea')) as { workload: Record<string, unknown>[] };
+    const source = json.workload.find((w) => w.name === 'small-pods')!;
+    expect(source).toMatchObject({ type: 'trace', mapping: { kind: 'pods', start: { column: 'start_time' } }, fingerprint: { rows: 6 } });
+    expect(String((source.fingerprint as { sha256: string }).sha256)).toMatch(/^[0-9a-f]{64}$/);
+    await page.getByRole('button', { name: 'Form' }).click();
+
+    await page.getByRole('button', { name: /run simulation/i }).click();
+    await waitForStatus(page, 'done');
+    await expect.poll(() => simulatedPods(page)).toBe(podsBefore + 5);
+    expect(await tableText(page)).not.toEqual(tableBefore);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a bad file\'s message naming the file and keeps what the user typed', async () => {
+    const page = await openApp(1280, 800);
+    await page.setInputFiles('#import-trace-file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await waitForStage(page, 'error');
+    expect(await page.getByTestId('import-error').innerText()).toBe('empty.csv: the file is empty');
+    await page.locator('dialog.import-dialog').getByRole('button', { name: 'Close', exact: true }).click();
+    await waitForStage(page, 'closed');
+
+    await page.setInputFiles('#import-trace-file', { name: 'garbage.csv', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2, 3, 255, 0, 7, 8, 0, 0, 12, 200, 13, 10]) });
+    await waitForStage(page, 'error');
+    expect(await page.getByTestId('import-error').innerText()).toMatch(/^garbage\.csv: /);
+    await page.locator('dialog.import-dialog').getByRole('button', { name: 'Close', exact: true }).click();
+
+    await page.setInputFiles('#import-trace-file', resolve(FIXTURES, 'header-only.csv'));
+    await waitForStage(page, 'mapping');
+    await page.fill('#imp-name', 'my nightly jobs');
+    await page.selectOption('#imp-cpuUnit', 'cores');
+    await page.locator('dialog.import-dialog').getByRole('button', { name: /^Import / }).click();
+    await waitForStage(page, 'error');
+    expect(await page.getByTestId('import-error').innerText()).toBe('header-only.csv: the file has a header row but no data rows');
+    expect(await page.inputValue('#imp-name')).toBe('my nightly jobs');
+    expect(await page.inputValue('#imp-cpuUnit')).toBe('cores');
+    await page.screenshot({ path: `${RESULTS_DIR}/import-error-1280x800.png` });
+
+    // A field the form cannot accept is flagged next to it, not sent to the importer.
+    await page.selectOption('#imp-startColumn', '');
+    await page.locator('dialog.import-dialog').getByRole('button', { name: /^Import / }).click();
+    expect(await page.locator('#imp-startColumn-error').innerText()).toMatch(/start column/);
+    await page.locator('dialog.import-dialog').getByRole('button', { name: 'Close', exact: true }).click();
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs the openb built-in in the browser from its shipped CSV, with the attribution', async () => {
+    const page = await openApp(1280, 800);
+    await page.selectOption('#builtin-scenario', 'alibaba-openb-replay');
+    await page.waitForSelector('.app[data-status="running"]');
+    await waitForStatus(page, 'done', 120_000);
+    expect(await simulatedPods(page)).toBe(1536);
+    const card = page.getByTestId('trace-source-0');
+    await expect.poll(() => card.getByTestId('trace-rows').innerText()).toBe('1,536 pods');
+    expect(await card.getByTestId('trace-attribution').innerText()).toMatch(/Weng et al\., "Beware of Fragmentation.*USENIX ATC '23/);
+    expect((await tableText(page)).length).toBe(3);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${RESULTS_DIR}/import-openb-1280x800.png` });
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 390 px phone: dialog and preview without horizontal scrolling', async () => {
+    const page = await openApp(390, 844);
+    await page.setInputFiles('#import-trace-file', resolve(FIXTURES, 'small-pods.csv'));
+    await waitForStage(page, 'mapping');
+    await page.screenshot({ path: `${RESULTS_DIR}/import-mapping-390x844.png` });
+    const dialogOverflow = () => page.$eval('dialog.import-dialog', (d) => d.scrollWidth - d.clientWidth);
+    expect(await dialogOverflow()).toBeLessThanOrEqual(0);
+    await page.locator('dialog.import-dialog').getByRole('button', { name: /^Import / }).click();
+    await waitForStage(page, 'preview');
+    expect(await dialogOverflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${RESULTS_DIR}/import-preview-390x844.png` });
+    await page.locator('dialog.import-dialog').getByRole('button', { name: /use the trace/ }).click();
+    await waitForStage(page, 'closed');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.locator('[data-testid^=trace-source-]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${RESULTS_DIR}/import-card-390x844.png` });
+    await page.close();
+  });
+
+  it('imports 1,000,000 rows in a worker with progress and Cancel, keeping the main thread free', async () => {
+    if (!existsSync(MILLION)) {
+      if (!existsSync(GEN_TRACE)) {
+        console.warn(`skipping the 1M-row import: neither ${MILLION} nor ${GEN_TRACE} is on this machine`);
+        return;
+      }
+      execFileSync('sh', ['-c', `node ${GEN_TRACE} --pods 1000000 --days 7 --seed 1 > ${MILLION}.tmp && mv ${MILLION}.tmp ${MILLION}`], { stdio: 'inherit' });
+    }
+    const bytes = statSync(MILLION).size;
+    const page = await openApp(1280, 800);
+
+    // Cancel part-way: the worker is terminated, the dialog goes back to the mapping.
+    await page.setInputFiles('#import-trace-file', MILLION);
+    await waitForStage(page, 'mapping');
+    await page.locator('dialog.import-dialog').getByRole('button', { name: /^Import / }).click();
+    await waitForStage(page, 'importing');
+    await page.waitForFunction(() => ((document.querySelector('[data-testid=import-progress] progress') as HTMLProgressElement | null)?.value ?? 0) > 0);
+    await page.screenshot({ path: `${RESULTS_DIR}/import-progress-1280x800.png` });
+    await page.locator('dialog.import-dialog').getByRole('button', { name: 'Cancel import' }).click();
+    await waitForStage(page, 'mapping', 5_000);
+    expect(await page.getByRole('status').filter({ hasText: 'Import cancelled' }).count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await page.getAttribute('dialog.import-dialog', 'data-stage')).toBe('mapping');
+
+    // The whole import, measured from the button to the preview on screen.
+    await page.locator('dialog.import-dialog').getByRole('button', { name: /^Import / }).click();
+    await waitForStage(page, 'preview', 120_000);
+    await page.waitForTimeout(300);
+    const probe = await page.evaluate(() => {
+      const start = performance.getEntriesByName('spillway:import-start').at(-1)!.startTime;
+      const end = performance.getEntriesByName('spillway:import-end').at(-1)!.startTime;
+      const w = window as unknown as { __probe: { longTasks: { start: number; duration: number }[]; frameGaps: { at: number; gap: number }[] } };
+      const during = (at: number) => at >= start && at <= end + 250;
+      return {
+        importMs: end - start,
+        longTasks: w.__probe.longTasks.filter((t) => during(t.start)).map((t) => Math.round(t.duration)),
+        maxFrameGap: Math.max(0, ...w.__probe.frameGaps.filter((g) => during(g.at)).map((g) => g.gap)),
+      };
+    });
+    const longest = Math.max(0, ...probe.longTasks);
+    console.log(
+      `1M-row import (${(bytes / 1048576).toFixed(1)} MB): ${(probe.importMs / 1000).toFixed(2)} s; long tasks ${JSON.stringify(probe.longTasks)}; longest ${longest} ms; max rAF gap ${probe.maxFrameGap.toFixed(0)} ms`,
+    );
+    // gen-trace.mjs --pods 1000000 writes 999,999 pods (its generators round their shares); count them.
+    const rows = readFileSync(MILLION).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 0) - 1;
+    const shown = rows.toLocaleString('en-US');
+    expect(await stat(page, 'accepted')).toBe(`Rows accepted ${shown} of ${shown}`);
+    expect(await stat(page, 'rejected')).toBe('Rows rejected 0');
+    await page.screenshot({ path: `${RESULTS_DIR}/import-1m-preview-1280x800.png` });
+    // Generous: a long task is >= 50 ms; the import itself runs off the main thread.
+    expect(longest).toBeLessThan(200);
+    await page.close();
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * One variant of a parameter sweep per call: simulate a validated scenario and return cost and
+ * pending p95 per strategy (all a sweep keeps). The pool in src/app/whatif/sweepPool.ts runs
+ * several of these workers side by side; cancelling terminates them.
+ */
+import * as Comlink from 'comlink';
+import { safeParseScenario } from '../src/scenario/parse.ts';
+import { simulate } from '../src/sim/simulate.ts';
+import type { SweepPoint } from '../src/sweep/index.ts';
+import { buildWorkload } from '../src/workload/build.ts';
+
+export type VariantOutcome = { ok: true; strategies: SweepPoint[] } | { ok: false; message: string };
+
+const api = {
+  runVariant(scenario: unknown): VariantOutcome {
+    // Re-validated here: structured cloning keeps the data but the worker trusts nothing it is sent.
+    const parsed = safeParseScenario(scenario);
+    if (!parsed.ok) return { ok: false, message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
+    try {
+      const result = simulate(parsed.scenario, buildWorkload(parsed.scenario));
+      return { ok: true, strategies: result.strategies.map((s) => ({ name: s.name, cost: s.cost.total, p95: s.pendingSeconds.p95 })) };
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  },
+};
+
+export type SweepWorkerApi = typeof api;
+
+Comlink.expose(api);
