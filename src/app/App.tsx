@@ -209,7 +209,7 @@ function RunStatusView({ status }: { status: RunStatus }) {
         </>
       )}
       {status.kind === 'done' && (
-        <span role="status">
+        <span role="status" data-elapsed-ms={Math.round(status.elapsedMs)}>
           Simulated {status.pods.toLocaleString('en-US')} pods in {(status.elapsedMs / 1000).toFixed(1)} s.
         </span>
       )}
