@@ -169,6 +169,15 @@ describe('CSV trace import in Chromium', () => {
     expect((await tableText(page)).length).toBe(3);
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${RESULTS_DIR}/import-openb-1280x800.png` });
+    // A sweep of a trace scenario hands the trace to the sweep workers too.
+    await page.locator('[data-testid=sweep]').scrollIntoViewIfNeeded();
+    await page.fill('#sweep-1-path', 'strategies.1.serverless.pricePerVcpuHour');
+    await page.fill('#sweep-1-from', '0.02');
+    await page.fill('#sweep-1-to', '0.04');
+    await page.fill('#sweep-1-steps', '2');
+    await page.getByTestId('run-sweep').click();
+    await page.waitForSelector('[data-sweep-status=done]', { timeout: 120_000 });
+    expect(await page.locator('[data-testid=sweep-table] tbody tr').count()).toBe(2);
     expect(page.errors).toEqual([]);
     await page.close();
   });

@@ -10,6 +10,7 @@ import { knobApplies, knobBaseline, sliderSpecs } from './knobs.ts';
 import { ParetoChart, SweepLineChart } from './SweepCharts.tsx';
 import type { SweepMarkerInput, SweepSeries } from './sweepLayout.ts';
 import { planAppSweep, type AppSweepParam, type SweepKnob, type SweepTarget } from './sweepPlan.ts';
+import { traceStore } from '../import/traceStore.ts';
 import { poolSize, SweepCancelledError, SweepPool, type SweepRowFailure } from './sweepPool.ts';
 
 interface ParamForm {
@@ -112,6 +113,7 @@ export const SweepPanel = memo(function SweepPanel({ doc, scenario }: { doc: Dra
         plan,
         (_row, done) => setStatus({ kind: 'running', done, total, workers: poolSize(total) }),
         (f) => failures.push(f),
+        await traceStore.tablesFor(scenario),
       );
       setOutcome({ plan, rows, failures, scenarioName: scenario.name, currency: 'USD' });
       setLine(0);

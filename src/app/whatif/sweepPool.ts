@@ -3,6 +3,7 @@
  * start, reporting each finished row. Cancel terminates every worker at once.
  */
 import * as Comlink from 'comlink';
+import type { PodTable } from '../../workload/podTable.ts';
 import type { SweepPlan, SweepRow } from '../../sweep/index.ts';
 import type { SweepWorkerApi } from '../../../workers/sweep.worker.ts';
 
@@ -28,7 +29,12 @@ export class SweepPool {
   private cancelRun: (() => void) | null = null;
 
   /** Resolves with the rows in plan order (failed variants left out and reported through onFailure). */
-  run(plan: SweepPlan, onRow: (row: SweepRow, done: number, total: number) => void, onFailure: (f: SweepRowFailure) => void = () => {}): Promise<SweepRow[]> {
+  run(
+    plan: SweepPlan,
+    onRow: (row: SweepRow, done: number, total: number) => void,
+    onFailure: (f: SweepRowFailure) => void = () => {},
+    traces: Record<string, PodTable> = {},
+  ): Promise<SweepRow[]> {
     this.cancel();
     const total = plan.variants.length;
     const rows: (SweepRow | null)[] = new Array(total).fill(null);
@@ -66,6 +72,8 @@ export class SweepPool {
         this.workers.push(worker);
         const remote = Comlink.wrap<SweepWorkerApi>(worker);
         const take = async (): Promise<void> => {
+          // Each worker gets its own copy of the trace tables (structured clone), once.
+          if (Object.keys(traces).length) await remote.setTraces(traces);
           while (!settled && next < total) {
             const i = next++;
             const variant = plan.variants[i];
