@@ -26,8 +26,11 @@ interface PooledWorker {
   remote: Comlink.Remote<SimulationWorkerApi>;
 }
 
-/** Workers to use: one per core (the main thread needs little), at most 4. */
-const POOL_LIMIT = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
+/**
+ * Workers to use: one per core, but at least three so the usual three strategies each get their
+ * own (one worker with two strategies would set the pace), and at most four.
+ */
+const POOL_LIMIT = Math.min(4, Math.max(3, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 
 export class SimulationClient {
   private pool: PooledWorker[] = [];

@@ -7,7 +7,7 @@ import type { Draft } from '../draft.ts';
 import { applyKnobs, changedKnobs, knobApplies, knobBaseline, knobValue, NEUTRAL_KNOBS, sliderSpecs, type Knobs } from './knobs.ts';
 
 /** Slider moves closer together than this start one run (the newest); a newer run cancels an older one. */
-export const LIVE_DEBOUNCE_MS = 60;
+export const LIVE_DEBOUNCE_MS = 20;
 
 interface Anchor {
   doc: Draft;
