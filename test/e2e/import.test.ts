@@ -124,6 +124,37 @@ describe('CSV trace import in Chromium', () => {
     await page.close();
   });
 
+  it('opens a link to a scenario with an imported trace: asks for the file, checks it, same results', async () => {
+    const page = await openApp(1280, 800);
+    await page.setInputFiles('#import-trace-file', resolve(FIXTURES, 'small-pods.csv'));
+    await waitForStage(page, 'mapping');
+    const dialog = page.locator('dialog.import-dialog');
+    await dialog.getByRole('button', { name: /^Import / }).click();
+    await waitForStage(page, 'preview');
+    await dialog.getByRole('button', { name: 'Skip 1 rejected row and use the trace' }).click();
+    await waitForStage(page, 'closed');
+    await page.getByRole('button', { name: /run simulation/i }).click();
+    await waitForStatus(page, 'done');
+    const table = await tableText(page);
+    await page.getByTestId('copy-link').click();
+    const link = await page.getByTestId('link-fallback').inputValue().catch(() => '');
+    const url = link || (await page.evaluate(() => window.location.href));
+    expect(url).toContain('#s1.');
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const fresh = await context.newPage();
+    await fresh.goto(url);
+    await fresh.getByTestId('trace-prompt').waitFor();
+    // Another file is refused with a message naming it; the right one opens the scenario.
+    await fresh.setInputFiles('[data-testid=trace-prompt] input[type=file]', { name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('start_time,end_time,cpu,memory_gib,qos\n0,60,1,1,LS\n') });
+    await expect.poll(async () => (await fresh.getByTestId('trace-prompt').innerText()).replace(/\s+/g, ' ')).toMatch(/other\.csv/);
+    await fresh.setInputFiles('[data-testid=trace-prompt] input[type=file]', resolve(FIXTURES, 'small-pods.csv'));
+    await fresh.waitForSelector('.app[data-status="done"]', { timeout: 60_000 });
+    await expect.poll(() => tableText(fresh)).toEqual(table);
+    await context.close();
+    await page.close();
+  });
+
   it('shows a bad file\'s message naming the file and keeps what the user typed', async () => {
     const page = await openApp(1280, 800);
     await page.setInputFiles('#import-trace-file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });

@@ -3,6 +3,16 @@ import type { Scenario } from '../../scenario/scenario.ts';
 import { decodeLink, encodeLink, minimize, verifyTraceFile, type TraceReference } from '../../share/index.ts';
 import type { Draft } from '../draft.ts';
 import { canonicalCsvRows, missingTraces, withTraceRows, type MissingTrace } from './traceFiles.ts';
+import { traceStore } from '../import/traceStore.ts';
+import { TraceImportClient } from '../import/traceImportClient.ts';
+import type { TraceMappingInput } from '../../trace/index.ts';
+
+let sharedImportClient: TraceImportClient | null = null;
+/** One import worker for files a link asks for (started on first use). */
+function importClient(): TraceImportClient {
+  sharedImportClient ??= new TraceImportClient();
+  return sharedImportClient;
+}
 
 /** The fragment is rewritten this long after the last edit (encoding minimizes and deflates). */
 export const HASH_SYNC_DEBOUNCE_MS = 400;
@@ -162,20 +172,29 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
       if (!pending) return;
       const ref = pending.missing.find((m) => m.index === index);
       if (!ref) return;
-      const text = await file.text();
-      const verdict = await verifyTraceFile(text, ref.fingerprint, file.name);
-      if (!verdict.ok) {
-        setPending({ ...pending, errors: { ...pending.errors, [index]: verdict.message } });
-        return;
+      const source = pending.scenario.workload[index];
+      const fail = (message: string) => setPending({ ...pending, errors: { ...pending.errors, [index]: message } });
+      let scenarioWithRows: Scenario;
+      if (source.type === 'trace' && source.mapping) {
+        // A trace imported in the app: import the file again with the mapping the link carries,
+        // and check it is the same file (its SHA-256) before using it.
+        const outcome = await importClient().importFile(file, file.name, source.mapping as TraceMappingInput, () => {});
+        if (!outcome.ok) return fail(outcome.message);
+        if (outcome.fingerprint.sha256 !== ref.fingerprint.sha256) {
+          return fail(`${file.name} is not the file this link was made with (${ref.fingerprint.rows.toLocaleString('en-US')} rows, SHA-256 ${ref.fingerprint.sha256.slice(0, 12)}…); pick that file`);
+        }
+        traceStore.setImported(source.name, { fileName: file.name, table: outcome.table, report: outcome.report, summary: outcome.summary, fingerprint: outcome.fingerprint });
+        scenarioWithRows = pending.scenario;
+      } else {
+        const text = await file.text();
+        const verdict = await verifyTraceFile(text, ref.fingerprint, file.name);
+        if (!verdict.ok) return fail(verdict.message);
+        try {
+          scenarioWithRows = withTraceRows(pending.scenario, index, canonicalCsvRows(text));
+        } catch (e) {
+          return fail(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
       }
-      let rows;
-      try {
-        rows = canonicalCsvRows(text);
-      } catch (e) {
-        setPending({ ...pending, errors: { ...pending.errors, [index]: `${file.name}: ${e instanceof Error ? e.message : String(e)}` } });
-        return;
-      }
-      const scenarioWithRows = withTraceRows(pending.scenario, index, rows);
       const missing = pending.missing.filter((m) => m.index !== index);
       if (missing.length > 0) {
         setPending({ scenario: scenarioWithRows, missing, errors: {} });
