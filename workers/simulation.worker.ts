@@ -11,6 +11,7 @@ import * as Comlink from 'comlink';
 import type { SimulationResult, StrategyResult } from '../src/metrics/result.ts';
 import { SERIES_KEYS } from '../src/metrics/result.ts';
 import { safeParseScenario, type FieldIssue } from '../src/scenario/parse.ts';
+import type { Scenario } from '../src/scenario/scenario.ts';
 import { StrategyRun } from '../src/sim/strategyRun.ts';
 import { buildWorkload } from '../src/workload/build.ts';
 import type { PodTable } from '../src/workload/podTable.ts';
@@ -32,6 +33,19 @@ export type RunOutcome =
 
 /** What `run` returns: an outcome, or word that a newer run superseded it (never shown to users). */
 export type WorkerOutcome = RunOutcome | { ok: false; superseded: true };
+
+/**
+ * The last generated workload, reused while the workload, horizon and seed stay the same (a
+ * slider on a price or a delay does not change the pods). Scenarios with traces are not cached.
+ */
+let lastWorkload: { key: string; pods: PodTable } | null = null;
+
+function workloadFor(sc: Scenario, traces: Record<string, PodTable>): PodTable {
+  if (Object.keys(traces).length > 0) return buildWorkload(sc, new Map(Object.entries(traces)));
+  const key = JSON.stringify([sc.workload, sc.horizon, sc.seed]);
+  if (lastWorkload?.key !== key) lastWorkload = { key, pods: buildWorkload(sc) };
+  return lastWorkload.pods;
+}
 
 /** Runs asked to stop; checked between chunks. */
 const superseded = new Set<number>();
@@ -86,7 +100,7 @@ const api = {
     const sc = parsed.scenario;
     try {
       onProgress?.({ phase: 'workload', fraction: 0, strategy: 0, strategyName: sc.strategies[0].name, events: 0 });
-      const pods = buildWorkload(sc, new Map(Object.entries(traces)));
+      const pods = workloadFor(sc, traces);
       const indices = (only ?? sc.strategies.map((_, i) => i)).filter((i) => i < sc.strategies.length);
       const n = indices.length;
       let lastReport = performance.now();

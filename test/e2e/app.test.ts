@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, MAIN_THREAD_PROBE, RESULTS_DIR, startPreview, type Preview } from './harness.ts';
+import { tableText, waitForStatus } from './harness.ts';
 
 let preview: Preview;
 let browser: Browser;
@@ -27,15 +28,6 @@ async function openApp(width: number, height: number): Promise<Page> {
   await waitForStatus(page, 'done');
   await page.waitForSelector('[data-testid=comparison-table]');
   return page;
-}
-
-async function waitForStatus(page: Page, status: string, timeout = 60_000): Promise<void> {
-  await page.waitForSelector(`.app[data-status="${status}"]`, { timeout });
-}
-
-/** The comparison table as text, row by row (the numbers a person reads). */
-async function tableText(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid=comparison-table] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 }
 
 async function setField(page: Page, path: string, value: string): Promise<void> {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RESULTS_DIR = resolve(ROOT, 'test-results');
@@ -86,3 +86,13 @@ export const MAIN_THREAD_PROBE = `
   const tick = (now) => { window.__probe.frameGaps.push({ at: now, gap: now - last }); last = now; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
 `;
+
+/** Waits for the app's run status (`idle`, `running`, `done`, `cancelled`, ...). */
+export async function waitForStatus(page: Page, status: string, timeout = 60_000): Promise<void> {
+  await page.waitForSelector(`.app[data-status="${status}"]`, { timeout });
+}
+
+/** The comparison table as text, row by row (the numbers a person reads). */
+export async function tableText(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid=comparison-table] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+}

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, MAIN_THREAD_PROBE, RESULTS_DIR, ROOT, startPreview, type Preview } from './harness.ts';
+import { tableText, waitForStatus } from './harness.ts';
 
 let preview: Preview;
 let browser: Browser;
@@ -33,16 +34,8 @@ async function openApp(width: number, height: number): Promise<Page & { errors: 
   return page;
 }
 
-async function waitForStatus(page: Page, status: string, timeout = 60_000): Promise<void> {
-  await page.waitForSelector(`.app[data-status="${status}"]`, { timeout });
-}
-
 async function waitForStage(page: Page, stage: string, timeout = 30_000): Promise<void> {
   await page.waitForSelector(`dialog.import-dialog[data-stage="${stage}"]`, { timeout, state: 'attached' });
-}
-
-async function tableText(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid=comparison-table] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 }
 
 /** Pods in the last run, from "Simulated 48,000 pods in 1.2 s." */

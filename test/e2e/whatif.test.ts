@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodePayload } from '../../src/share/index.ts';
 import { launchChromium, RESULTS_DIR, startPreview, type Preview } from './harness.ts';
+import { tableText, waitForStatus } from './harness.ts';
 import { LIVE_DEBOUNCE_MS } from '../../src/app/whatif/WhatIfPanel.tsx';
 
 let preview: Preview;
@@ -38,14 +39,6 @@ async function open(context: BrowserContext, url = preview.url): Promise<Tracked
   await waitForStatus(page, 'done');
   await page.waitForSelector('[data-testid=comparison-table]');
   return page;
-}
-
-async function waitForStatus(page: Page, status: string, timeout = 60_000): Promise<void> {
-  await page.waitForSelector(`.app[data-status="${status}"]`, { timeout });
-}
-
-async function tableText(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid=comparison-table] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 }
 
 /** Moves a range input by `steps` arrow presses and measures input -> table text changed, in the page's clock. */
