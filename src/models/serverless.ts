@@ -27,18 +27,22 @@ export class Serverless {
   private readonly podSize: Int32Array;
   private readonly pullStart: Float64Array;
 
-  private tokens: number;
-  private tokensAt = 0;
-  private queue: Int32Array;
-  private qHead = 0;
-  private qTail = 0;
+  /**
+   * The launch token bucket as a GCRA (virtual scheduling): `tat` is the theoretical arrival time
+   * of the next launch. With emission interval T = 1/perSecond and tolerance (burst - 1) * T, a
+   * launch asked for at t happens at max(t, tat - tolerance), and tat moves to max(that, tat) + T.
+   * First come, first served, exactly like a bucket of `burst` tokens refilled at perSecond, but
+   * each pod's launch time is known when it asks, so no event is needed per token.
+   */
+  private tat = -Infinity;
+  private readonly emission: number;
+  private readonly tolerance: number;
   private tokenEventPending = false;
 
   cpuCost = 0;
   memCost = 0;
   /** Pods currently launched and not finished (for ResourcePolicy unit max). */
   active = 0;
-  private readonly kToken: number;
   private readonly kPull: number;
   private readonly kRun: number;
   private readonly kFinish: number;
@@ -53,12 +57,11 @@ export class Serverless {
     this.imagePull = delaySampler(config.podStart.imagePull, rng);
     this.pricePerVcpuSecond = config.pricePerVcpuHour / 3600;
     this.pricePerGiBSecond = config.pricePerGiBHour / 3600;
-    this.tokens = config.launchRate ? config.launchRate.burst : Infinity;
-    this.queue = new Int32Array(1024);
+    this.emission = config.launchRate ? 1 / config.launchRate.perSecond : 0;
+    this.tolerance = config.launchRate ? (config.launchRate.burst - 1) * this.emission : 0;
     this.podSize = new Int32Array(cluster.pods.count);
     this.pullStart = new Float64Array(cluster.pods.count).fill(NaN);
     const k = cluster.kernel;
-    this.kToken = k.on('serverlessLaunchToken', () => this.onToken());
     this.kPull = k.on('serverlessImagePullStarts', (pod) => this.onPullStart(pod));
     this.kRun = k.on('podRunningOnServerless', (pod) => this.onRunning(pod));
     this.kFinish = k.on('podFinishedOnServerless', (pod) => this.onFinished(pod));
@@ -97,56 +100,19 @@ export class Serverless {
     this.podSize[pod] = s;
     c.node[pod] = ON_SERVERLESS;
     this.active++;
-    if (this.qHead === this.qTail) {
-      this.refill(now);
-      if (this.tokens >= 1 - 1e-9) {
-        this.tokens -= 1;
-        this.launch(pod, now);
-        return;
-      }
+    let launchAt = now;
+    if (this.config.launchRate) {
+      const earliest = this.tat - this.tolerance;
+      if (earliest > launchAt) launchAt = earliest;
+      this.tat = (launchAt > this.tat ? launchAt : this.tat) + this.emission;
     }
-    c.state[pod] = POD.queuedServerless;
-    if (this.qTail === this.queue.length) {
-      const live = this.qTail - this.qHead;
-      const next = live * 2 + 1024 > this.queue.length ? new Int32Array(live * 2 + 1024) : this.queue;
-      if (next === this.queue) next.copyWithin(0, this.qHead, this.qTail);
-      else next.set(this.queue.subarray(this.qHead, this.qTail));
-      this.queue = next;
-      this.qHead = 0;
-      this.qTail = live;
-    }
-    this.queue[this.qTail++] = pod;
-    this.scheduleToken(now);
+    c.state[pod] = launchAt > now ? POD.queuedServerless : POD.starting;
+    this.launch(pod, launchAt);
   }
 
-  private refill(now: number): void {
-    const rate = this.config.launchRate;
-    if (!rate) return;
-    this.tokens = Math.min(rate.burst, this.tokens + (now - this.tokensAt) * rate.perSecond);
-    this.tokensAt = now;
-  }
-
-  private scheduleToken(now: number): void {
-    if (this.tokenEventPending || !this.config.launchRate) return;
-    const wait = Math.max(0, (1 - this.tokens) / this.config.launchRate.perSecond);
-    this.tokenEventPending = true;
-    this.cluster.kernel.schedule(now + wait, this.kToken, 0, PRIORITY.launch);
-  }
-
-  private onToken(): void {
-    const now = this.cluster.kernel.now;
-    this.tokenEventPending = false;
-    this.refill(now);
-    while (this.qHead < this.qTail && this.tokens >= 1 - 1e-9) {
-      this.tokens -= 1;
-      this.launch(this.queue[this.qHead++], now);
-    }
-    if (this.qHead < this.qTail) this.scheduleToken(now);
-  }
-
-  private launch(pod: number, now: number): void {
-    this.cluster.state[pod] = POD.starting;
-    this.cluster.kernel.schedule(now + this.sandbox(), this.kPull, pod, PRIORITY.start);
+  /** The launch API call at `at` (now or later, when its token comes): the sandbox starts. */
+  private launch(pod: number, at: number): void {
+    this.cluster.kernel.schedule(at + this.sandbox(), this.kPull, pod, PRIORITY.start);
   }
 
   /** Billing starts with the image pull. */
@@ -154,6 +120,7 @@ export class Serverless {
     const c = this.cluster;
     const now = c.kernel.now;
     this.pullStart[pod] = now;
+    c.state[pod] = POD.starting;
     const s = this.podSize[pod];
     const r = c.recorder;
     r.advance(now);
