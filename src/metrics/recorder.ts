@@ -89,6 +89,25 @@ export class Recorder {
     this.levels[level] += delta;
   }
 
+  /**
+   * Adds `value` to a level over [from, now] after the fact, where `now` is the time already
+   * integrated to (call `advance(now)` first). For a level change that needed no event of its own,
+   * e.g. serverless billing that starts with the image pull, known once the pod is Running.
+   */
+  backfill(from: number, level: number, value: number): void {
+    const to = this.last;
+    if (!(from < to) || value === 0) return;
+    this.totals[level] += value * (to - from);
+    const B = this.buckets;
+    const w = this.bucketSeconds;
+    for (let b = this.bucketOf(from), t = from; t < to; b++) {
+      const bucketEnd = b === B - 1 ? this.horizon : (b + 1) * w;
+      const segEnd = to < bucketEnd ? to : bucketEnd;
+      this.sums[level * B + b] += value * (segEnd - t);
+      t = segEnd;
+    }
+  }
+
   /** Adds a one-off amount (e.g. the unused part of a billing minimum) at time `now`. */
   lump(now: number, level: number, amount: number): void {
     const t = now < this.horizon ? now : this.horizon;

@@ -43,7 +43,6 @@ export class Serverless {
   memCost = 0;
   /** Pods currently launched and not finished (for ResourcePolicy unit max). */
   active = 0;
-  private readonly kPull: number;
   private readonly kRun: number;
   private readonly kFinish: number;
   onPodLeft: (pod: number) => void = () => {};
@@ -62,7 +61,6 @@ export class Serverless {
     this.podSize = new Int32Array(cluster.pods.count);
     this.pullStart = new Float64Array(cluster.pods.count).fill(NaN);
     const k = cluster.kernel;
-    this.kPull = k.on('serverlessImagePullStarts', (pod) => this.onPullStart(pod));
     this.kRun = k.on('podRunningOnServerless', (pod) => this.onRunning(pod));
     this.kFinish = k.on('podFinishedOnServerless', (pod) => this.onFinished(pod));
   }
@@ -110,32 +108,42 @@ export class Serverless {
     this.launch(pod, launchAt);
   }
 
-  /** The launch API call at `at` (now or later, when its token comes): the sandbox starts. */
+  /**
+   * The launch API call at `at` (now or later, when its token comes): the sandbox starts, then the
+   * image pull (billing starts), then the pod runs. Both delays are known now, so the only event
+   * is Running; the billing from pull start to then is recorded when it fires (`backfill`).
+   */
   private launch(pod: number, at: number): void {
-    this.cluster.kernel.schedule(at + this.sandbox(), this.kPull, pod, PRIORITY.start);
+    const pullStart = at + this.sandbox();
+    this.pullStart[pod] = pullStart;
+    this.cluster.kernel.schedule(pullStart + this.imagePull(), this.kRun, pod, PRIORITY.start);
   }
 
-  /** Billing starts with the image pull. */
-  private onPullStart(pod: number): void {
+  /** Starts paying for the pod's size and its request, from its image pull start (in the past). */
+  private startPaying(pod: number, now: number): void {
     const c = this.cluster;
-    const now = c.kernel.now;
-    this.pullStart[pod] = now;
-    c.state[pod] = POD.starting;
     const s = this.podSize[pod];
     const r = c.recorder;
+    const from = this.pullStart[pod];
     r.advance(now);
-    r.add(LEVEL.serverless, 1);
-    r.add(LEVEL.paidCpu, this.sizeVcpu[s]);
-    r.add(LEVEL.paidMem, this.sizeMem[s]);
-    r.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
-    r.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
-    r.add(LEVEL.costRate, this.sizeRate[s]);
-    c.kernel.schedule(now + this.imagePull(), this.kRun, pod, PRIORITY.start);
+    this.pay(r, from, LEVEL.serverless, 1);
+    this.pay(r, from, LEVEL.paidCpu, this.sizeVcpu[s]);
+    this.pay(r, from, LEVEL.paidMem, this.sizeMem[s]);
+    this.pay(r, from, LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
+    this.pay(r, from, LEVEL.requestedMem, c.pods.mem[pod] / 1024);
+    this.pay(r, from, LEVEL.costRate, this.sizeRate[s]);
+  }
+
+  private pay(r: Cluster['recorder'], from: number, level: number, value: number): void {
+    r.backfill(from, level, value);
+    r.add(level, value);
   }
 
   private onRunning(pod: number): void {
     const c = this.cluster;
-    const end = c.markRunning(pod, c.kernel.now, 2);
+    const now = c.kernel.now;
+    this.startPaying(pod, now);
+    const end = c.markRunning(pod, now, 2);
     c.kernel.schedule(end, this.kFinish, pod, PRIORITY.finish);
   }
 
@@ -170,7 +178,10 @@ export class Serverless {
   finish(now: number): void {
     const c = this.cluster;
     for (let pod = 0; pod < c.pods.count; pod++) {
-      if (c.node[pod] === ON_SERVERLESS && this.pullStart[pod] === this.pullStart[pod] && c.state[pod] !== POD.done) this.bill(pod, now);
+      if (c.node[pod] !== ON_SERVERLESS || !(this.pullStart[pod] < now) || c.state[pod] === POD.done) continue;
+      // Pulling its image when the run ended: billing started, Running never came.
+      if (c.state[pod] !== POD.running) this.startPaying(pod, now);
+      this.bill(pod, now);
     }
   }
 }

@@ -54,6 +54,17 @@ describe('serverless pods (Fargate preset)', () => {
     expect(r.pendingSeconds.max).toBeCloseTo(40, 9);
   });
 
+  it('bills a pod still pulling its image at the end of the run from pull start to the end, with the minimum', () => {
+    // Horizon 3600 s. Arrives at 3550 s, sandbox 20 s: pull starts at 3570 s and would take 100 s.
+    // Billed 30 s -> the 60 s minimum, on 0.25 vCPU / 1 GB (250m / 512 MiB + 256 MiB).
+    const r = runStrategy(scenarioWith([fargate(20, 100)], [[3550, 600, 250, 512]], { horizon: 3600 })).result();
+    expect(r.cost.items.serverlessCpu).toBeCloseTo((FARGATE_VCPU_HOUR / 3600) * 0.25 * 60, 12);
+    expect(r.cost.items.serverlessMemory).toBeCloseTo((FARGATE_GB_HOUR / 3600) * 1 * 60, 12);
+    expect(r.pods.started).toBe(0);
+    // The spend series ends at the bill, and paid-for vCPU-seconds include the minimum: 0.25 x 60.
+    expect(r.series.cumulativeCost[r.series.cumulativeCost.length - 1]).toBeCloseTo(r.cost.total, 12);
+  });
+
   it('counts a pod that fits no Fargate size as unschedulable, never started, and bills nothing for it', () => {
     const r = runStrategy(scenarioWith([fargate(1, 1)], [[0, 60, 32000, 1024]])).result();
     expect(r.pods.unschedulable).toBe(1);
