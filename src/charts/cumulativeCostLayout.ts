@@ -1,6 +1,6 @@
-import { line, scaleLinear, type ScaleLinear } from 'd3';
-import { chartMargin, maxOf, valueTicks, type Margin } from './frame.ts';
-import { timeScale, timeTicks, type Tick } from './timeAxis.ts';
+import { line, scaleLinear } from 'd3';
+import { chartMargin, maxOf, valueTicks, type PlotFrame } from './frame.ts';
+import { timeScale, timeTicks } from './timeAxis.ts';
 
 export interface CumulativeCostInput {
   name: string;
@@ -19,14 +19,7 @@ export interface CostLine {
   total: number;
 }
 
-export interface CumulativeCostLayout {
-  margin: Margin;
-  innerWidth: number;
-  innerHeight: number;
-  x: ScaleLinear<number, number>;
-  y: ScaleLinear<number, number>;
-  xTicks: Tick[];
-  yTicks: Tick[];
+export interface CumulativeCostLayout extends PlotFrame {
   lines: CostLine[];
 }
 

@@ -8,6 +8,17 @@ export interface Margin {
   left: number;
 }
 
+/** The frame every x/y chart layout shares: plot area, scales and ticks. */
+export interface PlotFrame<X = ScaleLinear<number, number>> {
+  margin: Margin;
+  innerWidth: number;
+  innerHeight: number;
+  x: X;
+  y: ScaleLinear<number, number>;
+  xTicks: Tick[];
+  yTicks: Tick[];
+}
+
 /** Plot margins: room for y labels on the left and time labels below; tighter on phones. */
 export function chartMargin(width: number): Margin {
   return width < 480 ? { top: 20, right: 12, bottom: 28, left: 48 } : { top: 22, right: 20, bottom: 30, left: 60 };

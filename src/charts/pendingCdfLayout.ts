@@ -1,6 +1,5 @@
-import { line, scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3';
-import { chartMargin, type Margin } from './frame.ts';
-import type { Tick } from './timeAxis.ts';
+import { line, scaleLinear, scaleLog, type ScaleLogarithmic } from 'd3';
+import { chartMargin, type PlotFrame } from './frame.ts';
 
 export interface PendingCdfInput {
   name: string;
@@ -17,14 +16,7 @@ export interface CdfLine {
   d: string;
 }
 
-export interface PendingCdfLayout {
-  margin: Margin;
-  innerWidth: number;
-  innerHeight: number;
-  x: ScaleLogarithmic<number, number>;
-  y: ScaleLinear<number, number>;
-  xTicks: Tick[];
-  yTicks: Tick[];
+export interface PendingCdfLayout extends PlotFrame<ScaleLogarithmic<number, number>> {
   lines: CdfLine[];
   /** Pixel x of the SLO threshold, or null when it is outside the axis. */
   sloX: number | null;

@@ -4,7 +4,7 @@
  * p95 pending for every configuration with the Pareto front.
  */
 import { line, scaleLinear, type ScaleLinear } from 'd3';
-import { chartMargin, valueTicks, type Margin } from '../../charts/frame.ts';
+import { chartMargin, valueTicks, type PlotFrame } from '../../charts/frame.ts';
 import type { Tick } from '../../charts/timeAxis.ts';
 
 export interface SweepSeries {
@@ -31,14 +31,7 @@ export interface SweepMarker {
   dy: number;
 }
 
-export interface SweepLineLayout {
-  margin: Margin;
-  innerWidth: number;
-  innerHeight: number;
-  x: ScaleLinear<number, number>;
-  y: ScaleLinear<number, number>;
-  xTicks: Tick[];
-  yTicks: Tick[];
+export interface SweepLineLayout extends PlotFrame {
   lines: Array<{ name: string; color: string; dash: string; d: string; dots: Array<{ x: number; y: number }> }>;
   markers: SweepMarker[];
 }
@@ -148,14 +141,7 @@ export interface ScatterPointInput {
   onFront: boolean;
 }
 
-export interface ScatterLayout {
-  margin: Margin;
-  innerWidth: number;
-  innerHeight: number;
-  x: ScaleLinear<number, number>;
-  y: ScaleLinear<number, number>;
-  xTicks: Tick[];
-  yTicks: Tick[];
+export interface ScatterLayout extends PlotFrame {
   dots: Array<ScatterPointInput & { cx: number; cy: number }>;
   /** Staircase through the front (sorted by cost): the best p95 money can buy. */
   frontPath: string;
