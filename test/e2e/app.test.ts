@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, MAIN_THREAD_PROBE, RESULTS_DIR, startPreview, type Preview } from './harness.ts';
-import { tableText, waitForStatus } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { MAIN_THREAD_PROBE, RESULTS_DIR, tableText, useAppServer, waitForStatus } from './harness.ts';
 
-let preview: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+/** Vite preview of the built app and Chromium, shared by this file's tests. */
+const env = useAppServer();
 
 const CHART_IDS = ['capacity', 'cumulative-cost', 'pending-cdf', 'cost-breakdown', 'fleet'];
 
 async function openApp(width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await env.browser.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { errors?: string[] }).errors = errors;
   await page.addInitScript(MAIN_THREAD_PROBE);
-  await page.goto(preview.url);
+  await page.goto(env.preview.url);
   await waitForStatus(page, 'done');
   await page.waitForSelector('[data-testid=comparison-table]');
   return page;

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RESULTS_DIR = resolve(ROOT, 'test-results');
@@ -95,4 +96,21 @@ export async function waitForStatus(page: Page, status: string, timeout = 60_000
 /** The comparison table as text, row by row (the numbers a person reads). */
 export async function tableText(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid=comparison-table] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/**
+ * Starts a preview server of the built app and Chromium before a test file's tests and stops them
+ * after; the returned object's fields are set once `beforeAll` has run.
+ */
+export function useAppServer(): { readonly preview: Preview; readonly browser: Browser } {
+  const env = {} as { preview: Preview; browser: Browser };
+  beforeAll(async () => {
+    env.preview = await startPreview();
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.preview?.stop();
+  });
+  return env;
 }

@@ -1,34 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, MAIN_THREAD_PROBE, RESULTS_DIR, ROOT, startPreview, type Preview } from './harness.ts';
-import { tableText, waitForStatus } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { MAIN_THREAD_PROBE, RESULTS_DIR, ROOT, tableText, useAppServer, waitForStatus } from './harness.ts';
 
-let preview: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+/** Vite preview of the built app and Chromium, shared by this file's tests. */
+const env = useAppServer();
 
 const FIXTURES = resolve(ROOT, 'test/fixtures/e2e');
 const GEN_TRACE = '/work/shared/bench/gen-trace.mjs';
 const MILLION = '/tmp/trace-1m.csv';
 
 async function openApp(width: number, height: number): Promise<Page & { errors: string[] }> {
-  const page = (await browser.newPage({ viewport: { width, height } })) as Page & { errors: string[] };
+  const page = (await env.browser.newPage({ viewport: { width, height } })) as Page & { errors: string[] };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.addInitScript(MAIN_THREAD_PROBE);
-  await page.goto(preview.url);
+  await page.goto(env.preview.url);
   await waitForStatus(page, 'done');
   await page.waitForSelector('[data-testid=comparison-table]');
   return page;
@@ -134,7 +123,7 @@ describe('CSV trace import in Chromium', () => {
     const url = link || (await page.evaluate(() => window.location.href));
     expect(url).toContain('#s1.');
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const fresh = await context.newPage();
     await fresh.goto(url);
     await fresh.getByTestId('trace-prompt').waitFor();

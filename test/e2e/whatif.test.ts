@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { encodePayload } from '../../src/share/index.ts';
-import { launchChromium, RESULTS_DIR, startPreview, type Preview } from './harness.ts';
-import { tableText, waitForStatus } from './harness.ts';
+import { RESULTS_DIR, tableText, useAppServer, waitForStatus } from './harness.ts';
 import { LIVE_DEBOUNCE_MS } from '../../src/app/whatif/WhatIfPanel.tsx';
 
-let preview: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+/** Vite preview of the built app and Chromium, shared by this file's tests. */
+const env = useAppServer();
 
 type TrackedPage = Page & { errors: string[]; dialogs: string[] };
 
 async function newContext(width = 1280, height = 800): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: preview.url.replace(/\/$/, '') });
+  const context = await env.browser.newContext({ viewport: { width, height } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.preview.url.replace(/\/$/, '') });
   return context;
 }
 
-async function open(context: BrowserContext, url = preview.url): Promise<TrackedPage> {
+async function open(context: BrowserContext, url = env.preview.url): Promise<TrackedPage> {
   const page = (await context.newPage()) as TrackedPage;
   page.errors = [];
   page.dialogs = [];
@@ -146,7 +135,7 @@ describe('What-if analysis in Chromium', () => {
         strategies: [{ kind: 'serverless', name: evil, serverless: { preset: 'aws-fargate' } }],
       }),
     );
-    const p = await open(context, preview.url + fragment);
+    const p = await open(context, env.preview.url + fragment);
     expect((await tableText(p))[0]).toContain(evil);
     expect(await p.locator('img[src=x]').count()).toBe(0);
     expect(p.dialogs).toEqual([]);
