@@ -19,7 +19,7 @@ export const POD = {
 } as const;
 
 /** Event priorities at equal times: frees run before arrivals, the autoscaler sees the settled state. */
-export const PRIORITY = { finish: 0, nodeReady: 1, start: 2, launch: 3, arrival: 4, timeout: 5, scan: 6 } as const;
+export const PRIORITY = { finish: 0, nodeReady: 1, start: 2, arrival: 4, timeout: 5, scan: 6 } as const;
 
 /** Pod placement: a node slot (>= 0) or one of these. */
 export const ON_SERVERLESS = -1;

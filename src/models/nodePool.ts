@@ -62,7 +62,7 @@ export class NodePool {
   removed = 0;
   /** Pods currently bound to nodes (for ResourcePolicy unit max). */
   bound = 0;
-  /** Called when room frees on a node; the routing policy may react (unused by default). */
+  /** Node compute billed so far (each node billed when it is removed or at the end). */
   nodeCost = 0;
   private readonly utilizationThreshold: number;
   private readonly kReady: number;
@@ -103,8 +103,6 @@ export class NodePool {
   }
 
   private readonly maxNodeProvisionTime: number;
-  /** Set by the routing policy: called after a pod leaves the pool (finished). */
-  onPodLeft: (pod: number) => void = () => {};
 
   // ---- node slots -------------------------------------------------------------------------
 
@@ -131,11 +129,6 @@ export class NodePool {
     this.uNext = g(this.uNext, -1);
     this.podHead = g(this.podHead, -1);
     this.cap = cap;
-  }
-
-  /** Number of slots ever used (upper bound for scans in tests). */
-  get slotCount(): number {
-    return this.slotsUsed;
   }
 
   /**
@@ -392,7 +385,6 @@ export class NodePool {
     c.recorder.add(LEVEL.running, -1);
     const slot = c.node[pod];
     this.release(pod, slot, now);
-    this.onPodLeft(pod);
     this.schedulePendingOnto(slot);
   }
 

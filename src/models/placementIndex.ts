@@ -76,11 +76,6 @@ export class PlacementIndex {
     if (slot < this.cap) this.set(slot, -1, -1, -1, this.mostAllocated ? Infinity : -Infinity);
   }
 
-  /** Largest free CPU and memory on any one node (an upper bound for what can fit anywhere). */
-  get maxFreeCpu(): number {
-    return this.cpu[1];
-  }
-
   /** Returns the best node slot for a pod requesting (cpu, mem), or -1 if none fits. */
   best(cpu: number, mem: number): number {
     const C = this.cpu;

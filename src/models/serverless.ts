@@ -45,7 +45,6 @@ export class Serverless {
   active = 0;
   private readonly kRun: number;
   private readonly kFinish: number;
-  onPodLeft: (pod: number) => void = () => {};
 
   constructor(
     private readonly cluster: Cluster,
@@ -156,7 +155,6 @@ export class Serverless {
     c.recorder.add(LEVEL.running, -1);
     this.bill(pod, now);
     this.active--;
-    this.onPodLeft(pod);
   }
 
   private bill(pod: number, now: number): void {

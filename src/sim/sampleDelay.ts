@@ -23,17 +23,3 @@ export function delaySampler(d: Delay, rng: Random): () => number {
     }
   }
 }
-
-/** The mean of a delay distribution (used for estimates and explanations). */
-export function delayMean(d: Delay): number {
-  switch (d.kind) {
-    case 'constant':
-      return d.seconds;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'lognormal': {
-      const sigma = Math.log(d.p95 / d.median) / Z95;
-      return d.median * Math.exp((sigma * sigma) / 2);
-    }
-  }
-}

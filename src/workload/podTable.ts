@@ -12,18 +12,6 @@ export interface PodTable {
   classNames: string[];
 }
 
-export function emptyPodTable(): PodTable {
-  return {
-    count: 0,
-    arrival: new Float64Array(0),
-    duration: new Float64Array(0),
-    cpu: new Float64Array(0),
-    mem: new Float64Array(0),
-    cls: new Uint16Array(0),
-    classNames: ['default'],
-  };
-}
-
 /** Growable builder used by generators and importers; `finish` sorts by arrival (stable). */
 export class PodTableBuilder {
   private n = 0;
