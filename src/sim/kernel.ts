@@ -59,6 +59,19 @@ export class Kernel {
     this.queue.push(time, kind, payload, priority);
   }
 
+  /**
+   * Schedules the next event of a self-rescheduling chain that keeps at most one event pending
+   * (the workload's arrivals): same order as `schedule`, but kept beside the event heap, so it
+   * costs no heap operation. Only one such chain per kernel.
+   */
+  scheduleStream(time: number, kind: number, payload = 0, priority = 0): void {
+    if (!(time >= this.clock)) {
+      throw new Error(`cannot schedule ${this.kindName(kind)} at ${time}: it is before now (${this.clock})`);
+    }
+    if (kind < 0 || kind >= this.handlers.length) throw new Error(`unknown event kind ${kind}`);
+    this.queue.pushStream(time, kind, payload, priority);
+  }
+
   /** Time of the next event, or Infinity when none is left. */
   peek(): number {
     return this.queue.peekTime();

@@ -14,8 +14,8 @@ export const SERIES_POINTS = 480;
 
 /**
  * One strategy replaying one workload. Pods arrive through a single self-rescheduling arrival
- * event, so the queue holds only in-flight work. `advance` runs a bounded chunk (for progress
- * and cancel in the worker); `result` finishes billing at the horizon and summarizes.
+ * event kept in the kernel's stream slot, so the heap holds only in-flight work. `advance` runs a
+ * bounded chunk (for progress and cancel in the worker); `result` finishes billing at the horizon and summarizes.
  */
 export class StrategyRun {
   readonly kernel = new Kernel();
@@ -37,7 +37,7 @@ export class StrategyRun {
     this.cluster = new Cluster(this.kernel, pods, new Recorder(scenario.horizon, SERIES_POINTS), rng);
     this.models = installModels(this.cluster, strategy, `strategies.${index}`);
     this.kArrival = this.kernel.on('podArrives', (pod) => this.arrive(pod));
-    if (pods.count > 0 && pods.arrival[0] < scenario.horizon) this.kernel.schedule(pods.arrival[0], this.kArrival, 0, PRIORITY.arrival);
+    if (pods.count > 0 && pods.arrival[0] < scenario.horizon) this.kernel.scheduleStream(pods.arrival[0], this.kArrival, 0, PRIORITY.arrival);
   }
 
   private arrive(pod: number): void {
@@ -47,7 +47,7 @@ export class StrategyRun {
     this.nextPod = pod + 1;
     const next = pod + 1;
     if (next < this.pods.count && this.pods.arrival[next] < this.scenario.horizon) {
-      this.kernel.schedule(this.pods.arrival[next], this.kArrival, next, PRIORITY.arrival);
+      this.kernel.scheduleStream(this.pods.arrival[next], this.kArrival, next, PRIORITY.arrival);
     }
     this.models.routing.arrive(pod, now);
   }

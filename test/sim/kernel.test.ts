@@ -106,4 +106,46 @@ describe('EventQueue', () => {
       expect(got).toEqual(expected);
     });
   }
+
+  for (const seed of [4, 5, 6]) {
+    it(`pops heap and stream events together in one (time, priority, sequence) order (seed ${seed})`, () => {
+      // A naive list of pending events is the reference: every pop must take its minimum.
+      const rng = new Random(seed);
+      const q = new EventQueue(4);
+      type E = { t: number; p: number; seq: number; id: number; stream: boolean };
+      let pending: E[] = [];
+      let seq = 0;
+      let id = 0;
+      const add = (t: number, p: number, stream: boolean) => {
+        const e = { t, p, seq: seq++, id: id++, stream };
+        pending.push(e);
+        if (stream) q.pushStream(t, 0, e.id, p);
+        else q.push(t, 0, e.id, p);
+      };
+      add(0, 4, true);
+      for (let i = 0; i < 20; i++) add(rng.int(30), rng.int(3), false);
+      let popped = 0;
+      while (pending.length > 0) {
+        const min = pending.reduce((a, b) => (b.t < a.t || (b.t === a.t && (b.p < a.p || (b.p === a.p && b.seq < a.seq))) ? b : a));
+        pending = pending.filter((e) => e !== min);
+        expect(q.pop()).toBe(true);
+        expect([q.poppedTime, q.poppedPayload]).toEqual([min.t, min.id]);
+        expect(q.size).toBe(pending.length);
+        popped++;
+        const now = min.t;
+        // The stream schedules its next event when one fires; other events come and go at random.
+        if (min.stream && popped < 3000) add(now + rng.int(3), rng.int(2) * 4, true);
+        if (popped < 3000) for (let k = rng.int(3); k > 0; k--) add(now + rng.int(20), rng.int(3), false);
+      }
+      expect(q.pop()).toBe(false);
+      expect(popped).toBeGreaterThan(3000);
+    });
+  }
+
+  it('holds one stream event at a time', () => {
+    const q = new EventQueue();
+    q.pushStream(1, 0, 0, 0);
+    expect(() => q.pushStream(2, 0, 1, 0)).toThrow('the stream already has a pending event');
+    expect(q.peekTime()).toBe(1);
+  });
 });
