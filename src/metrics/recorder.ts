@@ -1,8 +1,12 @@
 /**
  * Integrates piecewise-constant levels (running pods, nodes, vCPU, spend rate, ...) over time into
- * equal buckets of the horizon and into running totals. Every level change first calls
- * `advance(now)`, so the work per event is a few additions; crossing bucket boundaries costs
- * one step per bucket, so a whole run costs O(events + buckets).
+ * equal buckets of the horizon. A level is never integrated event by event: each change is kept
+ * as a step (from time t on, the level is `delta` higher), and a step is linear, so its integral
+ * splits into the part of its own bucket, delta x (bucket end - t), and delta x bucket width in
+ * every later bucket. The first part is added to the bucket now; the second is summed over the
+ * earlier buckets' steps when the series is read. A change costs a few additions whatever the
+ * time, and changes need not come in time order: a change in the past (serverless billing that
+ * started with an image pull, known once the pod is Running) is recorded like any other.
  */
 export const LEVEL = {
   running: 0,
@@ -21,16 +25,22 @@ const LEVELS = 9;
 export class Recorder {
   readonly bucketSeconds: number;
   readonly buckets: number;
-  /** Sum of level x seconds per bucket, level-major: sums[level * buckets + b]. */
-  readonly sums: Float64Array;
-  /** One-off amounts (billing minimum and rounding top-ups) per bucket, per level. */
-  readonly lumps: Float64Array;
+  /** Bucket-major, [bucket * LEVELS + level]: the own-bucket part of each step, level x seconds. */
+  private readonly partial: Float64Array;
+  /** Bucket-major: the sum of the steps that happened in each bucket. */
+  private readonly steps: Float64Array;
+  /** One-off amounts (billing minimum and rounding top-ups) per bucket, level-major. */
+  private readonly lumps: Float64Array;
+  /** Current value of each level (the sum of every change recorded so far). */
   readonly levels = new Float64Array(LEVELS);
-  /** Integral of each level over [0, now], plus lumps. */
-  readonly totals = new Float64Array(LEVELS);
-  /** Highest value seen per level. */
+  /** Highest value seen per level, over changes made with `change` (in time order). */
   readonly peaks = new Float64Array(LEVELS);
-  private last = 0;
+  private readonly perSecond: number;
+  /** Where `add` records: index of the cursor's bucket (times LEVELS), and seconds to its end. */
+  private base = 0;
+  private span = 0;
+  /** The cursor is at or past the horizon: changes from then on are not integrated. */
+  private beyond = false;
 
   constructor(
     readonly horizon: number,
@@ -38,103 +48,86 @@ export class Recorder {
   ) {
     this.buckets = Math.max(1, Math.min(buckets, Math.ceil(horizon)));
     this.bucketSeconds = horizon / this.buckets;
-    this.sums = new Float64Array(LEVELS * this.buckets);
+    this.perSecond = 1 / this.bucketSeconds;
+    this.partial = new Float64Array(LEVELS * this.buckets);
+    this.steps = new Float64Array(LEVELS * this.buckets);
     this.lumps = new Float64Array(LEVELS * this.buckets);
   }
 
   private bucketOf(t: number): number {
-    const b = Math.floor(t / this.bucketSeconds);
+    const b = Math.floor(t * this.perSecond);
     return b < 0 ? 0 : b >= this.buckets ? this.buckets - 1 : b;
   }
 
-  /** Integrates all levels from the last change up to `now` (capped at the horizon). */
-  advance(now: number): void {
-    const end = now < this.horizon ? now : this.horizon;
-    let t = this.last;
-    if (end <= t) return;
-    const L = this.levels;
-    const T = this.totals;
-    const dtAll = end - t;
-    for (let k = 0; k < LEVELS; k++) T[k] += L[k] * dtAll;
-    const B = this.buckets;
-    const w = this.bucketSeconds;
-    let b = this.bucketOf(t);
-    while (t < end) {
-      const bucketEnd = b === B - 1 ? this.horizon : (b + 1) * w;
-      const segEnd = end < bucketEnd ? end : bucketEnd;
-      const dt = segEnd - t;
-      if (dt > 0) {
-        for (let k = 0; k < LEVELS; k++) {
-          const v = L[k];
-          if (v !== 0) this.sums[k * B + b] += v * dt;
-        }
-      }
-      t = segEnd;
-      b++;
+  /** Sets the time of the changes that follow (`add`): now, or any time in the past or future. */
+  at(t: number): void {
+    if (!(t < this.horizon)) {
+      this.beyond = true;
+      return;
     }
-    this.last = end;
+    this.beyond = false;
+    const b = this.bucketOf(t);
+    this.base = b * LEVELS;
+    this.span = (b === this.buckets - 1 ? this.horizon : (b + 1) * this.bucketSeconds) - t;
   }
 
-  change(now: number, level: number, delta: number): void {
-    this.advance(now);
-    const v = (this.levels[level] += delta);
-    if (v > this.peaks[level]) this.peaks[level] = v;
-  }
-
-  /**
-   * Adds to a level without integrating first: for hot paths that call `advance(now)` once and
-   * then change several levels at the same instant. Does not track peaks.
-   */
+  /** The level changes by `delta` from the cursor time (`at`) on. Does not track peaks. */
   add(level: number, delta: number): void {
     this.levels[level] += delta;
+    if (this.beyond) return;
+    const i = this.base + level;
+    this.partial[i] += delta * this.span;
+    this.steps[i] += delta;
   }
 
-  /**
-   * Adds `value` to a level over [from, now] after the fact, where `now` is the time already
-   * integrated to (call `advance(now)` first). For a level change that needed no event of its own,
-   * e.g. serverless billing that starts with the image pull, known once the pod is Running.
-   */
-  backfill(from: number, level: number, value: number): void {
-    const to = this.last;
-    if (!(from < to) || value === 0) return;
-    this.totals[level] += value * (to - from);
-    const B = this.buckets;
-    const w = this.bucketSeconds;
-    for (let b = this.bucketOf(from), t = from; t < to; b++) {
-      const bucketEnd = b === B - 1 ? this.horizon : (b + 1) * w;
-      const segEnd = to < bucketEnd ? to : bucketEnd;
-      this.sums[level * B + b] += value * (segEnd - t);
-      t = segEnd;
-    }
+  /** A change at `now` that also updates the level's peak (changes of that level in time order). */
+  change(now: number, level: number, delta: number): void {
+    this.at(now);
+    this.add(level, delta);
+    const v = this.levels[level];
+    if (v > this.peaks[level]) this.peaks[level] = v;
   }
 
   /** Adds a one-off amount (e.g. the unused part of a billing minimum) at time `now`. */
   lump(now: number, level: number, amount: number): void {
     const t = now < this.horizon ? now : this.horizon;
     this.lumps[level * this.buckets + this.bucketOf(t)] += amount;
-    this.totals[level] += amount;
+  }
+
+  /** Integral of a level over each bucket, plus its lumps. */
+  bucketSums(level: number): Float64Array {
+    const B = this.buckets;
+    const out = new Float64Array(B);
+    let rate = 0;
+    for (let b = 0; b < B; b++) {
+      const w = b === B - 1 ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
+      const i = b * LEVELS + level;
+      out[b] = this.partial[i] + rate * w + this.lumps[level * B + b];
+      rate += this.steps[i];
+    }
+    return out;
+  }
+
+  /** Integral of a level over the whole horizon, plus its lumps. */
+  total(level: number): number {
+    const sums = this.bucketSums(level);
+    let acc = 0;
+    for (let b = 0; b < sums.length; b++) acc += sums[b];
+    return acc;
   }
 
   /** Bucket averages of a level (lumps spread over their bucket). */
   average(level: number): Float64Array {
+    const out = this.bucketSums(level);
     const B = this.buckets;
-    const out = new Float64Array(B);
-    for (let b = 0; b < B; b++) {
-      const w = b === B - 1 ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
-      out[b] = (this.sums[level * B + b] + this.lumps[level * B + b]) / w;
-    }
+    for (let b = 0; b < B; b++) out[b] /= b === B - 1 ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
     return out;
   }
 
   /** Running total of a level's integral (plus lumps) at the end of each bucket. */
   cumulative(level: number): Float64Array {
-    const B = this.buckets;
-    const out = new Float64Array(B);
-    let acc = 0;
-    for (let b = 0; b < B; b++) {
-      acc += this.sums[level * B + b] + this.lumps[level * B + b];
-      out[b] = acc;
-    }
+    const out = this.bucketSums(level);
+    for (let b = 1; b < out.length; b++) out[b] += out[b - 1];
     return out;
   }
 

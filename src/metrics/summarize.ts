@@ -49,8 +49,8 @@ export function summarize(run: StrategyRun): StrategyResult {
   const pendingCdf = new Float64Array(CDF_POINTS);
   for (let k = 0; k < CDF_POINTS; k++) pendingCdf[k] = quantileSorted(sorted, k / (CDF_POINTS - 1));
 
-  const paidCpu = r.totals[LEVEL.paidCpu];
-  const paidMem = r.totals[LEVEL.paidMem];
+  const paidCpu = r.total(LEVEL.paidCpu);
+  const paidMem = r.total(LEVEL.paidMem);
   const pool = models.pool;
 
   return {
@@ -58,8 +58,8 @@ export function summarize(run: StrategyRun): StrategyResult {
     kind: strategy.kind,
     cost: { total, currency: models.currency, items },
     utilization: {
-      cpu: paidCpu > 0 ? r.totals[LEVEL.requestedCpu] / paidCpu : 0,
-      memory: paidMem > 0 ? r.totals[LEVEL.requestedMem] / paidMem : 0,
+      cpu: paidCpu > 0 ? r.total(LEVEL.requestedCpu) / paidCpu : 0,
+      memory: paidMem > 0 ? r.total(LEVEL.requestedMem) / paidMem : 0,
     },
     pendingSeconds: {
       p50: quantileSorted(sorted, 0.5),
@@ -78,7 +78,7 @@ export function summarize(run: StrategyRun): StrategyResult {
       onNodes,
       onServerless,
       evictions: cluster.evictions,
-      podHours: r.totals[LEVEL.running] / 3600,
+      podHours: r.total(LEVEL.running) / 3600,
     },
     nodes: {
       peak: r.peaks[LEVEL.nodes],
@@ -96,7 +96,7 @@ export function summarize(run: StrategyRun): StrategyResult {
       requestedVcpu: r.average(LEVEL.requestedCpu),
       provisionedVcpu: r.average(LEVEL.paidCpu),
       costRate: addConstant(scaleBy(r.average(LEVEL.costRate), 3600), (items.controlPlane + fixedPerHour(strategy.fixedCosts) * hours) / hours),
-      cumulativeCost: addFixed(r.cumulative(LEVEL.costRate), total - r.totals[LEVEL.costRate], r.bucketSeconds, h),
+      cumulativeCost: addFixed(r.cumulative(LEVEL.costRate), total - r.total(LEVEL.costRate), r.bucketSeconds, h),
     },
     pendingCdf,
   };

@@ -14,7 +14,7 @@ export function billedSeconds(seconds: number, granularitySeconds: number, minim
 /**
  * Stops paying for capacity (vcpu and memGiB at `perSecond`) that has been paid for since `since`:
  * lowers the paid levels and adds the part of the billing minimum or rounding that was paid but
- * not used. Returns the seconds billed. Call `recorder.advance(now)` first.
+ * not used. Returns the seconds billed. Call `recorder.at(now)` first.
  */
 export function stopPaying(
   recorder: Recorder,

@@ -65,7 +65,7 @@ export class Cluster {
   markRunning(pod: number, now: number, where: 1 | 2): number {
     this.state[pod] = POD.running;
     const r = this.recorder;
-    r.advance(now);
+    r.at(now);
     if (this.firstRunningAt[pod] !== this.firstRunningAt[pod]) {
       this.firstRunningAt[pod] = now;
       this.ranOn[pod] = where;

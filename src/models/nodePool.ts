@@ -345,7 +345,7 @@ export class NodePool {
     this.reindex(slot);
     this.updateUtilization(slot, now);
     this.bound++;
-    c.recorder.advance(now);
+    c.recorder.at(now);
     c.recorder.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
     c.recorder.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
     this.start(pod, slot, now);
@@ -381,7 +381,7 @@ export class NodePool {
     if (c.state[pod] !== POD.running || c.finishAt[pod] !== now) return;
     c.state[pod] = POD.done;
     c.completed++;
-    c.recorder.advance(now);
+    c.recorder.at(now);
     c.recorder.add(LEVEL.running, -1);
     const slot = c.node[pod];
     this.release(pod, slot, now);
@@ -392,7 +392,7 @@ export class NodePool {
     const c = this.cluster;
     this.detach(pod, slot);
     this.bound--;
-    c.recorder.advance(now);
+    c.recorder.at(now);
     c.recorder.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
     c.recorder.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
     this.reindex(slot);

@@ -110,7 +110,7 @@ export class Serverless {
   /**
    * The launch API call at `at` (now or later, when its token comes): the sandbox starts, then the
    * image pull (billing starts), then the pod runs. Both delays are known now, so the only event
-   * is Running; the billing from pull start to then is recorded when it fires (`backfill`).
+   * is Running; the billing from the pull start is recorded (in the past) when it fires.
    */
   private launch(pod: number, at: number): void {
     const pullStart = at + this.sandbox();
@@ -119,29 +119,23 @@ export class Serverless {
   }
 
   /** Starts paying for the pod's size and its request, from its image pull start (in the past). */
-  private startPaying(pod: number, now: number): void {
+  private startPaying(pod: number): void {
     const c = this.cluster;
     const s = this.podSize[pod];
     const r = c.recorder;
-    const from = this.pullStart[pod];
-    r.advance(now);
-    this.pay(r, from, LEVEL.serverless, 1);
-    this.pay(r, from, LEVEL.paidCpu, this.sizeVcpu[s]);
-    this.pay(r, from, LEVEL.paidMem, this.sizeMem[s]);
-    this.pay(r, from, LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
-    this.pay(r, from, LEVEL.requestedMem, c.pods.mem[pod] / 1024);
-    this.pay(r, from, LEVEL.costRate, this.sizeRate[s]);
-  }
-
-  private pay(r: Cluster['recorder'], from: number, level: number, value: number): void {
-    r.backfill(from, level, value);
-    r.add(level, value);
+    r.at(this.pullStart[pod]);
+    r.add(LEVEL.serverless, 1);
+    r.add(LEVEL.paidCpu, this.sizeVcpu[s]);
+    r.add(LEVEL.paidMem, this.sizeMem[s]);
+    r.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
+    r.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
+    r.add(LEVEL.costRate, this.sizeRate[s]);
   }
 
   private onRunning(pod: number): void {
     const c = this.cluster;
     const now = c.kernel.now;
-    this.startPaying(pod, now);
+    this.startPaying(pod);
     const end = c.markRunning(pod, now, 2);
     c.kernel.schedule(end, this.kFinish, pod, PRIORITY.finish);
   }
@@ -151,7 +145,7 @@ export class Serverless {
     const now = c.kernel.now;
     c.state[pod] = POD.done;
     c.completed++;
-    c.recorder.advance(now);
+    c.recorder.at(now);
     c.recorder.add(LEVEL.running, -1);
     this.bill(pod, now);
     this.active--;
@@ -163,7 +157,7 @@ export class Serverless {
     const vcpu = this.sizeVcpu[s];
     const mem = this.sizeMem[s];
     const r = c.recorder;
-    r.advance(now);
+    r.at(now);
     r.add(LEVEL.serverless, -1);
     r.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
     r.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
@@ -178,7 +172,7 @@ export class Serverless {
     for (let pod = 0; pod < c.pods.count; pod++) {
       if (c.node[pod] !== ON_SERVERLESS || !(this.pullStart[pod] < now) || c.state[pod] === POD.done) continue;
       // Pulling its image when the run ended: billing started, Running never came.
-      if (c.state[pod] !== POD.running) this.startPaying(pod, now);
+      if (c.state[pod] !== POD.running) this.startPaying(pod);
       this.bill(pod, now);
     }
   }

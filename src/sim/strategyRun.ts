@@ -42,7 +42,7 @@ export class StrategyRun {
 
   private arrive(pod: number): void {
     const now = this.kernel.now;
-    this.cluster.recorder.advance(now);
+    this.cluster.recorder.at(now);
     this.cluster.recorder.add(LEVEL.pending, 1);
     this.nextPod = pod + 1;
     const next = pod + 1;
@@ -74,7 +74,6 @@ export class StrategyRun {
     const { pool, serverless } = this.models;
     pool?.finish(h);
     serverless?.finish(h);
-    this.cluster.recorder.advance(h);
     this.finished = summarize(this);
     return this.finished;
   }

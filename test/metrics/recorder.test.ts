@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { LEVEL, Recorder } from '../../src/metrics/recorder.ts';
+import { Random } from '../../src/sim/random.ts';
+
+describe('Recorder', () => {
+  // Horizon 100 s in 4 buckets of 25 s: [0,25) [25,50) [50,75) [75,100].
+  it('integrates a level over each bucket, split at the bucket edges', () => {
+    const r = new Recorder(100, 4);
+    r.at(10);
+    r.add(LEVEL.running, 2);
+    r.at(60);
+    r.add(LEVEL.running, -2);
+    // 2 pods from 10 s to 60 s: 2 x 15, 2 x 25, 2 x 10, 0 pod-seconds.
+    expect(Array.from(r.bucketSums(LEVEL.running))).toEqual([30, 50, 20, 0]);
+    expect(r.total(LEVEL.running)).toBe(100);
+    expect(Array.from(r.average(LEVEL.running))).toEqual([30 / 25, 2, 20 / 25, 0]);
+    expect(Array.from(r.cumulative(LEVEL.running))).toEqual([30, 80, 100, 100]);
+    expect(r.levels[LEVEL.running]).toBe(0);
+  });
+
+  it('takes a change in the past after later ones (billing from an image pull start)', () => {
+    const r = new Recorder(100, 4);
+    r.at(80);
+    r.add(LEVEL.paidCpu, 0.5);
+    r.at(5);
+    r.add(LEVEL.paidCpu, 1);
+    // 1 vCPU from 5 s on: 20, 25, 25, 25; plus 0.5 vCPU from 80 s: 10 more in the last bucket.
+    expect(Array.from(r.bucketSums(LEVEL.paidCpu))).toEqual([20, 25, 25, 35]);
+    expect(r.total(LEVEL.paidCpu)).toBe(105);
+  });
+
+  it('does not integrate past the horizon, and puts late lumps in the last bucket', () => {
+    const r = new Recorder(100, 4);
+    r.at(90);
+    r.add(LEVEL.costRate, 3);
+    r.at(100);
+    r.add(LEVEL.costRate, 7);
+    r.at(150);
+    r.add(LEVEL.costRate, 1);
+    r.lump(30, LEVEL.costRate, 4);
+    r.lump(250, LEVEL.costRate, 6);
+    // 3 per second over the last 10 s, nothing from the changes at or after 100 s.
+    expect(Array.from(r.bucketSums(LEVEL.costRate))).toEqual([0, 4, 0, 30 + 6]);
+    expect(r.total(LEVEL.costRate)).toBe(40);
+    expect(r.levels[LEVEL.costRate]).toBe(11);
+  });
+
+  it('tracks the peak of levels changed in time order', () => {
+    const r = new Recorder(100, 4);
+    r.change(0, LEVEL.nodes, 3);
+    r.change(10, LEVEL.nodes, 2);
+    r.change(20, LEVEL.nodes, -4);
+    r.change(30, LEVEL.nodes, 1);
+    expect(r.peaks[LEVEL.nodes]).toBe(5);
+    // 3 x 10 + 5 x 10 + 1 x 5 in the first bucket, then 1 x 5 + 2 x 20, then 2 x 25 twice.
+    expect(Array.from(r.bucketSums(LEVEL.nodes))).toEqual([85, 45, 50, 50]);
+  });
+
+  for (const seed of [1, 2, 3]) {
+    it(`matches a step-by-step integration of random changes in any order (seed ${seed})`, () => {
+      const rng = new Random(seed);
+      const horizon = 7 * 86400;
+      const r = new Recorder(horizon, 480);
+      const changes: Array<{ t: number; d: number }> = [];
+      for (let i = 0; i < 2000; i++) {
+        const t = rng.uniform(0, horizon * 1.05);
+        const d = rng.int(7) - 3 + rng.next();
+        changes.push({ t, d });
+        r.at(t);
+        r.add(LEVEL.requestedMem, d);
+      }
+      // Independent integration: sort by time, hold the level constant between changes.
+      const w = horizon / 480;
+      const expected = new Float64Array(480);
+      const sorted = [...changes].sort((a, b) => a.t - b.t);
+      let level = 0;
+      let t = 0;
+      const integrate = (to: number) => {
+        while (t < to) {
+          const b = Math.min(479, Math.floor(t / w));
+          const end = Math.min(to, b === 479 ? horizon : (b + 1) * w);
+          expected[b] += level * (end - t);
+          t = end;
+        }
+      };
+      for (const c of sorted) {
+        integrate(Math.min(c.t, horizon));
+        level += c.d;
+      }
+      integrate(horizon);
+      const got = r.bucketSums(LEVEL.requestedMem);
+      for (let b = 0; b < 480; b++) expect(got[b]).toBeCloseTo(expected[b], 6);
+    });
+  }
+});
