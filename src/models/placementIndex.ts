@@ -1,21 +1,28 @@
 /**
  * Finds the node a pod goes to without scanning every node: a segment tree over node slots that
- * keeps, per subtree, the largest free CPU, free memory and free pod slots, and the highest and
- * lowest "free fraction" score. A query is a branch-and-bound walk that only enters subtrees where
- * the pod could fit and the score could beat the best node found so far.
+ * keeps, per subtree, the largest free CPU, free memory and free pod slots, and the highest score.
+ * A query is a branch-and-bound walk that only enters subtrees where the pod could fit and the
+ * score could beat the best node found so far.
  *
  * Scoring follows kube-scheduler's NodeResourcesFit: LeastAllocated (the default) prefers the node
- * with the most free room, MostAllocated the fullest node that still fits. Like kube-scheduler's
+ * with the most free room (score: its free fraction), MostAllocated the fullest node that still
+ * fits (score: minus its free fraction). Like kube-scheduler's
  * percentageOfNodesToScore, a query stops improving after visiting a bounded number of subtrees
  * once it has a feasible node, so very large clusters score a sample, not every node.
+ *
+ * Layout: the four aggregates of a tree node are consecutive doubles [cpu, mem, pods, score] in
+ * one Float64Array, so two siblings share one 64-byte cache line.
  */
+const STRIDE = 4;
+const CPU = 0;
+const MEM = 1;
+const PODS = 2;
+const SCORE = 3;
+
 export class PlacementIndex {
   private cap: number;
-  private cpu: Float64Array;
-  private mem: Float64Array;
-  private pods: Float64Array;
-  private maxKey: Float64Array;
-  private minKey: Float64Array;
+  /** Tree node i (1 = root, children 2i and 2i + 1, leaf of slot s at cap + s) at t[i * STRIDE]. */
+  private t: Float64Array;
   private stack = new Int32Array(256);
   /** Tree nodes visited after the first feasible node was found, before the query settles. */
   static readonly SEARCH_BUDGET = 512;
@@ -26,80 +33,71 @@ export class PlacementIndex {
   ) {
     this.cap = 1;
     while (this.cap < capacity) this.cap *= 2;
-    this.cpu = new Float64Array(2 * this.cap).fill(-1);
-    this.mem = new Float64Array(2 * this.cap).fill(-1);
-    this.pods = new Float64Array(2 * this.cap).fill(-1);
-    this.maxKey = new Float64Array(2 * this.cap).fill(-Infinity);
-    this.minKey = new Float64Array(2 * this.cap).fill(Infinity);
+    this.t = emptyTree(this.cap);
   }
 
   get capacity(): number {
     return this.cap;
   }
 
-  /** Sets a node's free room; `key` is its free fraction (higher = emptier). */
-  set(slot: number, freeCpu: number, freeMem: number, freePods: number, key: number): void {
+  /** Sets a node's free room; `freeFraction` is its share of free room (higher = emptier). */
+  set(slot: number, freeCpu: number, freeMem: number, freePods: number, freeFraction: number): void {
+    this.write(slot, freeCpu, freeMem, freePods, this.mostAllocated ? -freeFraction : freeFraction);
+  }
+
+  private write(slot: number, freeCpu: number, freeMem: number, freePods: number, score: number): void {
     if (slot >= this.cap) this.grow(slot + 1);
+    const t = this.t;
     let i = slot + this.cap;
-    this.cpu[i] = freeCpu;
-    this.mem[i] = freeMem;
-    this.pods[i] = freePods;
-    this.maxKey[i] = key;
-    this.minKey[i] = key;
+    let k = i * STRIDE;
+    t[k + CPU] = freeCpu;
+    t[k + MEM] = freeMem;
+    t[k + PODS] = freePods;
+    t[k + SCORE] = score;
     i >>= 1;
-    const C = this.cpu;
-    const M = this.mem;
-    const P = this.pods;
-    const hi = this.maxKey;
-    const lo = this.minKey;
     while (i >= 1) {
-      const l = 2 * i;
-      const r = l + 1;
-      const c = C[l] > C[r] ? C[l] : C[r];
-      const m = M[l] > M[r] ? M[l] : M[r];
-      const p = P[l] > P[r] ? P[l] : P[r];
-      const h = hi[l] > hi[r] ? hi[l] : hi[r];
-      const o = lo[l] < lo[r] ? lo[l] : lo[r];
+      k = i * STRIDE;
+      const l = 2 * k;
+      const r = l + STRIDE;
+      const c = t[l + CPU] > t[r + CPU] ? t[l + CPU] : t[r + CPU];
+      const m = t[l + MEM] > t[r + MEM] ? t[l + MEM] : t[r + MEM];
+      const p = t[l + PODS] > t[r + PODS] ? t[l + PODS] : t[r + PODS];
+      const h = t[l + SCORE] > t[r + SCORE] ? t[l + SCORE] : t[r + SCORE];
       // Nothing changed here, so nothing changes above: the rest of the path is already right.
-      if (c === C[i] && m === M[i] && p === P[i] && h === hi[i] && o === lo[i]) break;
-      C[i] = c;
-      M[i] = m;
-      P[i] = p;
-      hi[i] = h;
-      lo[i] = o;
+      if (c === t[k + CPU] && m === t[k + MEM] && p === t[k + PODS] && h === t[k + SCORE]) break;
+      t[k + CPU] = c;
+      t[k + MEM] = m;
+      t[k + PODS] = p;
+      t[k + SCORE] = h;
       i >>= 1;
     }
   }
 
   /** Marks a slot as not schedulable (provisioning, cordoned, removed or unused). */
   clear(slot: number): void {
-    if (slot < this.cap) this.set(slot, -1, -1, -1, this.mostAllocated ? Infinity : -Infinity);
+    if (slot < this.cap) this.write(slot, -1, -1, -1, -Infinity);
   }
 
   /** Returns the best node slot for a pod requesting (cpu, mem), or -1 if none fits. */
   best(cpu: number, mem: number): number {
-    const C = this.cpu;
-    const M = this.mem;
-    const P = this.pods;
-    if (C[1] < cpu || M[1] < mem || P[1] < 1) return -1;
-    const most = this.mostAllocated;
-    const hi = this.maxKey;
-    const lo = this.minKey;
+    const t = this.t;
+    if (t[STRIDE + CPU] < cpu || t[STRIDE + MEM] < mem || t[STRIDE + PODS] < 1) return -1;
     const cap = this.cap;
     let stack = this.stack;
     let sp = 0;
     stack[sp++] = 1;
     let best = -1;
-    let bestKey = most ? Infinity : -Infinity;
+    let bestScore = -Infinity;
     let budget = PlacementIndex.SEARCH_BUDGET;
     while (sp > 0) {
       const i = stack[--sp];
-      if (C[i] < cpu || M[i] < mem || P[i] < 1) continue;
-      if (most ? lo[i] >= bestKey : hi[i] <= bestKey) continue;
+      const k = i * STRIDE;
+      if (t[k + CPU] < cpu || t[k + MEM] < mem || t[k + PODS] < 1) continue;
+      if (t[k + SCORE] <= bestScore) continue;
       if (best >= 0 && --budget < 0) break;
       if (i >= cap) {
         best = i - cap;
-        bestKey = hi[i];
+        bestScore = t[k + SCORE];
         continue;
       }
       if (sp + 2 > stack.length) {
@@ -108,15 +106,13 @@ export class PlacementIndex {
         this.stack = stack = s;
       }
       const l = 2 * i;
-      const r = l + 1;
       // Push the less promising child first so the more promising one is explored first.
-      const leftFirst = most ? lo[l] <= lo[r] : hi[l] >= hi[r];
-      if (leftFirst) {
-        stack[sp++] = r;
+      if (t[2 * k + SCORE] >= t[2 * k + STRIDE + SCORE]) {
+        stack[sp++] = l + 1;
         stack[sp++] = l;
       } else {
         stack[sp++] = l;
-        stack[sp++] = r;
+        stack[sp++] = l + 1;
       }
     }
     return best;
@@ -125,16 +121,20 @@ export class PlacementIndex {
   private grow(needed: number): void {
     let cap = this.cap;
     while (cap < needed) cap *= 2;
-    const old = { cap: this.cap, cpu: this.cpu, mem: this.mem, pods: this.pods, key: this.maxKey };
+    const old = this.t;
+    const oldCap = this.cap;
     this.cap = cap;
-    this.cpu = new Float64Array(2 * cap).fill(-1);
-    this.mem = new Float64Array(2 * cap).fill(-1);
-    this.pods = new Float64Array(2 * cap).fill(-1);
-    this.maxKey = new Float64Array(2 * cap).fill(-Infinity);
-    this.minKey = new Float64Array(2 * cap).fill(Infinity);
-    for (let s = 0; s < old.cap; s++) {
-      const i = old.cap + s;
-      if (old.cpu[i] >= 0) this.set(s, old.cpu[i], old.mem[i], old.pods[i], old.key[i]);
+    this.t = emptyTree(cap);
+    for (let s = 0; s < oldCap; s++) {
+      const k = (oldCap + s) * STRIDE;
+      if (old[k + CPU] >= 0) this.write(s, old[k + CPU], old[k + MEM], old[k + PODS], old[k + SCORE]);
     }
   }
+}
+
+/** A tree with every slot unschedulable. */
+function emptyTree(cap: number): Float64Array {
+  const t = new Float64Array(2 * cap * STRIDE).fill(-1);
+  for (let i = 0; i < 2 * cap; i++) t[i * STRIDE + SCORE] = -Infinity;
+  return t;
 }

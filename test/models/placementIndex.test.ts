@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { PlacementIndex } from '../../src/models/placementIndex.ts';
+import { Random } from '../../src/sim/random.ts';
+
+interface Room {
+  cpu: number;
+  mem: number;
+  pods: number;
+  free: number;
+}
+
+describe('PlacementIndex', () => {
+  for (const mostAllocated of [false, true]) {
+    for (const seed of [1, 2, 3]) {
+      it(`${mostAllocated ? 'MostAllocated' : 'LeastAllocated'}: returns a node with the best score among those that fit (seed ${seed})`, () => {
+        // Under 128 slots the search budget is never reached, so the answer must be the best node.
+        const rng = new Random(seed);
+        const index = new PlacementIndex(mostAllocated, 4);
+        const rooms = new Map<number, Room>();
+        for (let step = 0; step < 4000; step++) {
+          const op = rng.int(10);
+          const slot = rng.int(100);
+          if (op < 5) {
+            const room = { cpu: rng.int(8000), mem: rng.int(32768), pods: rng.int(4), free: rng.next() };
+            rooms.set(slot, room);
+            index.set(slot, room.cpu, room.mem, room.pods, room.free);
+          } else if (op < 6) {
+            rooms.delete(slot);
+            index.clear(slot);
+          } else {
+            const cpu = rng.int(8000);
+            const mem = rng.int(32768);
+            const fits = [...rooms.entries()].filter(([, r]) => r.cpu >= cpu && r.mem >= mem && r.pods >= 1);
+            const got = index.best(cpu, mem);
+            if (fits.length === 0) {
+              expect(got).toBe(-1);
+              continue;
+            }
+            const scores = fits.map(([, r]) => r.free);
+            const want = mostAllocated ? Math.min(...scores) : Math.max(...scores);
+            const room = rooms.get(got);
+            expect(room, `slot ${got} is not schedulable`).toBeDefined();
+            expect(room!.cpu >= cpu && room!.mem >= mem && room!.pods >= 1).toBe(true);
+            expect(room!.free).toBe(want);
+          }
+        }
+      });
+    }
+  }
+
+  it('keeps nodes set before it grows', () => {
+    const index = new PlacementIndex(false, 2);
+    index.set(0, 1000, 1000, 1, 0.1);
+    index.set(1, 2000, 2000, 1, 0.2);
+    index.set(40, 500, 500, 1, 0.9);
+    expect(index.capacity).toBe(64);
+    expect(index.best(1500, 1500)).toBe(1);
+    expect(index.best(400, 400)).toBe(40);
+    index.clear(40);
+    expect(index.best(400, 400)).toBe(1);
+    expect(index.best(3000, 100)).toBe(-1);
+  });
+});
