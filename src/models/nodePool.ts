@@ -174,9 +174,9 @@ export class NodePool {
   private onNodeReady(slot: number): void {
     this.status[slot] = NODE.ready;
     this.provisioningCount[this.type[slot]]--;
-    this.reindex(slot);
     this.updateUtilization(slot, this.cluster.kernel.now);
-    this.schedulePendingOnto(slot);
+    this.fillFromPending(slot);
+    this.reindex(slot);
   }
 
   private onNodeFailed(slot: number): void {
@@ -307,6 +307,7 @@ export class NodePool {
     const slot = this.index.best(p.cpu[pod], p.mem[pod]);
     if (slot < 0) return false;
     this.bind(pod, slot, now);
+    this.reindex(slot);
     return true;
   }
 
@@ -338,11 +339,13 @@ export class NodePool {
     this.cluster.node[pod] = NOWHERE;
   }
 
-  /** Binds a pod to a node and starts it: sandbox, then the image (pulled once per node). */
-  bind(pod: number, slot: number, now: number): void {
+  /**
+   * Binds a pod to a node and starts it: sandbox, then the image (pulled once per node). The
+   * caller updates the placement index (`reindex`) once it has bound what it binds at this instant.
+   */
+  private bind(pod: number, slot: number, now: number): void {
     const c = this.cluster;
     this.attach(pod, slot);
-    this.reindex(slot);
     this.updateUtilization(slot, now);
     this.bound++;
     c.recorder.at(now);
@@ -385,7 +388,8 @@ export class NodePool {
     c.recorder.add(LEVEL.running, -1);
     const slot = c.node[pod];
     this.release(pod, slot, now);
-    this.schedulePendingOnto(slot);
+    this.fillFromPending(slot);
+    this.reindex(slot);
   }
 
   private release(pod: number, slot: number, now: number): void {
@@ -395,7 +399,6 @@ export class NodePool {
     c.recorder.at(now);
     c.recorder.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
     c.recorder.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
-    this.reindex(slot);
     this.updateUtilization(slot, now);
   }
 
@@ -413,9 +416,10 @@ export class NodePool {
 
   /**
    * Room appeared on one node (a pod finished, or the node became Ready): schedule waiting pods
-   * onto it, oldest shape first. Only this node changed, so only it needs checking.
+   * onto it, oldest shape first. Only this node changed, so only it needs checking. Nothing
+   * queries the placement index meanwhile, so the caller reindexes the node once afterwards.
    */
-  schedulePendingOnto(slot: number): void {
+  private fillFromPending(slot: number): void {
     const q = this.pending;
     if (q.total === 0 || this.status[slot] !== NODE.ready) return;
     const now = this.cluster.kernel.now;
