@@ -33,8 +33,9 @@ export function summarize(run: StrategyRun): StrategyResult {
   let sum = 0;
   const slo = scenario.slo.pendingSeconds;
   for (let i = 0; i < arrived; i++) {
+    // Running is recorded when a pod starts, so a pod can be due to run after the horizon.
     const t = cluster.firstRunningAt[i];
-    if (t === t) {
+    if (t <= h) {
       const w = t - pods.arrival[i];
       waits[started++] = w;
       sum += w;

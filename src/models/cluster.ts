@@ -8,18 +8,19 @@ export const POD = {
   notArrived: 0,
   /** Waiting for room on the node pool (kube-scheduler: Unschedulable). */
   pendingNodes: 1,
-  /** Waiting for a serverless launch token. */
-  queuedServerless: 2,
-  /** Bound or launched; sandbox, image pull and container start under way. */
-  starting: 3,
-  running: 4,
-  done: 5,
+  /**
+   * Bound to a node or launched on serverless (possibly still waiting for a launch token):
+   * starting until `runningAt`, running from then on (no event marks the change; see
+   * `Cluster.runFrom`).
+   */
+  started: 2,
+  done: 3,
   /** Fits nowhere (bigger than every node and every serverless size). */
-  unschedulable: 6,
+  unschedulable: 4,
 } as const;
 
 /** Event priorities at equal times: frees run before arrivals, the autoscaler sees the settled state. */
-export const PRIORITY = { finish: 0, nodeReady: 1, start: 2, arrival: 4, timeout: 5, scan: 6 } as const;
+export const PRIORITY = { finish: 0, nodeReady: 1, arrival: 4, timeout: 5, scan: 6 } as const;
 
 /** Pod placement: a node slot (>= 0) or one of these. */
 export const ON_SERVERLESS = -1;
@@ -37,6 +38,8 @@ export class Cluster {
   /** When the current start finishes (Running), and when the current run ends. */
   readonly runningAt: Float64Array;
   readonly finishAt: Float64Array;
+  /** The current start is the pod's first (it ends the pod's pending time). */
+  private readonly firstStart: Uint8Array;
   /** Run time still owed (less than the duration after an eviction restarts a pod). */
   readonly remaining: Float64Array;
   /** Where the pod first ran: 1 node, 2 serverless. */
@@ -59,22 +62,62 @@ export class Cluster {
     this.finishAt = new Float64Array(n);
     this.remaining = new Float64Array(pods.duration);
     this.ranOn = new Uint8Array(n);
+    this.firstStart = new Uint8Array(n);
   }
 
-  /** Marks a pod Running now (first time: ends its pending time) and returns when it finishes. */
-  markRunning(pod: number, now: number, where: 1 | 2): number {
-    this.state[pod] = POD.running;
+  /**
+   * A pod bound or launched now will be Running at `runningAt` (its sandbox and image pull are
+   * known now): records that change in advance (the recorder takes changes at any time), so no
+   * event is needed for it, and returns when the pod finishes, the only event left to schedule.
+   * The first start also ends the pod's pending time.
+   */
+  runFrom(pod: number, runningAt: number, where: 1 | 2): number {
+    this.state[pod] = POD.started;
+    this.runningAt[pod] = runningAt;
     const r = this.recorder;
-    r.at(now);
-    if (this.firstRunningAt[pod] !== this.firstRunningAt[pod]) {
-      this.firstRunningAt[pod] = now;
+    r.at(runningAt);
+    const first = this.firstRunningAt[pod] !== this.firstRunningAt[pod];
+    if (first) {
+      this.firstRunningAt[pod] = runningAt;
       this.ranOn[pod] = where;
       r.add(LEVEL.pending, -1);
     }
+    this.firstStart[pod] = first ? 1 : 0;
     r.add(LEVEL.running, 1);
-    const end = now + this.remaining[pod];
+    const end = runningAt + this.remaining[pod];
     this.finishAt[pod] = end;
     return end;
+  }
+
+  /** Has the pod's current start reached Running by `now`? */
+  isRunning(pod: number, now: number): boolean {
+    return this.state[pod] === POD.started && this.runningAt[pod] <= now;
+  }
+
+  /**
+   * The pod stops now (evicted): if it was running, it still owes the rest of its run; if it was
+   * still starting, the Running recorded in advance by `runFrom` never happens and is taken back.
+   */
+  stop(pod: number, now: number): void {
+    const r = this.recorder;
+    if (this.runningAt[pod] <= now) {
+      this.remaining[pod] = this.finishAt[pod] - now;
+      r.at(now);
+      r.add(LEVEL.running, -1);
+    } else {
+      r.at(this.runningAt[pod]);
+      r.add(LEVEL.running, -1);
+      if (this.firstStart[pod]) {
+        r.add(LEVEL.pending, 1);
+        this.firstRunningAt[pod] = NaN;
+        this.ranOn[pod] = 0;
+      }
+    }
+  }
+
+  /** Did the pod ever reach Running by `time` (e.g. the horizon)? */
+  startedBy(pod: number, time: number): boolean {
+    return this.firstRunningAt[pod] <= time;
   }
 
   markUnschedulable(pod: number, now: number): void {

@@ -67,7 +67,6 @@ export class NodePool {
   private readonly utilizationThreshold: number;
   private readonly kReady: number;
   private readonly kFailed: number;
-  private readonly kStart: number;
   private readonly kFinish: number;
   /** Largest pod-usable CPU and memory over the shapes (a pod bigger than this never fits). */
   readonly maxPodCpu: number;
@@ -97,7 +96,6 @@ export class NodePool {
     const k = cluster.kernel;
     this.kReady = k.on('nodeReady', (slot) => this.onNodeReady(slot));
     this.kFailed = k.on('nodeNotRegistered', (slot) => this.onNodeFailed(slot));
-    this.kStart = k.on('podRunningOnNode', (pod) => this.onPodRunning(pod));
     this.kFinish = k.on('podFinishedOnNode', (pod) => this.onPodFinished(pod));
     this.grow(64);
   }
@@ -356,7 +354,6 @@ export class NodePool {
 
   private start(pod: number, slot: number, now: number): void {
     const c = this.cluster;
-    c.state[pod] = POD.starting;
     const sandboxDone = now + this.sandbox();
     let image = this.imageReadyAt[slot];
     if (image === Infinity) {
@@ -365,23 +362,14 @@ export class NodePool {
       this.imageReadyAt[slot] = image;
     }
     const running = sandboxDone > image ? sandboxDone : image;
-    c.runningAt[pod] = running;
-    c.kernel.schedule(running, this.kStart, pod, PRIORITY.start);
-  }
-
-  private onPodRunning(pod: number): void {
-    const c = this.cluster;
-    const now = c.kernel.now;
-    // A pod evicted while starting has a newer start time; this event is stale then.
-    if (c.state[pod] !== POD.starting || c.runningAt[pod] !== now) return;
-    const end = c.markRunning(pod, now, 1);
-    c.kernel.schedule(end, this.kFinish, pod, PRIORITY.finish);
+    c.kernel.schedule(c.runFrom(pod, running, 1), this.kFinish, pod, PRIORITY.finish);
   }
 
   private onPodFinished(pod: number): void {
     const c = this.cluster;
     const now = c.kernel.now;
-    if (c.state[pod] !== POD.running || c.finishAt[pod] !== now) return;
+    // A pod evicted since has a newer finish time: this event is stale then.
+    if (c.state[pod] !== POD.started || c.finishAt[pod] !== now) return;
     c.state[pod] = POD.done;
     c.completed++;
     c.recorder.at(now);
@@ -479,10 +467,7 @@ export class NodePool {
     for (let i = 0; i < moved.length; i++) {
       const pod = moved[i];
       const t = targets[i];
-      if (c.state[pod] === POD.running) {
-        c.remaining[pod] = c.finishAt[pod] - now;
-        c.recorder.change(now, LEVEL.running, -1);
-      }
+      c.stop(pod, now);
       c.evictions++;
       this.detach(pod, slot);
       this.attach(pod, t);

@@ -43,7 +43,6 @@ export class Serverless {
   memCost = 0;
   /** Pods currently launched and not finished (for ResourcePolicy unit max). */
   active = 0;
-  private readonly kRun: number;
   private readonly kFinish: number;
 
   constructor(
@@ -60,7 +59,6 @@ export class Serverless {
     this.podSize = new Int32Array(cluster.pods.count);
     this.pullStart = new Float64Array(cluster.pods.count).fill(NaN);
     const k = cluster.kernel;
-    this.kRun = k.on('podRunningOnServerless', (pod) => this.onRunning(pod));
     this.kFinish = k.on('podFinishedOnServerless', (pod) => this.onFinished(pod));
   }
 
@@ -103,22 +101,24 @@ export class Serverless {
       if (earliest > launchAt) launchAt = earliest;
       this.tat = (launchAt > this.tat ? launchAt : this.tat) + this.emission;
     }
-    c.state[pod] = launchAt > now ? POD.queuedServerless : POD.starting;
     this.launch(pod, launchAt);
   }
 
   /**
    * The launch API call at `at` (now or later, when its token comes): the sandbox starts, then the
-   * image pull (billing starts), then the pod runs. Both delays are known now, so the only event
-   * is Running; the billing from the pull start is recorded (in the past) when it fires.
+   * image pull (billing starts), then the pod runs until it finishes. Every one of these times is
+   * known now, so billing and Running are recorded in advance and the only event is the finish.
    */
   private launch(pod: number, at: number): void {
+    const c = this.cluster;
     const pullStart = at + this.sandbox();
     this.pullStart[pod] = pullStart;
-    this.cluster.kernel.schedule(pullStart + this.imagePull(), this.kRun, pod, PRIORITY.start);
+    this.startPaying(pod);
+    const end = c.runFrom(pod, pullStart + this.imagePull(), 2);
+    c.kernel.schedule(end, this.kFinish, pod, PRIORITY.finish);
   }
 
-  /** Starts paying for the pod's size and its request, from its image pull start (in the past). */
+  /** Starts paying for the pod's size and its request, from its image pull start. */
   private startPaying(pod: number): void {
     const c = this.cluster;
     const s = this.podSize[pod];
@@ -130,14 +130,6 @@ export class Serverless {
     r.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
     r.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
     r.add(LEVEL.costRate, this.sizeRate[s]);
-  }
-
-  private onRunning(pod: number): void {
-    const c = this.cluster;
-    const now = c.kernel.now;
-    this.startPaying(pod);
-    const end = c.markRunning(pod, now, 2);
-    c.kernel.schedule(end, this.kFinish, pod, PRIORITY.finish);
   }
 
   private onFinished(pod: number): void {
@@ -171,8 +163,7 @@ export class Serverless {
     const c = this.cluster;
     for (let pod = 0; pod < c.pods.count; pod++) {
       if (c.node[pod] !== ON_SERVERLESS || !(this.pullStart[pod] < now) || c.state[pod] === POD.done) continue;
-      // Pulling its image when the run ended: billing started, Running never came.
-      if (c.state[pod] !== POD.running) this.startPaying(pod);
+      // Still billing at the end (pulling its image or running): billed up to now.
       this.bill(pod, now);
     }
   }

@@ -165,6 +165,35 @@ describe('cluster-autoscaler', () => {
     expect(r.nodes.removed).toBe(2);
   });
 
+  it('a pod drained while still starting restarts elsewhere: pending until its second start, Running once', () => {
+    // As above, plus a 0.25 vCPU pod at 909 s. Both nodes are equally used, so it binds to the
+    // first one (slot 0), which cluster-autoscaler drains at the 910 s scan: the new pod is still in
+    // its sandbox (909 + 2 s), so it never ran there. It restarts on the other node at 910 s and runs
+    // at 912 s (sandbox 2 s, image already on that node): pending 3 s, not 2 s.
+    const s = scenarioWith([nodes({ minNodes: 0 })], [
+      [0, 200, 3500, 1024],
+      [0, 200, 3500, 1024],
+      [0, 5000, 500, 512],
+      [0, 5000, 500, 512],
+      [909, 100, 250, 256],
+    ], { horizon: 20000 });
+    const run = runStrategy(s);
+    run.kernel.run({ until: 909 });
+    expect(run.cluster.node[4]).toBe(0);
+    const r = run.result();
+    expect(r.pods.evictions).toBe(2);
+    expect(r.pods.started).toBe(5);
+    expect(r.pods.completed).toBe(5);
+    expect(run.cluster.firstRunningAt[4]).toBe(912);
+    // Nodes ready at 100 s, first pods running at 110 s (sandbox 2 + pull 8): 4 x 110 + 3 pod-seconds pending.
+    expect(r.pendingSeconds.mean).toBeCloseTo((4 * 110 + 3) / 5, 9);
+    const bucket = r.series.t[1] - r.series.t[0];
+    const pendingPodSeconds = r.series.pendingPods.reduce((a, v) => a + v * bucket, 0);
+    expect(pendingPodSeconds).toBeCloseTo(4 * 110 + 3, 6);
+    // Running: 2 x 200 + 5,000 + 5,000 (the moved one: 800 s, then the 4,200 s it still owed) + 100.
+    expect(r.pods.podHours).toBeCloseTo(10_500 / 3600, 9);
+  });
+
   it('picks the node shape with the least waste when the pool offers several (least-waste expander)', () => {
     const small = { name: 'small', vcpu: 2, memoryGiB: 8, pricePerHour: 0.1, maxPods: 10 };
     const big = { name: 'big', vcpu: 8, memoryGiB: 32, pricePerHour: 0.4, maxPods: 10 };

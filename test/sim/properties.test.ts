@@ -4,6 +4,7 @@ import { parseScenario } from '../../src/scenario/parse.ts';
 import { StrategyRun } from '../../src/sim/strategyRun.ts';
 import { buildWorkload } from '../../src/workload/build.ts';
 import { Random } from '../../src/sim/random.ts';
+import { POD } from '../../src/models/cluster.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
 
 /** A random small scenario: random pods, three strategies with random knobs. */
@@ -69,7 +70,7 @@ describe('simulation properties', () => {
         expect(r.pods.completed + r.pods.unschedulable).toBe(pods.count);
         expect(r.pods.onNodes + r.pods.onServerless).toBe(r.pods.started);
         for (let p = 0; p < pods.count; p++) {
-          if (run.cluster.state[p] !== 6) expect(run.cluster.state[p]).toBe(5);
+          if (run.cluster.state[p] !== POD.unschedulable) expect(run.cluster.state[p]).toBe(POD.done);
         }
         const sum = Object.values(r.cost.items).reduce((a, b) => a + b, 0);
         expect(r.cost.total).toBeCloseTo(sum, 9);
