@@ -9,3 +9,98 @@ export function quantileSorted(sorted: Float64Array, p: number, n = sorted.lengt
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
 }
+
+/**
+ * R-7 quantiles (as `quantileSorted`) of unsorted values, for many probabilities at once, without
+ * sorting every value: only the order statistics the quantiles need are found. `values` is used as
+ * scratch space (its order changes). Same results as sorting and calling `quantileSorted`.
+ */
+export function quantiles(values: Float64Array, probabilities: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(probabilities.length);
+  if (n === 0) return out;
+  const ranks: number[] = [];
+  for (let k = 0; k < probabilities.length; k++) {
+    const lo = Math.floor((n - 1) * probabilities[k]);
+    ranks.push(lo, Math.min(n - 1, lo + 1));
+  }
+  const at = orderStatistics(values, ranks);
+  for (let k = 0; k < probabilities.length; k++) {
+    const h = (n - 1) * probabilities[k];
+    const lo = Math.floor(h);
+    const a = at.get(lo)!;
+    out[k] = a + (at.get(Math.min(n - 1, lo + 1))! - a) * (h - lo);
+  }
+  return out;
+}
+
+/** Buckets by the top 20 bits of a non-negative double (sign, exponent and 8 mantissa bits). */
+const SHIFT = 12;
+const BUCKETS = 1 << (31 - SHIFT);
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/**
+ * The values at the given 0-based ranks of the ascending order. For non-negative doubles the order
+ * of their bit patterns is their numeric order, so one pass counts values per bucket of the top
+ * bits, the buckets that hold a wanted rank are gathered in a second pass, and only those are
+ * sorted. Small, negative, -0 or NaN inputs are simply sorted.
+ */
+function orderStatistics(values: Float64Array, wanted: number[]): Map<number, number> {
+  const n = values.length;
+  const ranks = [...new Set(wanted)].sort((a, b) => a - b);
+  const result = new Map<number, number>();
+  const words = LITTLE_ENDIAN ? new Uint32Array(values.buffer, values.byteOffset, 2 * n) : undefined;
+  let simple = n < 65_536 || !words;
+  const counts = simple ? undefined : new Int32Array(BUCKETS);
+  if (counts && words) {
+    for (let i = 0; i < n; i++) {
+      const hi = words[2 * i + 1];
+      if (hi >= 0x80000000 || values[i] !== values[i]) {
+        simple = true;
+        break;
+      }
+      counts[hi >>> SHIFT]++;
+    }
+  }
+  if (simple || !counts || !words) {
+    values.sort();
+    for (const r of ranks) result.set(r, values[r]);
+    return result;
+  }
+  // Buckets holding a wanted rank, with the rank of their first value.
+  const buckets: number[] = [];
+  const starts: number[] = [];
+  let b = 0;
+  let start = 0;
+  for (const r of ranks) {
+    while (start + counts[b] <= r) start += counts[b++];
+    if (buckets[buckets.length - 1] !== b) {
+      buckets.push(b);
+      starts.push(start);
+    }
+  }
+  // counts becomes a write cursor into `gathered` for wanted buckets, -1 for the others.
+  const sizes = buckets.map((x) => counts[x]);
+  counts.fill(-1);
+  let offset = 0;
+  for (let k = 0; k < buckets.length; k++) {
+    counts[buckets[k]] = offset;
+    offset += sizes[k];
+  }
+  const gathered = new Float64Array(offset);
+  for (let i = 0; i < n; i++) {
+    const c = counts[words[2 * i + 1] >>> SHIFT];
+    if (c >= 0) {
+      gathered[c] = values[i];
+      counts[words[2 * i + 1] >>> SHIFT] = c + 1;
+    }
+  }
+  let k = 0;
+  offset = 0;
+  for (let j = 0; j < buckets.length; j++) {
+    const segment = gathered.subarray(offset, offset + sizes[j]).sort();
+    for (; k < ranks.length && ranks[k] < starts[j] + sizes[j]; k++) result.set(ranks[k], segment[ranks[k] - starts[j]]);
+    offset += sizes[j];
+  }
+  return result;
+}

@@ -1,6 +1,6 @@
 import type { StrategyRun } from '../sim/strategyRun.ts';
 import { LEVEL } from './recorder.ts';
-import { quantileSorted } from './quantile.ts';
+import { quantiles } from './quantile.ts';
 import type { CostItems, StrategyResult } from './result.ts';
 
 /** Points in the pending-time CDF of a result. */
@@ -46,9 +46,10 @@ export function summarize(run: StrategyRun): StrategyResult {
       violations++;
     }
   }
-  const sorted = waits.subarray(0, started).sort();
-  const pendingCdf = new Float64Array(CDF_POINTS);
-  for (let k = 0; k < CDF_POINTS; k++) pendingCdf[k] = quantileSorted(sorted, k / (CDF_POINTS - 1));
+  // The CDF points, then p95 and p99 (p50 is CDF point 100; the max is its last point).
+  const ps = Array.from({ length: CDF_POINTS }, (_, k) => k / (CDF_POINTS - 1)).concat([0.95, 0.99]);
+  const q = quantiles(waits.subarray(0, started), ps);
+  const pendingCdf = q.slice(0, CDF_POINTS);
 
   const paidCpu = r.total(LEVEL.paidCpu);
   const paidMem = r.total(LEVEL.paidMem);
@@ -63,10 +64,10 @@ export function summarize(run: StrategyRun): StrategyResult {
       memory: paidMem > 0 ? r.total(LEVEL.requestedMem) / paidMem : 0,
     },
     pendingSeconds: {
-      p50: quantileSorted(sorted, 0.5),
-      p95: quantileSorted(sorted, 0.95),
-      p99: quantileSorted(sorted, 0.99),
-      max: started > 0 ? sorted[started - 1] : 0,
+      p50: q[(CDF_POINTS - 1) / 2],
+      p95: q[CDF_POINTS],
+      p99: q[CDF_POINTS + 1],
+      max: q[CDF_POINTS - 1],
       mean: started > 0 ? sum / started : 0,
     },
     slo: { thresholdSeconds: slo, violations },

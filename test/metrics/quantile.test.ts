@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { quantiles, quantileSorted } from '../../src/metrics/quantile.ts';
+import { Random } from '../../src/sim/random.ts';
+
+const PS = Array.from({ length: 201 }, (_, k) => k / 200).concat([0.95, 0.99, 0.999]);
+
+/** Expected: sort a copy, then interpolate (R-7). */
+function bySorting(values: Float64Array): number[] {
+  const sorted = Float64Array.from(values).sort();
+  return PS.map((p) => quantileSorted(sorted, p));
+}
+
+describe('quantileSorted', () => {
+  it('interpolates between closest ranks (R-7)', () => {
+    const s = Float64Array.from([1, 2, 4, 8]);
+    // h = 3p: p = 0.5 -> between 2 and 4; p = 0.9 -> 4 + 0.7 x 4.
+    expect(quantileSorted(s, 0.5)).toBe(3);
+    expect(quantileSorted(s, 0.9)).toBeCloseTo(6.8, 12);
+    expect(quantileSorted(s, 1)).toBe(8);
+    expect(quantileSorted(new Float64Array(0), 0.5)).toBe(0);
+  });
+});
+
+describe('quantiles (without a full sort)', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`equals sort-then-interpolate on 200,000 pending times with ties, zeros and a wide range (seed ${seed})`, () => {
+      const rng = new Random(seed);
+      const v = new Float64Array(200_000);
+      for (let i = 0; i < v.length; i++) {
+        const kind = rng.int(5);
+        v[i] = kind === 0 ? 0 : kind === 1 ? 3 + rng.int(3) : kind === 2 ? Math.exp(rng.normal() * 2 + 3) : kind === 3 ? rng.uniform(0, 1e6) : 1 + rng.int(1000) * Number.EPSILON;
+      }
+      const expected = bySorting(v);
+      expect(Array.from(quantiles(v, PS))).toEqual(expected);
+    });
+  }
+
+  it('equals it when every value is the same', () => {
+    const v = new Float64Array(100_000).fill(3);
+    expect(Array.from(quantiles(v, PS))).toEqual(PS.map(() => 3));
+  });
+
+  it('equals it for small inputs and for negative values (plain sort)', () => {
+    const small = Float64Array.from([5, 1, 4, 2, 3]);
+    expect(Array.from(quantiles(small.slice(), PS))).toEqual(bySorting(small));
+    const neg = new Float64Array(70_000);
+    for (let i = 0; i < neg.length; i++) neg[i] = ((i * 7919) % 70_000) - 35_000.5;
+    expect(Array.from(quantiles(neg.slice(), PS))).toEqual(bySorting(neg));
+    expect(Array.from(quantiles(new Float64Array(0), [0.5]))).toEqual([0]);
+  });
+});
