@@ -58,8 +58,17 @@ export interface ReferenceMeasure {
   peakRunning: number;
 }
 
+/**
+ * Collects garbage left by earlier work (the workload build) so it is not charged to the replay
+ * that follows; only when node runs with --expose-gc (the bench's child processes do).
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Replays the bench workload on one strategy kind, sampling memory between chunks. */
 export function measureStrategy(size: number, pods: PodTable, kind: StrategyKind): StrategyMeasure {
+  collectGarbage();
   // Same scenario as the one that generated `pods`, with only this strategy.
   const scenario = benchScenario(size, [kind]);
   let peakRss = 0;
@@ -109,6 +118,7 @@ export function measureStrategy(size: number, pods: PodTable, kind: StrategyKind
 }
 
 export function measureReference(pods: PodTable): ReferenceMeasure {
+  collectGarbage();
   const c0 = process.cpuUsage();
   const r = referenceLoop(pods);
   const cpu = process.cpuUsage(c0);

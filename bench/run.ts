@@ -56,7 +56,8 @@ async function measureHere(size: number, what: { kind?: StrategyKind; reference?
 
 async function runChild(size: number, what: { kind?: StrategyKind; reference?: boolean; csv?: boolean }): Promise<ChildReport> {
   const script = fileURLToPath(import.meta.url);
-  const args = ['--import', 'tsx', script, '--child', '--size', String(size)];
+  // --expose-gc: the child collects the workload build's garbage before it starts the clock.
+  const args = ['--expose-gc', '--import', 'tsx', script, '--child', '--size', String(size)];
   if (what.kind) args.push('--kind', what.kind);
   if (what.reference) args.push('--reference');
   if (what.csv) args.push('--csv-child');
@@ -96,6 +97,18 @@ interface Row {
   peakHeapMiB?: number;
   maxRssMiB?: number;
   summary?: StrategyMeasure['summary'];
+  /** Wall ms of every repeat (the row's other figures are from the median one). */
+  runsMs: number[];
+}
+
+/** The run with the median wall time (the lower middle one for an even count). */
+function medianRun<T extends { wallMs: number }>(runs: T[]): T {
+  return [...runs].sort((a, b) => a.wallMs - b.wallMs)[(runs.length - 1) >> 1];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 async function main(): Promise<void> {
@@ -108,7 +121,7 @@ async function main(): Promise<void> {
     return;
   }
   if (flag(args, '--help') || flag(args, '-h')) {
-    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--scaling] [--no-csv] [--json] [--in-process]');
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]');
     return;
   }
   const scaling = flag(args, '--scaling');
@@ -118,10 +131,14 @@ async function main(): Promise<void> {
   const kinds = (option(args, '--kinds') ?? STRATEGY_KINDS.join(',')).split(',') as StrategyKind[];
   for (const k of kinds) if (!STRATEGY_KINDS.includes(k)) throw new Error(`unknown strategy kind "${k}"`);
   const withCsv = !flag(args, '--no-csv');
+  const repeat = Number(option(args, '--repeat') ?? 3);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a whole number of at least 1, not "${option(args, '--repeat')}"`);
   const measure = inProcess ? measureHere : runChild;
 
   const t0 = performance.now();
   const rows: Row[] = [];
+  /** Per size: serverless events/s over the reference's in the same child, one per repeat. */
+  const pairRatios = new Map<number, number[]>();
   const csvRows: { size: number; csv: CsvMeasure; maxRssMiB: number }[] = [];
   const log = (s: string) => {
     if (!json) process.stderr.write(s);
@@ -130,14 +147,23 @@ async function main(): Promise<void> {
     for (const kind of kinds) {
       log(`  ${sizeLabel(size)} ${kind}...`);
       // The reference runs in the serverless child, on the same pod table, just before the replay.
-      const rep = await measure(size, { kind, reference: kind === 'serverless' || (kinds.length > 0 && !kinds.includes('serverless') && kind === kinds[0]) });
-      const s = rep.strategy as StrategyMeasure;
-      log(` ${ms(s.wallMs)} ms\n`);
-      if (rep.reference) {
-        const r = rep.reference;
-        rows.push({ size, pods: rep.pods, buildMs: rep.buildMs, kind: 'reference', wallMs: r.wallMs, cpuMs: r.cpuMs, events: r.events, eventsPerSecond: r.eventsPerSecond, podsPerSecond: rep.pods / (r.wallMs / 1000) });
+      const withReference = kind === 'serverless' || (kinds.length > 0 && !kinds.includes('serverless') && kind === kinds[0]);
+      const reps: ChildReport[] = [];
+      for (let i = 0; i < repeat; i++) {
+        const rep = await measure(size, { kind, reference: withReference });
+        reps.push(rep);
+        log(` ${ms((rep.strategy as StrategyMeasure).wallMs)}`);
       }
-      rows.push({ size, pods: rep.pods, buildMs: rep.buildMs, kind, wallMs: s.wallMs, cpuMs: s.cpuMs, events: s.events, eventsPerSecond: s.eventsPerSecond, podsPerSecond: s.podsPerSecond, peakRssMiB: s.peakRssMiB, peakHeapMiB: s.peakHeapMiB, maxRssMiB: inProcess ? undefined : rep.maxRssMiB, summary: s.summary });
+      log(' ms\n');
+      if (withReference) {
+        const refs = reps.map((rep) => ({ rep, ...(rep.reference as ReferenceMeasure) }));
+        const m = medianRun(refs);
+        rows.push({ size, pods: m.rep.pods, buildMs: m.rep.buildMs, kind: 'reference', wallMs: m.wallMs, cpuMs: m.cpuMs, events: m.events, eventsPerSecond: m.eventsPerSecond, podsPerSecond: m.rep.pods / (m.wallMs / 1000), runsMs: refs.map((r) => r.wallMs) });
+        if (kind === 'serverless') pairRatios.set(size, reps.map((rep) => (rep.strategy as StrategyMeasure).eventsPerSecond / (rep.reference as ReferenceMeasure).eventsPerSecond));
+      }
+      const runs = reps.map((rep) => ({ rep, ...(rep.strategy as StrategyMeasure) }));
+      const s = medianRun(runs);
+      rows.push({ size, pods: s.rep.pods, buildMs: s.rep.buildMs, kind, wallMs: s.wallMs, cpuMs: s.cpuMs, events: s.events, eventsPerSecond: s.eventsPerSecond, podsPerSecond: s.podsPerSecond, peakRssMiB: s.peakRssMiB, peakHeapMiB: s.peakHeapMiB, maxRssMiB: inProcess ? undefined : s.rep.maxRssMiB, summary: s.summary, runsMs: runs.map((r) => r.wallMs) });
     }
     if (withCsv) {
       log(`  ${sizeLabel(size)} csv round trip...`);
@@ -148,11 +174,13 @@ async function main(): Promise<void> {
   }
   const benchSeconds = (performance.now() - t0) / 1000;
 
-  // Ratio of our serverless replay's events/s to the reference loop's, per size.
+  // Ratio of our serverless replay's events/s to the reference loop's, per size: the median over
+  // the repeats of the ratio within one child (both on the same pod table, one after the other).
   const ratios = sizes.flatMap((size) => {
     const ref = rows.find((r) => r.size === size && r.kind === 'reference');
     const sv = rows.find((r) => r.size === size && r.kind === 'serverless');
-    return ref && sv ? [{ size, pods: sv.pods, serverlessEventsPerSecond: sv.eventsPerSecond, referenceEventsPerSecond: ref.eventsPerSecond, ratio: sv.eventsPerSecond / ref.eventsPerSecond }] : [];
+    const pairs = pairRatios.get(size) ?? [];
+    return ref && sv && pairs.length ? [{ size, pods: sv.pods, serverlessEventsPerSecond: sv.eventsPerSecond, referenceEventsPerSecond: ref.eventsPerSecond, ratio: median(pairs), ratios: pairs }] : [];
   });
   const totals = sizes.map((size) => {
     const rs = rows.filter((r) => r.size === size && r.kind !== 'reference');
@@ -169,19 +197,20 @@ async function main(): Promise<void> {
   });
 
   if (json) {
-    console.log(JSON.stringify({ node: process.version, cpus: cpuModel(), mode: inProcess ? 'in-process' : 'child-per-strategy', benchSeconds, rows, ratios, totals, scaling: scalingRows, csv: csvRows }, null, 2));
+    console.log(JSON.stringify({ node: process.version, cpus: cpuModel(), mode: inProcess ? 'in-process' : 'child-per-strategy', repeat, benchSeconds, rows, ratios, totals, scaling: scalingRows, csv: csvRows }, null, 2));
     return;
   }
 
-  console.log(`\nSpillway bench: ${cpuModel()}, Node ${process.version}, ${inProcess ? 'all in one process' : 'one child process per replay'}\n`);
+  console.log(`\nSpillway bench: ${cpuModel()}, Node ${process.version}, ${inProcess ? 'all in one process' : 'one child process per replay'}, median of ${repeat} run${repeat > 1 ? 's' : ''}\n`);
   console.log(
     table(
-      ['size', 'strategy', 'pods', 'wall ms', 'cpu ms', 'events', 'events/s', 'pods/s', 'peak rss MiB', 'peak heap MiB', 'max rss MiB'],
+      ['size', 'strategy', 'pods', 'wall ms', 'min-max ms', 'cpu ms', 'events', 'events/s', 'pods/s', 'peak rss MiB', 'peak heap MiB', 'max rss MiB'],
       rows.map((r) => [
         sizeLabel(r.size),
         r.kind,
         int(r.pods),
         ms(r.wallMs),
+        `${ms(Math.min(...r.runsMs))}-${ms(Math.max(...r.runsMs))}`,
         ms(r.cpuMs),
         int(r.events),
         millions(r.eventsPerSecond),
@@ -206,7 +235,13 @@ async function main(): Promise<void> {
   );
   if (ratios.length) {
     console.log('\nServerless replay vs the reference loop (events per second):\n');
-    console.log(table(['size', 'serverless events/s', 'reference events/s', 'ratio'], ratios.map((r) => [sizeLabel(r.size), millions(r.serverlessEventsPerSecond), millions(r.referenceEventsPerSecond), (r.ratio * 100).toFixed(0) + '%'])));
+    const pct = (x: number) => (x * 100).toFixed(0) + '%';
+    console.log(
+      table(
+        ['size', 'serverless events/s', 'reference events/s', 'ratio (median)', 'ratio per run'],
+        ratios.map((r) => [sizeLabel(r.size), millions(r.serverlessEventsPerSecond), millions(r.referenceEventsPerSecond), pct(r.ratio), r.ratios.map(pct).join(' ')]),
+      ),
+    );
   }
   console.log('\nAll strategies per size:\n');
   console.log(table(['size', 'strategies', 'total wall ms', 'highest peak rss MiB'], totals.map((t) => [sizeLabel(t.size), t.strategies, ms(t.wallMs), int(t.peakRssMiB)])));
