@@ -4,34 +4,57 @@
  * reproducible. An event is a kind (small integer) and an integer payload (usually a pod or node
  * index); nothing is allocated per event.
  *
- * Two places hold events, and `pop` takes the earlier of the two heads:
- * - a 4-ary min-heap for everything scheduled with `push`;
+ * Three places hold events; they split the timeline, so the order of events is exactly the order
+ * one heap of all of them would give (how events are stored does not change results):
+ * - a 4-ary min-heap for the events of the current calendar bucket (time < `edge`);
+ * - calendar buckets of BUCKET_SECONDS each for later events, unsorted (a linked list per bucket
+ *   in a ring of RING buckets, and one overflow list beyond the ring). When the heap runs dry,
+ *   the next non-empty bucket is poured into it. Most events are pod finishes tens of minutes
+ *   ahead: they wait in a bucket at O(1) cost, and the heap stays small enough to sit in cache
+ *   (a few thousand events instead of tens of thousands);
  * - one "stream" slot (`pushStream`) for a chain of events that keeps at most one event pending
- *   and schedules the next one when it fires, like the workload's arrivals, which come sorted.
- *   Such an event costs no heap operation at all.
- * Both use the same keys and the same sequence counter, so the order of events is exactly the
- * order a single heap would give; how events are stored does not change results.
+ *   and schedules the next one when it fires, like the workload's arrivals, which come sorted:
+ *   such an event costs no heap operation at all.
+ * All three use the same keys and the same sequence counter.
  *
- * Heap layout (for speed): each entry is three consecutive doubles in one Float64Array,
- * [time, tie, data], so a step touches one place in memory instead of five arrays:
+ * Entry layout (for speed): three consecutive doubles [time, tie, data] in a Float64Array:
  * - tie = (priority + 128) * 2^44 + sequence: priority (as an 8-bit signed integer) then sequence,
  *   compared as one number (exact while the sequence stays below 2^44, about 1.7e13 events);
  * - data = payload * 256 + kind (payload as a 32-bit integer, kind as an 8-bit one).
- * Four children per entry halve the depth of a binary heap (8 levels for 65,000 events in flight
- * instead of 16), and the four children sit next to each other in memory. `pop` moves the hole at
- * the root down to a leaf along the smallest child and then sifts the last entry up from there
- * (Floyd's bottom-up variant): the last entry is usually one of the latest events, so it belongs
- * near the bottom anyway.
+ * `pop` moves the hole at the root down to a leaf along the smallest child and then sifts the last
+ * entry up from there (Floyd's bottom-up variant).
  */
 const TIE_SCALE = 2 ** 44;
 const STRIDE = 3;
-/** Children of entry i are 4i+1 .. 4i+4. */
+/** Children of heap entry i are 4i+1 .. 4i+4. */
 const ARITY = 4;
+/** Calendar bucket width: the heap holds at most about this much of the future. */
+const BUCKET_SECONDS = 60;
+/** Buckets in the ring (a power of two): 4,096 minutes, about 68 hours ahead. */
+const RING = 4096;
 
 export class EventQueue {
   private h: Float64Array;
   private n = 0;
   private nextSeq = 0;
+
+  /** Calendar: the heap holds exactly the events with time < edge = (bucket + 1) * BUCKET_SECONDS. */
+  private bucket = 0;
+  private edge = BUCKET_SECONDS;
+  /** Entries waiting in buckets: a pool of [time, tie, data] with a next index (-1 ends a list). */
+  private pool: Float64Array;
+  private next: Int32Array;
+  private freeEntry = -1;
+  private poolUsed = 0;
+  /** First entry of each ring bucket (-1: empty); ring bucket b holds calendar bucket b mod RING. */
+  private readonly ringHead = new Int32Array(RING).fill(-1);
+  private inRing = 0;
+  /** Events at or beyond bucket + RING (or at infinite times), unsorted. */
+  private overflowHead = -1;
+  private inOverflow = 0;
+  /** Overflow entries are moved into the ring at least every RING / 2 buckets. */
+  private overflowCheckAt = RING / 2;
+
   /** The stream slot: its event, if `hasStream`. */
   private hasStream = false;
   private streamTime = 0;
@@ -40,21 +63,26 @@ export class EventQueue {
 
   constructor(capacity = 1024) {
     this.h = new Float64Array(Math.max(1, capacity) * STRIDE);
+    this.pool = new Float64Array(Math.max(1, capacity) * STRIDE);
+    this.next = new Int32Array(Math.max(1, capacity));
   }
 
   get size(): number {
-    return this.hasStream ? this.n + 1 : this.n;
+    return this.n + this.inRing + this.inOverflow + (this.hasStream ? 1 : 0);
   }
 
   /** Time of the next event, or Infinity when empty. */
   peekTime(): number {
+    if (this.n === 0) this.refill();
     const heap = this.n > 0 ? this.h[0] : Infinity;
     return this.hasStream && this.streamTime < heap ? this.streamTime : heap;
   }
 
   push(time: number, kind: number, payload: number, priority: number): void {
-    if (this.n * STRIDE === this.h.length) this.grow();
-    this.siftUp(this.n++, time, this.tie(priority), data(kind, payload));
+    const tie = this.tie(priority);
+    const d = data(kind, payload);
+    if (time < this.edge) this.heapPush(time, tie, d);
+    else this.park(time, tie, d);
   }
 
   /**
@@ -76,6 +104,7 @@ export class EventQueue {
 
   /** Removes the first event; its fields are read from `poppedKind` / `poppedPayload` / `poppedTime`. */
   pop(): boolean {
+    if (this.n === 0) this.refill();
     const n = this.n;
     const h = this.h;
     if (this.hasStream) {
@@ -137,6 +166,13 @@ export class EventQueue {
   poppedKind = 0;
   poppedPayload = 0;
 
+  // ---- heap --------------------------------------------------------------------------------
+
+  private heapPush(time: number, tie: number, d: number): void {
+    if (this.n * STRIDE === this.h.length) this.h = grown(this.h);
+    this.siftUp(this.n++, time, tie, d);
+  }
+
   /** Puts an entry at the hole `i`, moving parents down until its place is found. */
   private siftUp(i: number, time: number, tie: number, data: number): void {
     const h = this.h;
@@ -157,13 +193,122 @@ export class EventQueue {
     h[ii + 2] = data;
   }
 
-  private grow(): void {
-    const next = new Float64Array(this.h.length * 2);
-    next.set(this.h);
-    this.h = next;
+  // ---- calendar ----------------------------------------------------------------------------
+
+  /** Stores an event at or after `edge` in its bucket (or the overflow list). */
+  private park(time: number, tie: number, d: number): void {
+    let e = this.freeEntry;
+    if (e >= 0) {
+      this.freeEntry = this.next[e];
+    } else {
+      e = this.poolUsed++;
+      if (e === this.next.length) {
+        this.pool = grown(this.pool);
+        const next = new Int32Array(this.next.length * 2);
+        next.set(this.next);
+        this.next = next;
+      }
+    }
+    const p = this.pool;
+    const pi = e * STRIDE;
+    p[pi] = time;
+    p[pi + 1] = tie;
+    p[pi + 2] = d;
+    this.link(e, Math.floor(time / BUCKET_SECONDS));
+  }
+
+  /** Puts a parked entry on the list of calendar bucket `b` (> the current bucket). */
+  private link(e: number, b: number): void {
+    if (b <= this.bucket) throw new Error(`event queue: bucket ${b} is not after the current one (${this.bucket})`);
+    if (b < this.bucket + RING) {
+      const r = b & (RING - 1);
+      this.next[e] = this.ringHead[r];
+      this.ringHead[r] = e;
+      this.inRing++;
+    } else {
+      this.next[e] = this.overflowHead;
+      this.overflowHead = e;
+      this.inOverflow++;
+    }
+  }
+
+  /**
+   * The heap is empty: moves to the next calendar bucket that holds events and pours them into
+   * the heap (or, with only overflow left, jumps to the earliest overflow bucket).
+   */
+  private refill(): void {
+    while (this.n === 0 && this.inRing + this.inOverflow > 0) {
+      if (this.inRing === 0) {
+        // Nothing within the ring: jump ahead to the earliest overflow event's bucket.
+        let first = Infinity;
+        for (let e = this.overflowHead; e >= 0; e = this.next[e]) first = Math.min(first, this.pool[e * STRIDE]);
+        const b = Math.floor(first / BUCKET_SECONDS);
+        if (!Number.isFinite(b) || b >= 2 ** 52) {
+          // Only events at (near) infinite times are left: the heap takes them all.
+          this.setBucket(Infinity);
+          this.pourOverflow();
+          return;
+        }
+        this.setBucket(b - 1);
+        this.rebucketOverflow();
+      }
+      this.setBucket(this.bucket + 1);
+      if (this.bucket >= this.overflowCheckAt) this.rebucketOverflow();
+      const r = this.bucket & (RING - 1);
+      let e = this.ringHead[r];
+      this.ringHead[r] = -1;
+      const p = this.pool;
+      while (e >= 0) {
+        const next = this.next[e];
+        const pi = e * STRIDE;
+        this.heapPush(p[pi], p[pi + 1], p[pi + 2]);
+        this.next[e] = this.freeEntry;
+        this.freeEntry = e;
+        this.inRing--;
+        e = next;
+      }
+    }
+  }
+
+  private setBucket(b: number): void {
+    this.bucket = b;
+    this.edge = (b + 1) * BUCKET_SECONDS;
+  }
+
+  /** Moves overflow events that now fall within the ring into their buckets. */
+  private rebucketOverflow(): void {
+    this.overflowCheckAt = this.bucket + RING / 2;
+    let e = this.overflowHead;
+    this.overflowHead = -1;
+    this.inOverflow = 0;
+    while (e >= 0) {
+      const next = this.next[e];
+      this.link(e, Math.floor(this.pool[e * STRIDE] / BUCKET_SECONDS));
+      e = next;
+    }
+  }
+
+  private pourOverflow(): void {
+    const p = this.pool;
+    for (let e = this.overflowHead; e >= 0; ) {
+      const next = this.next[e];
+      const pi = e * STRIDE;
+      this.heapPush(p[pi], p[pi + 1], p[pi + 2]);
+      this.next[e] = this.freeEntry;
+      this.freeEntry = e;
+      e = next;
+    }
+    this.overflowHead = -1;
+    this.inOverflow = 0;
   }
 }
 
 function data(kind: number, payload: number): number {
   return (payload | 0) * 256 + (kind & 255);
+}
+
+function grown(a: Float64Array): Float64Array {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
 }

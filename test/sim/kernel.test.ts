@@ -142,6 +142,46 @@ describe('EventQueue', () => {
     });
   }
 
+  for (const seed of [7, 8, 9]) {
+    it(`keeps the order across calendar buckets, the overflow beyond the ring, long jumps and infinite times (seed ${seed})`, () => {
+      // Events from the same instant to weeks ahead (the calendar ring covers about 68 hours), with
+      // idle stretches, against a naive list of pending events.
+      const rng = new Random(seed);
+      const q = new EventQueue(2);
+      type E = { t: number; p: number; seq: number; id: number };
+      let pending: E[] = [];
+      let seq = 0;
+      const ahead = () => {
+        const r = rng.int(10);
+        if (r < 3) return rng.int(3); // same or nearly the same time: ties
+        if (r < 6) return rng.uniform(0, 600);
+        if (r < 8) return rng.uniform(3600, 86400);
+        if (r < 9) return rng.uniform(3e5, 5e6); // beyond the ring
+        return rng.next() < 0.1 ? Infinity : rng.uniform(60, 120) * 1000;
+      };
+      const add = (t: number) => {
+        const e = { t, p: rng.int(3), seq: seq++, id: seq };
+        pending.push(e);
+        q.push(e.t, 1, e.id, e.p);
+      };
+      for (let i = 0; i < 50; i++) add(ahead());
+      let popped = 0;
+      while (pending.length > 0) {
+        const min = pending.reduce((a, b) => (b.t < a.t || (b.t === a.t && (b.p < a.p || (b.p === a.p && b.seq < a.seq))) ? b : a));
+        pending = pending.filter((e) => e !== min);
+        expect(q.peekTime()).toBe(min.t);
+        expect(q.pop()).toBe(true);
+        expect([q.poppedTime, q.poppedPayload, q.poppedKind]).toEqual([min.t, min.id, 1]);
+        expect(q.size).toBe(pending.length);
+        popped++;
+        if (popped < 2500 && min.t !== Infinity) for (let k = rng.int(3); k > 0; k--) add(min.t + ahead());
+      }
+      expect(q.pop()).toBe(false);
+      expect(q.peekTime()).toBe(Infinity);
+      expect(popped).toBeGreaterThan(1000);
+    });
+  }
+
   it('holds one stream event at a time', () => {
     const q = new EventQueue();
     q.pushStream(1, 0, 0, 0);
