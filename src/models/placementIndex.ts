@@ -1,6 +1,8 @@
 /**
  * Finds the node a pod goes to without scanning every node: a segment tree over node slots that
- * keeps, per subtree, the largest free CPU, free memory and free pod slots, and the highest score.
+ * keeps, per subtree, the largest free CPU, the largest free memory and the highest score. A node
+ * with no free pod slot is stored with free CPU -1, so no pod fits it (requests are >= 0) and the
+ * pod-slot check needs no aggregate of its own.
  * A query is a branch-and-bound walk that only enters subtrees where the pod could fit and the
  * score could beat the best node found so far.
  *
@@ -10,14 +12,13 @@
  * percentageOfNodesToScore, a query stops improving after visiting a bounded number of subtrees
  * once it has a feasible node, so very large clusters score a sample, not every node.
  *
- * Layout: the four aggregates of a tree node are consecutive doubles [cpu, mem, pods, score] in
- * one Float64Array, so two siblings share one 64-byte cache line.
+ * Layout: the three aggregates of a tree node are consecutive doubles [cpu, mem, score] in one
+ * Float64Array, so siblings sit next to each other in memory.
  */
-const STRIDE = 4;
+const STRIDE = 3;
 const CPU = 0;
 const MEM = 1;
-const PODS = 2;
-const SCORE = 3;
+const SCORE = 2;
 
 export class PlacementIndex {
   private cap: number;
@@ -42,17 +43,16 @@ export class PlacementIndex {
 
   /** Sets a node's free room; `freeFraction` is its share of free room (higher = emptier). */
   set(slot: number, freeCpu: number, freeMem: number, freePods: number, freeFraction: number): void {
-    this.write(slot, freeCpu, freeMem, freePods, this.mostAllocated ? -freeFraction : freeFraction);
+    this.write(slot, freePods >= 1 ? freeCpu : -1, freeMem, this.mostAllocated ? -freeFraction : freeFraction);
   }
 
-  private write(slot: number, freeCpu: number, freeMem: number, freePods: number, score: number): void {
+  private write(slot: number, freeCpu: number, freeMem: number, score: number): void {
     if (slot >= this.cap) this.grow(slot + 1);
     const t = this.t;
     let i = slot + this.cap;
     let k = i * STRIDE;
     t[k + CPU] = freeCpu;
     t[k + MEM] = freeMem;
-    t[k + PODS] = freePods;
     t[k + SCORE] = score;
     i >>= 1;
     while (i >= 1) {
@@ -61,13 +61,11 @@ export class PlacementIndex {
       const r = l + STRIDE;
       const c = t[l + CPU] > t[r + CPU] ? t[l + CPU] : t[r + CPU];
       const m = t[l + MEM] > t[r + MEM] ? t[l + MEM] : t[r + MEM];
-      const p = t[l + PODS] > t[r + PODS] ? t[l + PODS] : t[r + PODS];
       const h = t[l + SCORE] > t[r + SCORE] ? t[l + SCORE] : t[r + SCORE];
       // Nothing changed here, so nothing changes above: the rest of the path is already right.
-      if (c === t[k + CPU] && m === t[k + MEM] && p === t[k + PODS] && h === t[k + SCORE]) break;
+      if (c === t[k + CPU] && m === t[k + MEM] && h === t[k + SCORE]) break;
       t[k + CPU] = c;
       t[k + MEM] = m;
-      t[k + PODS] = p;
       t[k + SCORE] = h;
       i >>= 1;
     }
@@ -75,13 +73,13 @@ export class PlacementIndex {
 
   /** Marks a slot as not schedulable (provisioning, cordoned, removed or unused). */
   clear(slot: number): void {
-    if (slot < this.cap) this.write(slot, -1, -1, -1, -Infinity);
+    if (slot < this.cap) this.write(slot, -1, -1, -Infinity);
   }
 
   /** Returns the best node slot for a pod requesting (cpu, mem), or -1 if none fits. */
   best(cpu: number, mem: number): number {
     const t = this.t;
-    if (t[STRIDE + CPU] < cpu || t[STRIDE + MEM] < mem || t[STRIDE + PODS] < 1) return -1;
+    if (t[STRIDE + CPU] < cpu || t[STRIDE + MEM] < mem) return -1;
     const cap = this.cap;
     let stack = this.stack;
     let sp = 0;
@@ -92,7 +90,7 @@ export class PlacementIndex {
     while (sp > 0) {
       const i = stack[--sp];
       const k = i * STRIDE;
-      if (t[k + CPU] < cpu || t[k + MEM] < mem || t[k + PODS] < 1) continue;
+      if (t[k + CPU] < cpu || t[k + MEM] < mem) continue;
       if (t[k + SCORE] <= bestScore) continue;
       if (best >= 0 && --budget < 0) break;
       if (i >= cap) {
@@ -127,7 +125,7 @@ export class PlacementIndex {
     this.t = emptyTree(cap);
     for (let s = 0; s < oldCap; s++) {
       const k = (oldCap + s) * STRIDE;
-      if (old[k + CPU] >= 0) this.write(s, old[k + CPU], old[k + MEM], old[k + PODS], old[k + SCORE]);
+      if (old[k + SCORE] !== -Infinity) this.write(s, old[k + CPU], old[k + MEM], old[k + SCORE]);
     }
   }
 }
