@@ -1,5 +1,6 @@
 import type { StrategyKind } from '../src/scenario/strategy.ts';
 import { StrategyRun } from '../src/sim/strategyRun.ts';
+import { simulateInParallel } from '../src/cli/parallelSimulate.ts';
 import { buildWorkload } from '../src/workload/build.ts';
 import type { PodTable } from '../src/workload/podTable.ts';
 import { benchScenario } from './scenario.ts';
@@ -123,4 +124,34 @@ export function measureReference(pods: PodTable): ReferenceMeasure {
   const r = referenceLoop(pods);
   const cpu = process.cpuUsage(c0);
   return { pods: pods.count, wallMs: r.wallMs, cpuMs: (cpu.user + cpu.system) / 1000, events: r.events, eventsPerSecond: r.events / (r.wallMs / 1000), cost: r.cost, peakRunning: r.peakRunning };
+}
+
+export interface AllAtOnceMeasure {
+  threads: number;
+  strategies: number;
+  /** From the start of the replays to the last result, as `npm run sim` runs them (worker start-up included). */
+  wallMs: number;
+  cpuMs: number;
+  events: number;
+  /** Sum of the three results' costs: the same as the separate replays'. */
+  costs: number[];
+}
+
+/** All three strategy kinds of the bench scenario at once, on `threads` worker threads. */
+export async function measureAllAtOnce(size: number, pods: PodTable, threads: number): Promise<AllAtOnceMeasure> {
+  const scenario = benchScenario(size, ['nodes', 'serverless', 'mixed']);
+  collectGarbage();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await simulateInParallel(scenario, pods, threads);
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return {
+    threads,
+    strategies: r.strategies.length,
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    events: r.strategies.reduce((a, s) => a + s.events, 0),
+    costs: r.strategies.map((s) => s.cost.total),
+  };
 }

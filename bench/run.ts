@@ -11,10 +11,10 @@
  * under --cpu-prof).
  */
 import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { STRATEGY_KINDS, parseSize, sizeLabel } from './scenario.ts';
-import { makeWorkload, measureReference, measureStrategy, type ReferenceMeasure, type StrategyMeasure } from './measure.ts';
+import { makeWorkload, measureAllAtOnce, measureReference, measureStrategy, type AllAtOnceMeasure, type ReferenceMeasure, type StrategyMeasure } from './measure.ts';
 import { csvRoundTrip, type CsvMeasure } from './csv.ts';
 import type { StrategyKind } from '../src/scenario/strategy.ts';
 
@@ -25,6 +25,7 @@ interface ChildReport {
   reference?: ReferenceMeasure;
   strategy?: StrategyMeasure;
   csv?: CsvMeasure;
+  allAtOnce?: AllAtOnceMeasure;
   /** Highest resident set of the whole child process (getrusage), MiB. */
   maxRssMiB: number;
 }
@@ -44,23 +45,33 @@ function option(args: string[], name: string): string | undefined {
 }
 
 /** One measurement in this process: build the workload, then the reference, a strategy or the CSV round trip. */
-async function measureHere(size: number, what: { kind?: StrategyKind; reference?: boolean; csv?: boolean }): Promise<ChildReport> {
+interface Work {
+  kind?: StrategyKind;
+  reference?: boolean;
+  csv?: boolean;
+  /** All three kinds at once on this many worker threads. */
+  threads?: number;
+}
+
+async function measureHere(size: number, what: Work): Promise<ChildReport> {
   const w = makeWorkload(size);
   const report: ChildReport = { size, pods: w.pods.count, buildMs: w.buildMs, maxRssMiB: 0 };
   if (what.reference) report.reference = measureReference(w.pods);
   if (what.kind) report.strategy = measureStrategy(size, w.pods, what.kind);
   if (what.csv) report.csv = await csvRoundTrip(w.pods);
+  if (what.threads) report.allAtOnce = await measureAllAtOnce(size, w.pods, what.threads);
   report.maxRssMiB = (process.resourceUsage().maxRSS * 1024) / MiB;
   return report;
 }
 
-async function runChild(size: number, what: { kind?: StrategyKind; reference?: boolean; csv?: boolean }): Promise<ChildReport> {
+async function runChild(size: number, what: Work): Promise<ChildReport> {
   const script = fileURLToPath(import.meta.url);
   // --expose-gc: the child collects the workload build's garbage before it starts the clock.
   const args = ['--expose-gc', '--import', 'tsx', script, '--child', '--size', String(size)];
   if (what.kind) args.push('--kind', what.kind);
   if (what.reference) args.push('--reference');
   if (what.csv) args.push('--csv-child');
+  if (what.threads) args.push('--threads', String(what.threads));
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * MiB });
   if (r.status !== 0) throw new Error(`bench child (${sizeLabel(size)} ${what.kind ?? ''}) failed with status ${r.status}`);
   const line = r.stdout.split('\n').find((l) => l.startsWith(MARK));
@@ -116,7 +127,8 @@ async function main(): Promise<void> {
   if (flag(args, '--child')) {
     const size = Number(option(args, '--size'));
     const kind = option(args, '--kind') as StrategyKind | undefined;
-    const report = await measureHere(size, { kind, reference: flag(args, '--reference'), csv: flag(args, '--csv-child') });
+    const threads = option(args, '--threads');
+    const report = await measureHere(size, { kind, reference: flag(args, '--reference'), csv: flag(args, '--csv-child'), threads: threads ? Number(threads) : undefined });
     process.stdout.write(MARK + JSON.stringify(report) + '\n');
     return;
   }
@@ -137,6 +149,7 @@ async function main(): Promise<void> {
 
   const t0 = performance.now();
   const rows: Row[] = [];
+  const allAtOnce: (AllAtOnceMeasure & { size: number; runsMs: number[]; maxRssMiB?: number; sameResults: boolean })[] = [];
   /** Per size: serverless events/s over the reference's in the same child, one per repeat. */
   const pairRatios = new Map<number, number[]>();
   const csvRows: { size: number; csv: CsvMeasure; maxRssMiB: number }[] = [];
@@ -164,6 +177,21 @@ async function main(): Promise<void> {
       const runs = reps.map((rep) => ({ rep, ...(rep.strategy as StrategyMeasure) }));
       const s = medianRun(runs);
       rows.push({ size, pods: s.rep.pods, buildMs: s.rep.buildMs, kind, wallMs: s.wallMs, cpuMs: s.cpuMs, events: s.events, eventsPerSecond: s.eventsPerSecond, podsPerSecond: s.podsPerSecond, peakRssMiB: s.peakRssMiB, peakHeapMiB: s.peakHeapMiB, maxRssMiB: inProcess ? undefined : s.rep.maxRssMiB, summary: s.summary, runsMs: runs.map((r) => r.wallMs) });
+    }
+    if (STRATEGY_KINDS.every((k) => kinds.includes(k))) {
+      // The whole scenario the way `npm run sim` runs it: one workload, the strategies on worker threads.
+      const threads = Math.min(STRATEGY_KINDS.length, availableParallelism());
+      log(`  ${sizeLabel(size)} all ${STRATEGY_KINDS.length} at once on ${threads} threads...`);
+      const reps: { m: AllAtOnceMeasure; maxRssMiB: number }[] = [];
+      for (let i = 0; i < repeat; i++) {
+        const rep = await measure(size, { threads });
+        reps.push({ m: rep.allAtOnce as AllAtOnceMeasure, maxRssMiB: rep.maxRssMiB });
+        log(` ${ms(rep.allAtOnce!.wallMs)}`);
+      }
+      log(' ms\n');
+      const mid = [...reps].sort((a, b) => a.m.wallMs - b.m.wallMs)[(reps.length - 1) >> 1];
+      const separate = STRATEGY_KINDS.map((k) => rows.find((r) => r.size === size && r.kind === k)?.summary?.cost);
+      allAtOnce.push({ size, ...mid.m, runsMs: reps.map((r) => r.m.wallMs), maxRssMiB: inProcess ? undefined : Math.max(...reps.map((r) => r.maxRssMiB)), sameResults: mid.m.costs.every((c, i) => c === separate[i]) });
     }
     if (withCsv) {
       log(`  ${sizeLabel(size)} csv round trip...`);
@@ -197,7 +225,7 @@ async function main(): Promise<void> {
   });
 
   if (json) {
-    console.log(JSON.stringify({ node: process.version, cpus: cpuModel(), mode: inProcess ? 'in-process' : 'child-per-strategy', repeat, benchSeconds, rows, ratios, totals, scaling: scalingRows, csv: csvRows }, null, 2));
+    console.log(JSON.stringify({ node: process.version, cpus: cpuModel(), mode: inProcess ? 'in-process' : 'child-per-strategy', repeat, benchSeconds, rows, ratios, totals, allAtOnce, scaling: scalingRows, csv: csvRows }, null, 2));
     return;
   }
 
@@ -245,6 +273,15 @@ async function main(): Promise<void> {
   }
   console.log('\nAll strategies per size:\n');
   console.log(table(['size', 'strategies', 'total wall ms', 'highest peak rss MiB'], totals.map((t) => [sizeLabel(t.size), t.strategies, ms(t.wallMs), int(t.peakRssMiB)])));
+  if (allAtOnce.length) {
+    console.log('\nAll strategies at once, as `npm run sim` runs a scenario (one workload, strategies on worker threads):\n');
+    console.log(
+      table(
+        ['size', 'strategies', 'threads', 'wall ms', 'min-max ms', 'cpu ms', 'events', 'max rss MiB', 'same costs as separate runs'],
+        allAtOnce.map((a) => [sizeLabel(a.size), a.strategies, a.threads, ms(a.wallMs), `${ms(Math.min(...a.runsMs))}-${ms(Math.max(...a.runsMs))}`, ms(a.cpuMs), int(a.events), a.maxRssMiB === undefined ? '-' : int(a.maxRssMiB), a.sameResults ? 'yes' : 'NO']),
+      ),
+    );
+  }
   if (scaling || sizes.length > 2) {
     console.log('\nScaling (wall ms; x = time growth / size growth vs the previous size, 1.00 = linear):\n');
     const head = ['strategy', ...sizes.flatMap((s, i) => (i === 0 ? [`${sizeLabel(s)} ms`, 'us/pod'] : [`${sizeLabel(s)} ms`, 'us/pod', 'x']))];

@@ -46,6 +46,16 @@ describe('npm run sim', () => {
     expect(JSON.parse(r.stdout).strategies[0].pods.total).toBe(2);
   });
 
+  it('gives the same results with the strategies on worker threads (--jobs 3) as one after another (--jobs 1)', () => {
+    const threads = sim('scenarios/flash-sale-spike.json', '--json', '--jobs', '3');
+    const one = sim('scenarios/flash-sale-spike.json', '--json', '--jobs', '1');
+    expect(threads.code).toBe(0);
+    expect(one.code).toBe(0);
+    const a = JSON.parse(threads.stdout);
+    expect(a.strategies.length).toBe(3);
+    expect(a).toEqual(JSON.parse(one.stdout));
+  });
+
   const cases: Array<[string, () => string[], RegExp]> = [
     ['a missing file', () => ['nope.json'], /nope\.json: cannot read scenario: no such file/],
     ['malformed JSON', () => [file('bad.json', '{"schemaVersion": 1,\n  "name": }')], /bad\.json: not valid JSON .*line 2/],
@@ -58,6 +68,7 @@ describe('npm run sim', () => {
     ['a future schema version', () => [file('future.json', JSON.stringify({ schemaVersion: 99, name: 'x' }))], /schemaVersion: 99 is newer than this Spillway understands/],
     ['a bad CSV row', () => ['scenarios/steady-web-service.json', '--trace', file('bad.csv', 'arrival_s,duration_s,cpu_m,mem_mib\n0,10,100,100\n5,abc,100,100\n')], /bad\.csv:3: /],
     ['a bad option', () => ['scenarios/steady-web-service.json', '--seed', '-3'], /--seed/],
+    ['a bad --jobs', () => ['scenarios/steady-web-service.json', '--jobs', '0'], /--jobs: "0" is not a whole number from 1 to 256/],
   ];
   for (const [what, args, message] of cases) {
     it(`reports ${what} in one line naming the file and field or line, exit 2, no stack trace`, () => {

@@ -8,11 +8,13 @@ export interface CliArgs {
   sweep: string[];
   help: boolean;
   skipBadRows: boolean;
+  /** Worker threads for the strategies (default: one per strategy, at most one per core). */
+  jobs?: number;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv] [--seed N] [--sweep path=from:to:steps [--sweep ...]]
+export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv] [--seed N] [--jobs N] [--sweep path=from:to:steps [--sweep ...]]
 
   <scenario.json>   a scenario file (see scenarios/)
   --json            print the results as JSON instead of a table
@@ -20,6 +22,8 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
                     (canonical columns arrival_s,duration_s,cpu_m,mem_mib[,class], or a layout Spillway detects)
   --seed N          override the scenario's random seed (a non-negative integer)
   --skip-bad-rows   skip trace rows that cannot be read (counted on stderr) instead of stopping at the first
+  --jobs N          replay the strategies on N worker threads at once (default: one per strategy, at most
+                    one per CPU core; 1 runs them one after another). The results are the same either way
   --sweep P=A:B:N   run the scenario N times with the number at field path P going linearly from A to B
                     (e.g. workload.1.podsPerSession=1000:24000:7); a second --sweep makes a grid.
                     Prints cost and pending p95 per strategy and where strategies break even on cost`;
@@ -45,6 +49,10 @@ export function parseArgs(argv: string[]): CliArgs {
       const v = value('--seed');
       if (!/^\d+$/.test(v) || Number(v) > 2 ** 32 - 1) throw new UsageError(`--seed: "${v}" is not a non-negative integer below 2^32`);
       args.seed = Number(v);
+    } else if (a === '--jobs') {
+      const v = value('--jobs');
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new UsageError(`--jobs: "${v}" is not a whole number from 1 to 256`);
+      args.jobs = Number(v);
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else if (args.scenario === undefined) args.scenario = a;
     else throw new UsageError(`unexpected argument "${a}" (one scenario file at a time)`);

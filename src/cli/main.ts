@@ -1,15 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { NodeShapeError } from '../models/nodeShape.ts';
 import { ScenarioError } from '../scenario/parse.ts';
-import { simulate } from '../sim/simulate.ts';
 import { TraceImportError } from '../trace/errors.ts';
 import { parseSweepArg, planSweep, runSweep, SweepSpecError, sweepJson, sweepTable, type SweepSpec } from '../sweep/index.ts';
 import { buildWorkload, WorkloadError } from '../workload/build.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { InputError, loadScenarioFile } from './loadScenarioFile.ts';
+import { defaultJobs, simulateInParallel } from './parallelSimulate.ts';
 import { toJson, toTable } from './report.ts';
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.help || !args.scenario) {
     console.log(USAGE);
@@ -32,14 +32,14 @@ export function main(argv: string[]): number {
   }
   const t0 = performance.now();
   const pods = buildWorkload(scenario, traces);
-  const result = simulate(scenario, pods);
+  const result = await simulateInParallel(scenario, pods, args.jobs ?? defaultJobs(scenario.strategies.length, pods.count));
   const wall = performance.now() - t0;
   console.log(args.json ? JSON.stringify(toJson(result), null, 2) : toTable(result, wall));
   return 0;
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
     console.error(`error: ${e.message}\n\n${USAGE}`);

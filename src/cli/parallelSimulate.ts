@@ -1,0 +1,118 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { simulate } from '../sim/simulate.ts';
+import type { PodTable } from '../workload/podTable.ts';
+
+/** Messages to a strategy worker: the work to share, then strategy indices to replay. */
+export type ToStrategyWorker = { scenario: Scenario; pods: PodTable } | number;
+
+/**
+ * Below this many pods a scenario replays faster in one thread: a worker takes about 0.5-0.8 s to
+ * start under tsx, and two replays on two cores each run about a third slower than alone (shared
+ * caches), so threads pay off once the replays take a few seconds (about 5 us per pod and strategy).
+ */
+const WORTH_THREADS = 400_000;
+
+/** Worker threads to use by default: one per strategy, at most one per core, none for small workloads. */
+export function defaultJobs(strategies: number, pods: number): number {
+  return pods < WORTH_THREADS ? 1 : Math.max(1, Math.min(strategies, availableParallelism()));
+}
+
+/**
+ * Worker threads that replay strategies. Start it early (`start`): the workers load their code
+ * while the caller builds the workload. `run` replays every strategy of a scenario like
+ * `simulate`, spread over the workers (strategies are independent runs, each with its own random
+ * stream, so the results are the same as one after another); the pod table is copied once into
+ * shared memory that every worker reads.
+ */
+export class StrategyPool {
+  private constructor(private readonly workers: Worker[]) {}
+
+  static start(threads: number): StrategyPool {
+    return new StrategyPool(Array.from({ length: Math.max(1, threads) }, startWorker));
+  }
+
+  async run(scenario: Scenario, pods: PodTable): Promise<SimulationResult> {
+    const n = scenario.strategies.length;
+    const workers = this.workers.slice(0, n);
+    const shared: ToStrategyWorker = { scenario, pods: sharedPodTable(pods) };
+    const results: StrategyResult[] = new Array(n);
+    let next = 0;
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const give = () => {
+              if (next >= n) {
+                cleanup();
+                return resolve();
+              }
+              worker.postMessage(next++ satisfies ToStrategyWorker);
+            };
+            const onMessage = (m: { index: number; result: StrategyResult }) => {
+              results[m.index] = m.result;
+              give();
+            };
+            const onExit = (code: number) => reject(new Error(`strategy worker stopped (exit code ${code}) before its work was done`));
+            const cleanup = () => {
+              worker.off('message', onMessage);
+              worker.off('error', reject);
+              worker.off('exit', onExit);
+            };
+            worker.on('message', onMessage);
+            worker.on('error', reject);
+            worker.on('exit', onExit);
+            worker.postMessage(shared);
+            give();
+          }),
+      ),
+    );
+    return { scenario: scenario.name, horizonSeconds: scenario.horizon, seed: scenario.seed, strategies: results };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** `simulate` on `jobs` worker threads (in this thread for one job or one strategy). */
+export async function simulateInParallel(scenario: Scenario, pods: PodTable, jobs: number): Promise<SimulationResult> {
+  const threads = Math.min(jobs, scenario.strategies.length);
+  if (threads <= 1) return simulate(scenario, pods);
+  const pool = StrategyPool.start(threads);
+  try {
+    return await pool.run(scenario, pods);
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * The CLI runs TypeScript under tsx, whose loader a worker thread does not inherit: the worker
+ * registers it before it imports its module.
+ */
+function startWorker(): Worker {
+  const url = new URL('./strategyWorker.ts', import.meta.url).href;
+  const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
+  return new Worker(code, { eval: true });
+}
+
+/** The same pod table in SharedArrayBuffers, so workers read it without a copy each. */
+function sharedPodTable(p: PodTable): PodTable {
+  const share = <T extends Float64Array | Uint16Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
+    const s = make(new SharedArrayBuffer(a.byteLength));
+    s.set(a);
+    return s;
+  };
+  return {
+    count: p.count,
+    arrival: share(p.arrival.subarray(0, p.count), (b) => new Float64Array(b)),
+    duration: share(p.duration.subarray(0, p.count), (b) => new Float64Array(b)),
+    cpu: share(p.cpu.subarray(0, p.count), (b) => new Float64Array(b)),
+    mem: share(p.mem.subarray(0, p.count), (b) => new Float64Array(b)),
+    cls: share(p.cls.subarray(0, p.count), (b) => new Uint16Array(b)),
+    classNames: p.classNames,
+  };
+}
