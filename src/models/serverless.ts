@@ -5,6 +5,9 @@ import { ON_SERVERLESS, POD, PRIORITY, type Cluster } from './cluster.ts';
 import type { ResolvedServerless } from './resolveServerless.ts';
 import { roundToSize } from './serverlessSizing.ts';
 
+/** Slots of the request-shape memo in front of the size cache. */
+const MEMO = 256;
+
 /**
  * Pod-billed serverless containers (Fargate, ECI, Autopilot), one micro-VM per pod:
  * - launches pass a token bucket (burst, then perSecond), first come first served;
@@ -19,6 +22,9 @@ export class Serverless {
   private readonly pricePerGiBSecond: number;
   /** Rounded size per pod request shape (memoized: rounding is a table walk). */
   private readonly sizeCache = new Map<number, number>();
+  private readonly memoCpu = new Float64Array(MEMO).fill(NaN);
+  private readonly memoMem = new Float64Array(MEMO);
+  private readonly memoSize = new Int32Array(MEMO);
   private readonly sizeVcpu: number[] = [];
   private readonly sizeMem: number[] = [];
   /** Spend per second of each size. */
@@ -64,7 +70,12 @@ export class Serverless {
 
   private sizeOf(pod: number): number {
     const p = this.cluster.pods;
-    const key = p.cpu[pod] * 1e8 + p.mem[pod];
+    const cpu = p.cpu[pod];
+    const mem = p.mem[pod];
+    // A direct-mapped memo first: pods come in a few request shapes, and this avoids hashing.
+    const m = (cpu * 7 + mem * 13) & (MEMO - 1);
+    if (this.memoCpu[m] === cpu && this.memoMem[m] === mem) return this.memoSize[m];
+    const key = cpu * 1e8 + mem;
     let s = this.sizeCache.get(key);
     if (s === undefined) {
       const size = roundToSize(this.config.sizing, p.cpu[pod], p.mem[pod], this.config.podOverheadMiB);
@@ -76,6 +87,9 @@ export class Serverless {
       }
       this.sizeCache.set(key, s);
     }
+    this.memoCpu[m] = cpu;
+    this.memoMem[m] = mem;
+    this.memoSize[m] = s;
     return s;
   }
 
