@@ -28,6 +28,13 @@ export class Routing {
   private readonly preferNodesNow: boolean;
   /** Unit a pending pod moves to when its timeout fires. */
   private readonly nextUnit: Uint8Array;
+  /**
+   * Pods waiting for their timeout, oldest first: every timeout has the same length, so the order
+   * they started waiting is the order they time out. One event at a time sweeps the queue (at the
+   * head's deadline) instead of one event per pod.
+   */
+  private readonly timeouts = new DeadlineQueue();
+  private sweepPending = false;
 
   constructor(
     private readonly cluster: Cluster,
@@ -60,7 +67,7 @@ export class Routing {
       }
     }
     this.nextUnit = new Uint8Array(cluster.pods.count);
-    this.kTimeout = cluster.kernel.on('pendingTimeout', (pod) => this.onTimeout(pod));
+    this.kTimeout = cluster.kernel.on('pendingTimeouts', () => this.sweepTimeouts());
   }
 
   /** Routes a pod that just arrived. */
@@ -97,7 +104,11 @@ export class Routing {
     pool.enqueuePending(pod);
     if (hasNext && this.timeout < Infinity) {
       this.nextUnit[pod] = u + 1;
-      this.cluster.kernel.schedule(now + this.timeout, this.kTimeout, pod, PRIORITY.timeout);
+      this.timeouts.push(pod, now + this.timeout);
+      if (!this.sweepPending) {
+        this.sweepPending = true;
+        this.cluster.kernel.schedule(now + this.timeout, this.kTimeout, 0, PRIORITY.timeout);
+      }
     }
   }
 
@@ -107,9 +118,72 @@ export class Routing {
     if (!pool.tryBind(pod, now)) pool.enqueuePending(pod);
   }
 
-  private onTimeout(pod: number): void {
-    if (this.cluster.state[pod] !== POD.pendingNodes) return;
-    (this.pool as NodePool).removePending(pod);
-    this.tryUnit(pod, this.nextUnit[pod], this.cluster.kernel.now);
+  /**
+   * Moves the pods whose timeout is due to their next unit (those scheduled meanwhile are skipped;
+   * a pod leaves the node queue only once, to a node, to serverless or to its next unit).
+   * Exactly as one timeout event per pod would: if handling one pod leaves another event due at
+   * this instant, the sweep yields to it and resumes right after (a timeout is the only event of
+   * its priority, so nothing else can come between).
+   */
+  private sweepTimeouts(): void {
+    const k = this.cluster.kernel;
+    const now = k.now;
+    const q = this.timeouts;
+    while (q.size > 0 && q.headDeadline <= now) {
+      const pod = q.shift();
+      if (this.cluster.state[pod] === POD.pendingNodes) {
+        (this.pool as NodePool).removePending(pod);
+        this.tryUnit(pod, this.nextUnit[pod], now);
+      }
+      if (q.size > 0 && q.headDeadline <= now && k.peek() <= now) break;
+    }
+    // Pods already scheduled elsewhere never wait on nodes again: their timeouts need no event.
+    while (q.size > 0 && this.cluster.state[q.headPod] !== POD.pendingNodes) q.shift();
+    this.sweepPending = q.size > 0;
+    if (this.sweepPending) k.schedule(q.headDeadline, this.kTimeout, 0, PRIORITY.timeout);
+  }
+}
+
+/** A first-in-first-out queue of (pod, deadline) in a growable ring of typed arrays. */
+class DeadlineQueue {
+  private pods = new Int32Array(1024);
+  private deadlines = new Float64Array(1024);
+  private head = 0;
+  size = 0;
+
+  get headDeadline(): number {
+    return this.deadlines[this.head];
+  }
+
+  get headPod(): number {
+    return this.pods[this.head];
+  }
+
+  push(pod: number, deadline: number): void {
+    if (this.size === this.pods.length) this.grow();
+    const i = (this.head + this.size) & (this.pods.length - 1);
+    this.pods[i] = pod;
+    this.deadlines[i] = deadline;
+    this.size++;
+  }
+
+  shift(): number {
+    const pod = this.pods[this.head];
+    this.head = (this.head + 1) & (this.pods.length - 1);
+    this.size--;
+    return pod;
+  }
+
+  private grow(): void {
+    const n = this.pods.length;
+    const pods = new Int32Array(2 * n);
+    const deadlines = new Float64Array(2 * n);
+    for (let k = 0; k < this.size; k++) {
+      pods[k] = this.pods[(this.head + k) & (n - 1)];
+      deadlines[k] = this.deadlines[(this.head + k) & (n - 1)];
+    }
+    this.pods = pods;
+    this.deadlines = deadlines;
+    this.head = 0;
   }
 }

@@ -40,6 +40,30 @@ describe('mixed strategies (node pool + virtual node)', () => {
     expect(r.nodes.launched).toBe(2);
   });
 
+  it('resourcePolicy timeouts run from when each pod started waiting, and a pod bound meanwhile stays put', () => {
+    // One node with room for 4 pods and no scale-up. A-D fill it at 1 s (running at 11 s: sandbox
+    // 2 + pull 8); A ends at 31 s. E waits from 5 s (timeout at 35 s), F from 20 s (timeout at 50 s).
+    // E gets A's room at 31 s and runs at 33 s (image already there): waited 28 s, stays on the node.
+    // F times out at 50 s and runs on ECI at 70 s (15 s sandbox + 5 s pull): waited 50 s.
+    const rows: Array<[number, number, number, number]> = [
+      [1, 20, 1000, 1024],
+      [1, 600, 1000, 1024],
+      [1, 600, 1000, 1024],
+      [1, 600, 1000, 1024],
+      [5, 600, 1000, 1024],
+      [20, 600, 1000, 1024],
+    ];
+    const overflow = { policy: 'resourcePolicy' as const, units: [{ resource: 'nodes' as const }, { resource: 'serverless' as const }], whenTryNextUnits: { policy: 'TimeoutOrExceedMax' as const, timeout: 30 } };
+    const run = runStrategy(scenarioWith([{ kind: 'mixed', name: 'rp', nodePool: { ...nodePool, maxNodes: 1 }, serverless, overflow }], rows));
+    const r = run.result();
+    expect(r.pods.onNodes).toBe(5);
+    expect(r.pods.onServerless).toBe(1);
+    expect(run.cluster.ranOn[5]).toBe(2);
+    expect(run.cluster.firstRunningAt[4]).toBe(33);
+    expect(run.cluster.firstRunningAt[5]).toBe(70);
+    expect(r.pendingSeconds.mean).toBeCloseTo((4 * 10 + 28 + 50) / 6, 9);
+  });
+
   it('resourcePolicy with a max on the node unit sends pods beyond it straight on', () => {
     const s = scenarioWith(
       [{ kind: 'mixed', name: 'max', nodePool, serverless, overflow: { policy: 'resourcePolicy', units: [{ resource: 'nodes', max: 3 }, { resource: 'serverless' }], whenTryNextUnits: { policy: 'ExceedMax' } } }],
