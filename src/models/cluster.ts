@@ -68,10 +68,10 @@ export class Cluster {
   /**
    * A pod bound or launched now will be Running at `runningAt` (its sandbox and image pull are
    * known now): records that change in advance (the recorder takes changes at any time), so no
-   * event is needed for it, and returns when the pod finishes, the only event left to schedule.
-   * The first start also ends the pod's pending time.
+   * event is needed for it. When the pod finishes (the only event left to schedule) is then in
+   * `finishAt[pod]`. The first start also ends the pod's pending time.
    */
-  runFrom(pod: number, runningAt: number, where: 1 | 2): number {
+  runFrom(pod: number, runningAt: number, where: 1 | 2): void {
     this.state[pod] = POD.started;
     this.runningAt[pod] = runningAt;
     const r = this.recorder;
@@ -84,9 +84,7 @@ export class Cluster {
     }
     this.firstStart[pod] = first ? 1 : 0;
     r.add(LEVEL.running, 1);
-    const end = runningAt + this.remaining[pod];
-    this.finishAt[pod] = end;
-    return end;
+    this.finishAt[pod] = runningAt + this.remaining[pod];
   }
 
   /** Has the pod's current start reached Running by `now`? */

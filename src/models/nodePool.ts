@@ -362,7 +362,8 @@ export class NodePool {
       this.imageReadyAt[slot] = image;
     }
     const running = sandboxDone > image ? sandboxDone : image;
-    c.kernel.schedule(c.runFrom(pod, running, 1), this.kFinish, pod, PRIORITY.finish);
+    c.runFrom(pod, running, 1);
+    c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
   }
 
   private onPodFinished(pod: number): void {

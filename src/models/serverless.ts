@@ -128,8 +128,8 @@ export class Serverless {
     const pullStart = at + this.sandbox();
     this.pullStart[pod] = pullStart;
     this.startPaying(pod);
-    const end = c.runFrom(pod, pullStart + this.imagePull(), 2);
-    c.kernel.schedule(end, this.kFinish, pod, PRIORITY.finish);
+    c.runFrom(pod, pullStart + this.imagePull(), 2);
+    c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
   }
 
   /** Starts paying for the pod's size and its request, from its image pull start. */

@@ -79,8 +79,9 @@ export class EventQueue {
   }
 
   push(time: number, kind: number, payload: number, priority: number): void {
-    const tie = this.tie(priority);
-    const d = data(kind, payload);
+    if (this.nextSeq >= TIE_SCALE) throw new Error('event queue: too many events for one run');
+    const tie = (((priority << 24) >> 24) + 128) * TIE_SCALE + this.nextSeq++;
+    const d = (payload | 0) * 256 + (kind & 255);
     if (time < this.edge) this.heapPush(time, tie, d);
     else this.park(time, tie, d);
   }
@@ -91,25 +92,31 @@ export class EventQueue {
    */
   pushStream(time: number, kind: number, payload: number, priority: number): void {
     if (this.hasStream) throw new Error('event queue: the stream already has a pending event');
-    this.streamTime = time;
-    this.streamTie = this.tie(priority);
-    this.streamData = data(kind, payload);
-    this.hasStream = true;
-  }
-
-  private tie(priority: number): number {
     if (this.nextSeq >= TIE_SCALE) throw new Error('event queue: too many events for one run');
-    return (((priority << 24) >> 24) + 128) * TIE_SCALE + this.nextSeq++;
+    this.streamTime = time;
+    this.streamTie = (((priority << 24) >> 24) + 128) * TIE_SCALE + this.nextSeq++;
+    this.streamData = (payload | 0) * 256 + (kind & 255);
+    this.hasStream = true;
   }
 
   /** Removes the first event; its fields are read from `poppedKind` / `poppedPayload` / `poppedTime`. */
   pop(): boolean {
+    return this.popUntil(Infinity);
+  }
+
+  /**
+   * Removes the first event if its time is at most `until` (else leaves it and returns false).
+   * One call per event in the kernel's loop: no time is returned (a returned double is boxed
+   * when the call is not inlined).
+   */
+  popUntil(until: number): boolean {
     if (this.n === 0) this.refill();
     const n = this.n;
     const h = this.h;
     if (this.hasStream) {
       const st = this.streamTime;
       if (n === 0 || st < h[0] || (st === h[0] && this.streamTie < h[1])) {
+        if (st > until) return false;
         this.hasStream = false;
         this.setPopped(st, this.streamData);
         return true;
@@ -117,6 +124,7 @@ export class EventQueue {
     } else if (n === 0) {
       return false;
     }
+    if (h[0] > until) return false;
     this.setPopped(h[0], h[2]);
     const last = n - 1;
     this.n = last;
@@ -159,7 +167,8 @@ export class EventQueue {
     this.poppedTime = time;
     const kind = d & 255;
     this.poppedKind = kind;
-    this.poppedPayload = (d - kind) / 256;
+    // An int32 by construction; `| 0` keeps it a small integer, not a boxed double, for the handler call.
+    this.poppedPayload = ((d - kind) / 256) | 0;
   }
 
   poppedTime = 0;
@@ -301,10 +310,6 @@ export class EventQueue {
     this.overflowHead = -1;
     this.inOverflow = 0;
   }
-}
-
-function data(kind: number, payload: number): number {
-  return (payload | 0) * 256 + (kind & 255);
 }
 
 function grown(a: Float64Array): Float64Array {

@@ -97,8 +97,7 @@ export class Kernel {
     const q = this.queue;
     const handlers = this.handlers;
     let n = 0;
-    while (n < maxSteps && q.size > 0 && q.peekTime() <= until) {
-      q.pop();
+    while (n < maxSteps && q.popUntil(until)) {
       this.clock = q.poppedTime;
       this.steps++;
       n++;
