@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -9,11 +10,12 @@ import type { PodTable } from '../workload/podTable.ts';
 export type ToStrategyWorker = { scenario: Scenario; pods: PodTable } | number;
 
 /**
- * Below this many pods a scenario replays faster in one thread: a worker takes about 0.5-0.8 s to
- * start under tsx, and two replays on two cores each run about a third slower than alone (shared
- * caches), so threads pay off once the replays take a few seconds (about 5 us per pod and strategy).
+ * Below this many pods a scenario replays faster in one thread: starting the workers takes about
+ * 0.1-0.2 s (bundling their code once, then loading it in each), and two replays on two cores
+ * each run about a third slower than alone (shared caches), so threads pay off once the replays
+ * take a second or more (about 2-5 us per pod and strategy).
  */
-const WORTH_THREADS = 400_000;
+const WORTH_THREADS = 200_000;
 
 /** Worker threads to use by default: one per strategy, at most one per core, none for small workloads. */
 export function defaultJobs(strategies: number, pods: number): number {
@@ -30,8 +32,9 @@ export function defaultJobs(strategies: number, pods: number): number {
 export class StrategyPool {
   private constructor(private readonly workers: Worker[]) {}
 
-  static start(threads: number): StrategyPool {
-    return new StrategyPool(Array.from({ length: Math.max(1, threads) }, startWorker));
+  static async start(threads: number): Promise<StrategyPool> {
+    const code = await workerCode();
+    return new StrategyPool(Array.from({ length: Math.max(1, threads) }, () => new Worker(code, { eval: true })));
   }
 
   async run(scenario: Scenario, pods: PodTable): Promise<SimulationResult> {
@@ -39,6 +42,10 @@ export class StrategyPool {
     const workers = this.workers.slice(0, n);
     const shared: ToStrategyWorker = { scenario, pods: sharedPodTable(pods) };
     const results: StrategyResult[] = new Array(n);
+    // Longest first, so the last one to start is short: strategies with a node pool take about
+    // twice as long as serverless-only ones (placement and cluster-autoscaler).
+    const weight = { mixed: 3, nodes: 2, serverless: 1 } as const;
+    const order = scenario.strategies.map((_, i) => i).sort((a, b) => weight[scenario.strategies[b].kind] - weight[scenario.strategies[a].kind] || a - b);
     let next = 0;
     await Promise.all(
       workers.map(
@@ -49,7 +56,7 @@ export class StrategyPool {
                 cleanup();
                 return resolve();
               }
-              worker.postMessage(next++ satisfies ToStrategyWorker);
+              worker.postMessage(order[next++] satisfies ToStrategyWorker);
             };
             const onMessage = (m: { index: number; result: StrategyResult }) => {
               results[m.index] = m.result;
@@ -81,7 +88,7 @@ export class StrategyPool {
 export async function simulateInParallel(scenario: Scenario, pods: PodTable, jobs: number): Promise<SimulationResult> {
   const threads = Math.min(jobs, scenario.strategies.length);
   if (threads <= 1) return simulate(scenario, pods);
-  const pool = StrategyPool.start(threads);
+  const pool = await StrategyPool.start(threads);
   try {
     return await pool.run(scenario, pods);
   } finally {
@@ -89,14 +96,23 @@ export async function simulateInParallel(scenario: Scenario, pods: PodTable, job
   }
 }
 
+let bundled: Promise<string> | undefined;
+
 /**
- * The CLI runs TypeScript under tsx, whose loader a worker thread does not inherit: the worker
- * registers it before it imports its module.
+ * The code a worker runs. The CLI runs TypeScript under tsx, whose loader a worker thread does
+ * not inherit, and registering it in each worker takes 0.3-0.8 s; so the worker module is bundled
+ * once into plain JavaScript with esbuild (about 80 ms), which a worker loads in about 50 ms.
+ * Without esbuild, each worker registers tsx itself.
  */
-function startWorker(): Worker {
-  const url = new URL('./strategyWorker.ts', import.meta.url).href;
-  const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
-  return new Worker(code, { eval: true });
+function workerCode(): Promise<string> {
+  const url = new URL('./strategyWorker.ts', import.meta.url);
+  bundled ??= import('esbuild')
+    .then(async ({ build }) => {
+      const out = await build({ entryPoints: [fileURLToPath(url)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+      return out.outputFiles[0].text;
+    })
+    .catch(() => `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`);
+  return bundled;
 }
 
 /** The same pod table in SharedArrayBuffers, so workers read it without a copy each. */
