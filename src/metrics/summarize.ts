@@ -34,9 +34,8 @@ export function summarize(run: StrategyRun): StrategyResult {
   const slo = scenario.slo.pendingSeconds;
   for (let i = 0; i < arrived; i++) {
     // Running is recorded when a pod starts, so a pod can be due to run after the horizon.
-    const t = cluster.firstRunningAt[i];
-    if (t <= h) {
-      const w = t - pods.arrival[i];
+    if (cluster.startedBy(i, h)) {
+      const w = cluster.firstRunningAt[i] - pods.arrival[i];
       waits[started++] = w;
       sum += w;
       if (w > slo) violations++;

@@ -87,11 +87,6 @@ export class Cluster {
     this.finishAt[pod] = runningAt + this.remaining[pod];
   }
 
-  /** Has the pod's current start reached Running by `now`? */
-  isRunning(pod: number, now: number): boolean {
-    return this.state[pod] === POD.started && this.runningAt[pod] <= now;
-  }
-
   /**
    * The pod stops now (evicted): if it was running, it still owes the rest of its run; if it was
    * still starting, the Running recorded in advance by `runFrom` never happens and is taken back.
