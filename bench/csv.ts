@@ -1,4 +1,5 @@
 import type { PodTable } from '../src/workload/podTable.ts';
+import { PeakMemory } from './measure.ts';
 
 /**
  * Canonical CSV round trip: write the pod table as `arrival_s,duration_s,cpu_m,mem_mib,class`
@@ -37,13 +38,8 @@ export function writeCanonicalCsv(pods: PodTable): string {
 type ImportText = (text: string, mapping?: undefined, options?: { fileName?: string }) => { table: PodTable };
 
 export async function csvRoundTrip(pods: PodTable): Promise<CsvMeasure> {
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = () => {
-    const m = process.memoryUsage();
-    if (m.rss > peakRss) peakRss = m.rss;
-    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-  };
+  const peak = new PeakMemory();
+  const sample = () => peak.sample();
   let importText: ImportText | undefined;
   let note: string | undefined;
   try {
@@ -67,7 +63,7 @@ export async function csvRoundTrip(pods: PodTable): Promise<CsvMeasure> {
     sample();
     if (table.count !== pods.count) out.note = `parsed ${table.count} rows of ${pods.count}`;
   }
-  out.peakRssMiB = Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / MiB;
-  out.peakHeapMiB = peakHeap / MiB;
+  out.peakRssMiB = Math.max(peak.rss, process.resourceUsage().maxRSS * 1024) / MiB;
+  out.peakHeapMiB = peak.heap / MiB;
   return out;
 }

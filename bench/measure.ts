@@ -59,6 +59,18 @@ export interface ReferenceMeasure {
   peakRunning: number;
 }
 
+/** Highest resident set and heap seen over calls to `sample()`, in bytes. */
+export class PeakMemory {
+  rss = 0;
+  heap = 0;
+
+  sample(): void {
+    const m = process.memoryUsage();
+    if (m.rss > this.rss) this.rss = m.rss;
+    if (m.heapUsed > this.heap) this.heap = m.heapUsed;
+  }
+}
+
 /**
  * Collects garbage left by earlier work (the workload build) so it is not charged to the replay
  * that follows; only when node runs with --expose-gc (the bench's child processes do).
@@ -72,15 +84,10 @@ export function measureStrategy(size: number, pods: PodTable, kind: StrategyKind
   collectGarbage();
   // Same scenario as the one that generated `pods`, with only this strategy.
   const scenario = benchScenario(size, [kind]);
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = () => {
-    const m = process.memoryUsage();
-    if (m.rss > peakRss) peakRss = m.rss;
-    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-  };
+  const peak = new PeakMemory();
+  const sample = () => peak.sample();
   sample();
-  const rssBefore = peakRss;
+  const rssBefore = peak.rss;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const run = new StrategyRun(scenario, scenario.strategies[0], pods, 0);
@@ -102,8 +109,8 @@ export function measureStrategy(size: number, pods: PodTable, kind: StrategyKind
     events,
     eventsPerSecond: events / (wallMs / 1000),
     podsPerSecond: pods.count / (wallMs / 1000),
-    peakRssMiB: peakRss / MiB,
-    peakHeapMiB: peakHeap / MiB,
+    peakRssMiB: peak.rss / MiB,
+    peakHeapMiB: peak.heap / MiB,
     rssBeforeMiB: rssBefore / MiB,
     summary: {
       cost: r.cost.total,

@@ -189,7 +189,7 @@ async function main(): Promise<void> {
         log(` ${ms(rep.allAtOnce!.wallMs)}`);
       }
       log(' ms\n');
-      const mid = [...reps].sort((a, b) => a.m.wallMs - b.m.wallMs)[(reps.length - 1) >> 1];
+      const mid = medianRun(reps.map((r) => ({ ...r, wallMs: r.m.wallMs })));
       const separate = STRATEGY_KINDS.map((k) => rows.find((r) => r.size === size && r.kind === k)?.summary?.cost);
       allAtOnce.push({ size, ...mid.m, runsMs: reps.map((r) => r.m.wallMs), maxRssMiB: inProcess ? undefined : Math.max(...reps.map((r) => r.maxRssMiB)), sameResults: mid.m.costs.every((c, i) => c === separate[i]) });
     }

@@ -3,11 +3,15 @@
  * d3.quantile and numpy.percentile). Returns 0 for an empty array.
  */
 export function quantileSorted(sorted: Float64Array, p: number, n = sorted.length): number {
-  if (n === 0) return 0;
+  return n === 0 ? 0 : interpolate(n, p, (rank) => sorted[rank]);
+}
+
+/** R-7 for n values and probability p, given the value at any 0-based rank of the ascending order. */
+function interpolate(n: number, p: number, at: (rank: number) => number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
+  const a = at(lo);
+  return a + (at(Math.min(n - 1, lo + 1)) - a) * (h - lo);
 }
 
 /**
@@ -24,13 +28,8 @@ export function quantiles(values: Float64Array, probabilities: ArrayLike<number>
     const lo = Math.floor((n - 1) * probabilities[k]);
     ranks.push(lo, Math.min(n - 1, lo + 1));
   }
-  const at = orderStatistics(values, ranks);
-  for (let k = 0; k < probabilities.length; k++) {
-    const h = (n - 1) * probabilities[k];
-    const lo = Math.floor(h);
-    const a = at.get(lo)!;
-    out[k] = a + (at.get(Math.min(n - 1, lo + 1))! - a) * (h - lo);
-  }
+  const stats = orderStatistics(values, ranks);
+  for (let k = 0; k < probabilities.length; k++) out[k] = interpolate(n, probabilities[k], (rank) => stats.get(rank)!);
   return out;
 }
 

@@ -255,7 +255,9 @@ export class EventQueue {
         if (!Number.isFinite(b) || b >= 2 ** 52) {
           // Only events at (near) infinite times are left: the heap takes them all.
           this.setBucket(Infinity);
-          this.pourOverflow();
+          this.pour(this.overflowHead);
+          this.overflowHead = -1;
+          this.inOverflow = 0;
           return;
         }
         this.setBucket(b - 1);
@@ -264,19 +266,24 @@ export class EventQueue {
       this.setBucket(this.bucket + 1);
       if (this.bucket >= this.overflowCheckAt) this.rebucketOverflow();
       const r = this.bucket & (RING - 1);
-      let e = this.ringHead[r];
+      this.inRing -= this.pour(this.ringHead[r]);
       this.ringHead[r] = -1;
-      const p = this.pool;
-      while (e >= 0) {
-        const next = this.next[e];
-        const pi = e * STRIDE;
-        this.heapPush(p[pi], p[pi + 1], p[pi + 2]);
-        this.next[e] = this.freeEntry;
-        this.freeEntry = e;
-        this.inRing--;
-        e = next;
-      }
     }
+  }
+
+  /** Moves the parked entries of a list into the heap and frees them; returns how many. */
+  private pour(head: number): number {
+    const p = this.pool;
+    let count = 0;
+    for (let e = head; e >= 0; count++) {
+      const next = this.next[e];
+      const pi = e * STRIDE;
+      this.heapPush(p[pi], p[pi + 1], p[pi + 2]);
+      this.next[e] = this.freeEntry;
+      this.freeEntry = e;
+      e = next;
+    }
+    return count;
   }
 
   private setBucket(b: number): void {
@@ -295,20 +302,6 @@ export class EventQueue {
       this.link(e, Math.floor(this.pool[e * STRIDE] / BUCKET_SECONDS));
       e = next;
     }
-  }
-
-  private pourOverflow(): void {
-    const p = this.pool;
-    for (let e = this.overflowHead; e >= 0; ) {
-      const next = this.next[e];
-      const pi = e * STRIDE;
-      this.heapPush(p[pi], p[pi + 1], p[pi + 2]);
-      this.next[e] = this.freeEntry;
-      this.freeEntry = e;
-      e = next;
-    }
-    this.overflowHead = -1;
-    this.inOverflow = 0;
   }
 }
 
