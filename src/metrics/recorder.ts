@@ -7,6 +7,11 @@
  * earlier buckets' steps when the series is read. A change costs a few additions whatever the
  * time, and changes need not come in time order: a change in the past (serverless billing that
  * started with an image pull, known once the pod is Running) is recorded like any other.
+ *
+ * Levels that always change together in fixed proportions (a serverless pod of one request shape
+ * on one size: +1 pod, +its vCPU and GiB requested and paid, +its spend rate) can be defined as a
+ * mix: a mix is integrated like one level, one step per change instead of one per level, and is
+ * spread back onto its levels (times its coefficients) when a series is read.
  */
 export const LEVEL = {
   running: 0,
@@ -21,6 +26,10 @@ export const LEVEL = {
   costRate: 8,
 } as const;
 const LEVELS = 9;
+/** Mixes integrated on their own; later ones are applied level by level (same results, more work). */
+const MAX_MIXES = 256;
+/** Per mix and bucket: [own-bucket part, step sum, lumps]. */
+const MIX_STRIDE = 3;
 
 export class Recorder {
   readonly bucketSeconds: number;
@@ -31,14 +40,22 @@ export class Recorder {
   private readonly steps: Float64Array;
   /** One-off amounts (billing minimum and rounding top-ups) per bucket, level-major. */
   private readonly lumps: Float64Array;
-  /** Current value of each level (the sum of every change recorded so far). */
-  readonly levels = new Float64Array(LEVELS);
+  /** Current value of each level from `add` and `change` (mixes not included: see `current`). */
+  private readonly levels = new Float64Array(LEVELS);
   /** Highest value seen per level, over changes made with `change` (in time order). */
   readonly peaks = new Float64Array(LEVELS);
   private readonly perSecond: number;
   /** Where `add` records: index of the cursor's bucket (times LEVELS), and seconds to its end. */
   private base = 0;
   private span = 0;
+  /** The cursor's bucket, clamped to the last one (where late lumps go). */
+  private lumpBucket = 0;
+  /** Coefficients of each mix over the levels, [mix * LEVELS + level]. */
+  private mixCoefficients: number[] = [];
+  /** Per integrated mix, bucket-major: [own-bucket part, step sum, lumps] (see MIX_STRIDE). */
+  private mixSums: Float64Array = new Float64Array(0);
+  /** Current value of each mix (the sum of its deltas so far). */
+  private mixLevels: number[] = [];
   /** The cursor is at or past the horizon: changes from then on are not integrated. */
   private beyond = false;
 
@@ -63,10 +80,12 @@ export class Recorder {
   at(t: number): void {
     if (!(t < this.horizon)) {
       this.beyond = true;
+      this.lumpBucket = this.buckets - 1;
       return;
     }
     this.beyond = false;
     const b = this.bucketOf(t);
+    this.lumpBucket = b;
     this.base = b * LEVELS;
     this.span = (b === this.buckets - 1 ? this.horizon : (b + 1) * this.bucketSeconds) - t;
   }
@@ -88,6 +107,70 @@ export class Recorder {
     if (v > this.peaks[level]) this.peaks[level] = v;
   }
 
+  /**
+   * Defines a mix: levels that change together, `coefficients[level]` per unit of the mix.
+   * Returns its id for `addMix` and `lumpMix`.
+   */
+  mix(coefficients: Partial<Record<number, number>>): number {
+    const id = this.mixLevels.length;
+    for (let l = 0; l < LEVELS; l++) this.mixCoefficients.push(coefficients[l] ?? 0);
+    this.mixLevels.push(0);
+    if (id < MAX_MIXES) {
+      const need = (id + 1) * this.buckets * MIX_STRIDE;
+      if (need > this.mixSums.length) {
+        const grown = new Float64Array(Math.max(need, Math.min(MAX_MIXES * this.buckets * MIX_STRIDE, this.mixSums.length * 2)));
+        grown.set(this.mixSums);
+        this.mixSums = grown;
+      }
+    }
+    return id;
+  }
+
+  /** The mix changes by `delta` units from the cursor time (`at`) on. */
+  addMix(id: number, delta: number): void {
+    this.mixLevels[id] += delta;
+    if (id >= MAX_MIXES) return this.applyMix(id, delta);
+    if (this.beyond) return;
+    const i = (id * this.buckets + this.lumpBucket) * MIX_STRIDE;
+    const m = this.mixSums;
+    m[i] += delta * this.span;
+    m[i + 1] += delta;
+  }
+
+  /** Adds a one-off amount of a mix (`amount` unit-seconds) at the cursor time (late: the last bucket). */
+  lumpMix(id: number, amount: number): void {
+    if (id < MAX_MIXES) {
+      this.mixSums[(id * this.buckets + this.lumpBucket) * MIX_STRIDE + 2] += amount;
+      return;
+    }
+    const c = this.mixCoefficients;
+    const base = id * LEVELS;
+    for (let l = 0; l < LEVELS; l++) if (c[base + l] !== 0) this.lumps[l * this.buckets + this.lumpBucket] += c[base + l] * amount;
+  }
+
+  /** A mix beyond MAX_MIXES: recorded level by level. */
+  private applyMix(id: number, delta: number): void {
+    const c = this.mixCoefficients;
+    const base = id * LEVELS;
+    for (let l = 0; l < LEVELS; l++) {
+      const k = c[base + l];
+      if (k === 0) continue;
+      this.levels[l] += k * delta;
+      if (this.beyond) continue;
+      const i = this.base + l;
+      this.partial[i] += k * delta * this.span;
+      this.steps[i] += k * delta;
+    }
+  }
+
+  /** Current value of a level: every change so far, mixes included. */
+  current(level: number): number {
+    let v = this.levels[level];
+    const n = Math.min(this.mixLevels.length, MAX_MIXES);
+    for (let id = 0; id < n; id++) v += this.mixCoefficients[id * LEVELS + level] * this.mixLevels[id];
+    return v;
+  }
+
   /** Adds a one-off amount (e.g. the unused part of a billing minimum) at time `now`. */
   lump(now: number, level: number, amount: number): void {
     const t = now < this.horizon ? now : this.horizon;
@@ -104,6 +187,19 @@ export class Recorder {
       const i = b * LEVELS + level;
       out[b] = this.partial[i] + rate * w + this.lumps[level * B + b];
       rate += this.steps[i];
+    }
+    const mixes = Math.min(this.mixLevels.length, MAX_MIXES);
+    for (let id = 0; id < mixes; id++) {
+      const k = this.mixCoefficients[id * LEVELS + level];
+      if (k === 0) continue;
+      const m = this.mixSums;
+      let mixRate = 0;
+      for (let b = 0; b < B; b++) {
+        const w = b === B - 1 ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
+        const i = (id * B + b) * MIX_STRIDE;
+        out[b] += k * (m[i] + mixRate * w + m[i + 2]);
+        mixRate += m[i + 1];
+      }
     }
     return out;
   }

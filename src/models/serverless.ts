@@ -1,11 +1,11 @@
 import { LEVEL } from '../metrics/recorder.ts';
 import { delaySampler } from '../sim/sampleDelay.ts';
-import { stopPaying } from './billing.ts';
+import { billedSeconds } from './billing.ts';
 import { ON_SERVERLESS, POD, PRIORITY, type Cluster } from './cluster.ts';
 import type { ResolvedServerless } from './resolveServerless.ts';
 import { roundToSize } from './serverlessSizing.ts';
 
-/** Slots of the request-shape memo in front of the size cache. */
+/** Slots of the request-shape memo. */
 const MEMO = 256;
 
 /**
@@ -14,23 +14,31 @@ const MEMO = 256;
  * - a launched pod creates its sandbox, then pulls its image (never cached), then runs;
  * - billing runs from the start of the image pull to the end of the pod, on the request plus
  *   overhead rounded up to an allowed size, per second with the provider's minimum.
+ *
+ * Pods come in a few request shapes, and everything billing needs is a property of the shape
+ * (its rounded size, spend rate, requested vCPU and GiB): per pod only the shape and the pull
+ * start are kept, the shape's levels change together as one recorder mix, and billed seconds are
+ * summed per shape (costs are priced once, at the end).
  */
 export class Serverless {
   private readonly sandbox: () => number;
   private readonly imagePull: () => number;
   private readonly pricePerVcpuSecond: number;
   private readonly pricePerGiBSecond: number;
-  /** Rounded size per pod request shape (memoized: rounding is a table walk). */
-  private readonly sizeCache = new Map<number, number>();
+  /** Request shape id per (cpu, mem), -1 if it fits no size; a direct-mapped memo in front. */
+  private readonly shapeIds = new Map<number, number>();
   private readonly memoCpu = new Float64Array(MEMO).fill(NaN);
   private readonly memoMem = new Float64Array(MEMO);
-  private readonly memoSize = new Int32Array(MEMO);
-  private readonly sizeVcpu: number[] = [];
-  private readonly sizeMem: number[] = [];
-  /** Spend per second of each size. */
-  private readonly sizeRate: number[] = [];
-  /** Size index of each launched pod. */
-  private readonly podSize: Int32Array;
+  private readonly memoShape = new Int32Array(MEMO);
+  /** Per shape: its rounded size, and the recorder mixes of a running pod and of its billing. */
+  private readonly shapeVcpu: number[] = [];
+  private readonly shapeMemGiB: number[] = [];
+  private readonly shapeMix: number[] = [];
+  private readonly shapePaidMix: number[] = [];
+  /** Per shape: seconds billed so far (all pods of the shape). */
+  private readonly shapeBilled: number[] = [];
+  /** Shape of each launched pod. */
+  private readonly podShape: Int32Array;
   private readonly pullStart: Float64Array;
 
   /**
@@ -45,8 +53,6 @@ export class Serverless {
   private readonly tolerance: number;
   private tokenEventPending = false;
 
-  cpuCost = 0;
-  memCost = 0;
   /** Pods currently launched and not finished (for ResourcePolicy unit max). */
   active = 0;
   private readonly kFinish: number;
@@ -62,51 +68,82 @@ export class Serverless {
     this.pricePerGiBSecond = config.pricePerGiBHour / 3600;
     this.emission = config.launchRate ? 1 / config.launchRate.perSecond : 0;
     this.tolerance = config.launchRate ? (config.launchRate.burst - 1) * this.emission : 0;
-    this.podSize = new Int32Array(cluster.pods.count);
+    this.podShape = new Int32Array(cluster.pods.count);
     this.pullStart = new Float64Array(cluster.pods.count).fill(NaN);
     const k = cluster.kernel;
     this.kFinish = k.on('podFinishedOnServerless', (pod) => this.onFinished(pod));
   }
 
-  private sizeOf(pod: number): number {
+  /** Spent on vCPU so far (pods that finished or were billed at the end). */
+  get cpuCost(): number {
+    let sum = 0;
+    for (let s = 0; s < this.shapeVcpu.length; s++) sum += this.shapeVcpu[s] * this.shapeBilled[s];
+    return sum * this.pricePerVcpuSecond;
+  }
+
+  get memCost(): number {
+    let sum = 0;
+    for (let s = 0; s < this.shapeMemGiB.length; s++) sum += this.shapeMemGiB[s] * this.shapeBilled[s];
+    return sum * this.pricePerGiBSecond;
+  }
+
+  private shapeOf(pod: number): number {
     const p = this.cluster.pods;
     const cpu = p.cpu[pod];
     const mem = p.mem[pod];
     // A direct-mapped memo first: pods come in a few request shapes, and this avoids hashing.
     const m = (cpu * 7 + mem * 13) & (MEMO - 1);
-    if (this.memoCpu[m] === cpu && this.memoMem[m] === mem) return this.memoSize[m];
+    if (this.memoCpu[m] === cpu && this.memoMem[m] === mem) return this.memoShape[m];
     const key = cpu * 1e8 + mem;
-    let s = this.sizeCache.get(key);
+    let s = this.shapeIds.get(key);
     if (s === undefined) {
-      const size = roundToSize(this.config.sizing, p.cpu[pod], p.mem[pod], this.config.podOverheadMiB);
-      s = size.vcpu > 0 ? this.sizeVcpu.length : -1;
-      if (s >= 0) {
-        this.sizeVcpu.push(size.vcpu);
-        this.sizeMem.push(size.memoryGiB);
-        this.sizeRate.push(size.vcpu * this.pricePerVcpuSecond + size.memoryGiB * this.pricePerGiBSecond);
-      }
-      this.sizeCache.set(key, s);
+      s = this.defineShape(cpu, mem);
+      this.shapeIds.set(key, s);
     }
     this.memoCpu[m] = cpu;
     this.memoMem[m] = mem;
-    this.memoSize[m] = s;
+    this.memoShape[m] = s;
     return s;
+  }
+
+  /** A new request shape: its size and recorder mixes (or -1: it fits no size). */
+  private defineShape(cpu: number, mem: number): number {
+    const size = roundToSize(this.config.sizing, cpu, mem, this.config.podOverheadMiB);
+    if (!(size.vcpu > 0)) return -1;
+    const rate = size.vcpu * this.pricePerVcpuSecond + size.memoryGiB * this.pricePerGiBSecond;
+    const r = this.cluster.recorder;
+    this.shapeVcpu.push(size.vcpu);
+    this.shapeMemGiB.push(size.memoryGiB);
+    this.shapeBilled.push(0);
+    this.shapeMix.push(
+      r.mix({
+        [LEVEL.serverless]: 1,
+        [LEVEL.paidCpu]: size.vcpu,
+        [LEVEL.paidMem]: size.memoryGiB,
+        [LEVEL.requestedCpu]: cpu / 1000,
+        [LEVEL.requestedMem]: mem / 1024,
+        [LEVEL.costRate]: rate,
+      }),
+    );
+    // The billing minimum and rounding: paid for, not requested.
+    this.shapePaidMix.push(r.mix({ [LEVEL.paidCpu]: size.vcpu, [LEVEL.paidMem]: size.memoryGiB, [LEVEL.costRate]: rate }));
+    return this.shapeVcpu.length - 1;
   }
 
   /** Can this pod run here at all (does its request fit an allowed size)? */
   fits(pod: number): boolean {
-    return this.sizeOf(pod) >= 0;
+    return this.shapeOf(pod) >= 0;
   }
 
   /** Asks for a launch; the pod waits in line for a token if the bucket is empty. */
   submit(pod: number, now: number): void {
     const c = this.cluster;
-    const s = this.sizeOf(pod);
+    const s = this.shapeOf(pod);
     if (s < 0) {
       c.markUnschedulable(pod, now);
       return;
     }
-    this.podSize[pod] = s;
+    this.podShape[pod] = s;
     c.node[pod] = ON_SERVERLESS;
     this.active++;
     let launchAt = now;
@@ -134,16 +171,9 @@ export class Serverless {
 
   /** Starts paying for the pod's size and its request, from its image pull start. */
   private startPaying(pod: number): void {
-    const c = this.cluster;
-    const s = this.podSize[pod];
-    const r = c.recorder;
+    const r = this.cluster.recorder;
     r.at(this.pullStart[pod]);
-    r.add(LEVEL.serverless, 1);
-    r.add(LEVEL.paidCpu, this.sizeVcpu[s]);
-    r.add(LEVEL.paidMem, this.sizeMem[s]);
-    r.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
-    r.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
-    r.add(LEVEL.costRate, this.sizeRate[s]);
+    r.addMix(this.shapeMix[this.podShape[pod]], 1);
   }
 
   private onFinished(pod: number): void {
@@ -157,19 +187,16 @@ export class Serverless {
     this.active--;
   }
 
+  /** Stops paying for the pod at `now` (the recorder's cursor is at `now`). */
   private bill(pod: number, now: number): void {
-    const c = this.cluster;
-    const s = this.podSize[pod];
-    const vcpu = this.sizeVcpu[s];
-    const mem = this.sizeMem[s];
-    const r = c.recorder;
-    r.at(now);
-    r.add(LEVEL.serverless, -1);
-    r.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
-    r.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
-    const billed = stopPaying(r, now, this.pullStart[pod], this.config.billing, vcpu, mem, this.sizeRate[s]);
-    this.cpuCost += vcpu * this.pricePerVcpuSecond * billed;
-    this.memCost += mem * this.pricePerGiBSecond * billed;
+    const s = this.podShape[pod];
+    const r = this.cluster.recorder;
+    r.addMix(this.shapeMix[s], -1);
+    const used = now - this.pullStart[pod];
+    const billed = billedSeconds(used, this.config.billing.granularitySeconds, this.config.billing.minimumSeconds);
+    // The part of the minimum or of the rounding that was paid for but not used.
+    if (billed > used) r.lumpMix(this.shapePaidMix[s], billed - used);
+    this.shapeBilled[s] += billed;
   }
 
   /** Bills pods still billing at the end of the run as if they stopped then. */
@@ -178,6 +205,7 @@ export class Serverless {
     for (let pod = 0; pod < c.pods.count; pod++) {
       if (c.node[pod] !== ON_SERVERLESS || !(this.pullStart[pod] < now) || c.state[pod] === POD.done) continue;
       // Still billing at the end (pulling its image or running): billed up to now.
+      c.recorder.at(now);
       this.bill(pod, now);
     }
   }

@@ -271,17 +271,65 @@ export class EventQueue {
     }
   }
 
-  /** Moves the parked entries of a list into the heap and frees them; returns how many. */
+  /**
+   * Moves the parked entries of a list into the empty heap and frees them; returns how many.
+   * The entries are copied in as they come and then heapified in place (Floyd: sift down from the
+   * last parent to the root), O(count) instead of a push per entry. Pop order does not depend on
+   * how the heap was built: (time, tie) keys are unique.
+   */
   private pour(head: number): number {
     const p = this.pool;
-    let count = 0;
-    for (let e = head; e >= 0; count++) {
-      const next = this.next[e];
+    const next = this.next;
+    let h = this.h;
+    let n = this.n;
+    for (let e = head; e >= 0; ) {
+      if (n * STRIDE === h.length) h = this.h = grown(h);
       const pi = e * STRIDE;
-      this.heapPush(p[pi], p[pi + 1], p[pi + 2]);
-      this.next[e] = this.freeEntry;
+      const ii = n * STRIDE;
+      h[ii] = p[pi];
+      h[ii + 1] = p[pi + 1];
+      h[ii + 2] = p[pi + 2];
+      n++;
+      const following = next[e];
+      next[e] = this.freeEntry;
       this.freeEntry = e;
-      e = next;
+      e = following;
+    }
+    const count = n - this.n;
+    this.n = n;
+    // Floyd's heap construction (the heap was empty before the pour).
+    for (let start = ((n - 2) / ARITY) | 0; start >= 0 && n > 1; start--) {
+      const si = start * STRIDE;
+      const t = h[si];
+      const k = h[si + 1];
+      const d = h[si + 2];
+      let i = start;
+      let c = ARITY * i + 1;
+      while (c < n) {
+        let best = c;
+        let bi = c * STRIDE;
+        let bt = h[bi];
+        const end = c + ARITY < n ? c + ARITY : n;
+        for (let j = c + 1, ji = bi + STRIDE; j < end; j++, ji += STRIDE) {
+          const jt = h[ji];
+          if (jt < bt || (jt === bt && h[ji + 1] < h[bi + 1])) {
+            best = j;
+            bi = ji;
+            bt = jt;
+          }
+        }
+        if (t < bt || (t === bt && k < h[bi + 1])) break;
+        const ii = i * STRIDE;
+        h[ii] = bt;
+        h[ii + 1] = h[bi + 1];
+        h[ii + 2] = h[bi + 2];
+        i = best;
+        c = ARITY * best + 1;
+      }
+      const ii = i * STRIDE;
+      h[ii] = t;
+      h[ii + 1] = k;
+      h[ii + 2] = d;
     }
     return count;
   }

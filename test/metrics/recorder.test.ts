@@ -15,7 +15,7 @@ describe('Recorder', () => {
     expect(r.total(LEVEL.running)).toBe(100);
     expect(Array.from(r.average(LEVEL.running))).toEqual([30 / 25, 2, 20 / 25, 0]);
     expect(Array.from(r.cumulative(LEVEL.running))).toEqual([30, 80, 100, 100]);
-    expect(r.levels[LEVEL.running]).toBe(0);
+    expect(r.current(LEVEL.running)).toBe(0);
   });
 
   it('takes a change in the past after later ones (billing from an image pull start)', () => {
@@ -42,7 +42,7 @@ describe('Recorder', () => {
     // 3 per second over the last 10 s, nothing from the changes at or after 100 s.
     expect(Array.from(r.bucketSums(LEVEL.costRate))).toEqual([0, 4, 0, 30 + 6]);
     expect(r.total(LEVEL.costRate)).toBe(40);
-    expect(r.levels[LEVEL.costRate]).toBe(11);
+    expect(r.current(LEVEL.costRate)).toBe(11);
   });
 
   it('tracks the peak of levels changed in time order', () => {
