@@ -45,6 +45,56 @@ describe('Recorder', () => {
     expect(r.current(LEVEL.costRate)).toBe(11);
   });
 
+  describe('mixes (levels that change together)', () => {
+    // A mix of 1 running pod and 2 per second of spend: 3 units from 10 s to 60 s, then a lump of
+    // 5 unit-seconds at 60 s. Running: 3 x 15, 3 x 25, 3 x 10 (+5 lump), 0; spend twice that.
+    const record = (r: Recorder, id: number) => {
+      r.at(10);
+      r.addMix(id, 3);
+      expect(r.current(LEVEL.running)).toBe(3);
+      expect(r.current(LEVEL.costRate)).toBe(6);
+      r.at(60);
+      r.addMix(id, -3);
+      r.lumpMix(id, 5);
+      r.at(120);
+      r.addMix(id, 1);
+      r.lumpMix(id, 1);
+    };
+    const expectSums = (r: Recorder) => {
+      // The change at 120 s is past the horizon: not integrated, but its lump lands in the last bucket.
+      expect(Array.from(r.bucketSums(LEVEL.running))).toEqual([45, 75, 35, 1]);
+      expect(Array.from(r.bucketSums(LEVEL.costRate))).toEqual([90, 150, 70, 2]);
+      expect(Array.from(r.bucketSums(LEVEL.nodes))).toEqual([0, 0, 0, 0]);
+      expect(r.current(LEVEL.running)).toBe(1);
+    };
+
+    it('integrates a mix onto its levels, with its lumps', () => {
+      const r = new Recorder(100, 4);
+      const id = r.mix({ [LEVEL.running]: 1, [LEVEL.costRate]: 2 });
+      record(r, id);
+      expectSums(r);
+    });
+
+    it('gives the same sums beyond the mixes it integrates on their own (level by level)', () => {
+      const r = new Recorder(100, 4);
+      let id = -1;
+      for (let i = 0; i < 300; i++) id = r.mix({ [LEVEL.running]: 1, [LEVEL.costRate]: 2 });
+      record(r, id);
+      expectSums(r);
+    });
+
+    it('adds to changes made level by level', () => {
+      const r = new Recorder(100, 4);
+      const id = r.mix({ [LEVEL.running]: 1 });
+      r.at(0);
+      r.add(LEVEL.running, 1);
+      r.at(50);
+      r.addMix(id, 1);
+      expect(Array.from(r.bucketSums(LEVEL.running))).toEqual([25, 25, 50, 50]);
+      expect(r.current(LEVEL.running)).toBe(2);
+    });
+  });
+
   it('tracks the peak of levels changed in time order', () => {
     const r = new Recorder(100, 4);
     r.change(0, LEVEL.nodes, 3);
