@@ -139,10 +139,11 @@ export class Recorder {
 
   /** Adds a one-off amount of a mix (`amount` unit-seconds) at the cursor time (late: the last bucket). */
   lumpMix(id: number, amount: number): void {
-    if (id < MAX_MIXES) {
-      this.mixSums[(id * this.buckets + this.lumpBucket) * MIX_STRIDE + 2] += amount;
-      return;
-    }
+    if (id < MAX_MIXES) this.mixSums[(id * this.buckets + this.lumpBucket) * MIX_STRIDE + 2] += amount;
+    else this.lumpMixByLevel(id, amount);
+  }
+
+  private lumpMixByLevel(id: number, amount: number): void {
     const c = this.mixCoefficients;
     const base = id * LEVELS;
     for (let l = 0; l < LEVELS; l++) if (c[base + l] !== 0) this.lumps[l * this.buckets + this.lumpBucket] += c[base + l] * amount;

@@ -1,6 +1,6 @@
 import { LEVEL } from '../metrics/recorder.ts';
 import type { NodePool as NodePoolConfig } from '../scenario/strategy.ts';
-import { delaySampler } from '../sim/sampleDelay.ts';
+import { DelaySampler } from '../sim/sampleDelay.ts';
 import { stopPaying } from './billing.ts';
 import { Cluster, NOWHERE, POD, PRIORITY } from './cluster.ts';
 import type { NodeShape } from './nodeShape.ts';
@@ -21,9 +21,9 @@ export class NodePool {
   readonly shapes: NodeShape[];
   readonly index: PlacementIndex;
   readonly pending: PendingQueue;
-  private readonly sandbox: () => number;
-  private readonly imagePull: () => number;
-  private readonly provisioning: () => number;
+  private readonly sandbox: DelaySampler;
+  private readonly imagePull: DelaySampler;
+  private readonly provisioning: DelaySampler;
   private readonly bill: { granularitySeconds: number; minimumSeconds: number };
 
   // Node slots.
@@ -79,9 +79,9 @@ export class NodePool {
   ) {
     this.shapes = shapes;
     const rng = cluster.rng;
-    this.sandbox = delaySampler(config.podStart.sandbox, rng);
-    this.imagePull = delaySampler(config.podStart.imagePull, rng);
-    this.provisioning = delaySampler(config.provisioningDelay, rng);
+    this.sandbox = new DelaySampler(config.podStart.sandbox, rng);
+    this.imagePull = new DelaySampler(config.podStart.imagePull, rng);
+    this.provisioning = new DelaySampler(config.provisioningDelay, rng);
     this.bill = config.billing;
     this.maxNodeProvisionTime = config.autoscaler?.maxNodeProvisionTime ?? Infinity;
     this.utilizationThreshold = config.autoscaler?.scaleDownUtilizationThreshold ?? 0;
@@ -161,7 +161,7 @@ export class NodePool {
     if (readyNow) {
       this.onNodeReady(slot);
     } else {
-      const delay = this.provisioning();
+      const delay = this.provisioning.sample();
       const k = this.cluster.kernel;
       if (delay > this.maxNodeProvisionTime) k.schedule(now + this.maxNodeProvisionTime, this.kFailed, slot, PRIORITY.nodeReady);
       else k.schedule(now + delay, this.kReady, slot, PRIORITY.nodeReady);
@@ -354,11 +354,11 @@ export class NodePool {
 
   private start(pod: number, slot: number, now: number): void {
     const c = this.cluster;
-    const sandboxDone = now + this.sandbox();
+    const sandboxDone = now + this.sandbox.sample();
     let image = this.imageReadyAt[slot];
     if (image === Infinity) {
       // First pod on this node: kubelet pulls the image; later pods wait for the same pull.
-      image = sandboxDone + this.imagePull();
+      image = sandboxDone + this.imagePull.sample();
       this.imageReadyAt[slot] = image;
     }
     const running = sandboxDone > image ? sandboxDone : image;

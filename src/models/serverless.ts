@@ -1,5 +1,5 @@
 import { LEVEL } from '../metrics/recorder.ts';
-import { delaySampler } from '../sim/sampleDelay.ts';
+import { DelaySampler } from '../sim/sampleDelay.ts';
 import { billedSeconds } from './billing.ts';
 import { ON_SERVERLESS, POD, PRIORITY, type Cluster } from './cluster.ts';
 import type { ResolvedServerless } from './resolveServerless.ts';
@@ -21,8 +21,8 @@ const MEMO = 256;
  * summed per shape (costs are priced once, at the end).
  */
 export class Serverless {
-  private readonly sandbox: () => number;
-  private readonly imagePull: () => number;
+  private readonly sandbox: DelaySampler;
+  private readonly imagePull: DelaySampler;
   private readonly pricePerVcpuSecond: number;
   private readonly pricePerGiBSecond: number;
   /** Request shape id per (cpu, mem), -1 if it fits no size; a direct-mapped memo in front. */
@@ -62,8 +62,8 @@ export class Serverless {
     private readonly config: ResolvedServerless,
   ) {
     const rng = cluster.rng;
-    this.sandbox = delaySampler(config.podStart.sandbox, rng);
-    this.imagePull = delaySampler(config.podStart.imagePull, rng);
+    this.sandbox = new DelaySampler(config.podStart.sandbox, rng);
+    this.imagePull = new DelaySampler(config.podStart.imagePull, rng);
     this.pricePerVcpuSecond = config.pricePerVcpuHour / 3600;
     this.pricePerGiBSecond = config.pricePerGiBHour / 3600;
     this.emission = config.launchRate ? 1 / config.launchRate.perSecond : 0;
@@ -94,6 +94,11 @@ export class Serverless {
     // A direct-mapped memo first: pods come in a few request shapes, and this avoids hashing.
     const m = (cpu * 7 + mem * 13) & (MEMO - 1);
     if (this.memoCpu[m] === cpu && this.memoMem[m] === mem) return this.memoShape[m];
+    return this.shapeOfMiss(cpu, mem, m);
+  }
+
+  /** Not in the memo: looks the shape up (or defines it) and remembers it in memo slot `m`. */
+  private shapeOfMiss(cpu: number, mem: number, m: number): number {
     const key = cpu * 1e8 + mem;
     let s = this.shapeIds.get(key);
     if (s === undefined) {
@@ -162,10 +167,10 @@ export class Serverless {
    */
   private launch(pod: number, at: number): void {
     const c = this.cluster;
-    const pullStart = at + this.sandbox();
+    const pullStart = at + this.sandbox.sample();
     this.pullStart[pod] = pullStart;
     this.startPaying(pod);
-    c.runFrom(pod, pullStart + this.imagePull(), 2);
+    c.runFrom(pod, pullStart + this.imagePull.sample(), 2);
     c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
   }
 

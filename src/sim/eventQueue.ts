@@ -79,11 +79,21 @@ export class EventQueue {
   }
 
   push(time: number, kind: number, payload: number, priority: number): void {
-    if (this.nextSeq >= TIE_SCALE) throw new Error('event queue: too many events for one run');
+    if (this.nextSeq >= TIE_SCALE) tooManyEvents();
     const tie = (((priority << 24) >> 24) + 128) * TIE_SCALE + this.nextSeq++;
     const d = (payload | 0) * 256 + (kind & 255);
-    if (time < this.edge) this.heapPush(time, tie, d);
-    else this.park(time, tie, d);
+    // Entries are written here and moved by index: a double passed to a call the JIT did not
+    // inline is boxed (allocated), and this runs once per event.
+    if (time < this.edge) {
+      if (this.n * STRIDE === this.h.length) this.h = grown(this.h);
+      const i = this.n++;
+      writeEntry(this.h, i, time, tie, d);
+      this.siftUp(i, i);
+    } else {
+      const e = this.takeEntry();
+      writeEntry(this.pool, e, time, tie, d);
+      this.link(e, Math.floor(time / BUCKET_SECONDS));
+    }
   }
 
   /**
@@ -92,7 +102,7 @@ export class EventQueue {
    */
   pushStream(time: number, kind: number, payload: number, priority: number): void {
     if (this.hasStream) throw new Error('event queue: the stream already has a pending event');
-    if (this.nextSeq >= TIE_SCALE) throw new Error('event queue: too many events for one run');
+    if (this.nextSeq >= TIE_SCALE) tooManyEvents();
     this.streamTime = time;
     this.streamTie = (((priority << 24) >> 24) + 128) * TIE_SCALE + this.nextSeq++;
     this.streamData = (payload | 0) * 256 + (kind & 255);
@@ -118,21 +128,19 @@ export class EventQueue {
       if (n === 0 || st < h[0] || (st === h[0] && this.streamTie < h[1])) {
         if (st > until) return false;
         this.hasStream = false;
-        this.setPopped(st, this.streamData);
+        this.poppedTime = st;
+        this.setPopped(this.streamData);
         return true;
       }
     } else if (n === 0) {
       return false;
     }
     if (h[0] > until) return false;
-    this.setPopped(h[0], h[2]);
+    this.poppedTime = h[0];
+    this.setPopped(h[2]);
     const last = n - 1;
     this.n = last;
     if (last > 0) {
-      const li = last * STRIDE;
-      const t = h[li];
-      const k = h[li + 1];
-      const dd = h[li + 2];
       // Hole from the root down to a leaf, always taking the smallest child.
       let i = 0;
       let c = 1;
@@ -157,14 +165,13 @@ export class EventQueue {
         i = best;
         c = ARITY * best + 1;
       }
-      // Then the last entry up from that leaf to its place.
-      this.siftUp(i, t, k, dd);
+      // Then the last entry (still at index `last`) up from that leaf to its place.
+      this.siftUp(i, last);
     }
     return true;
   }
 
-  private setPopped(time: number, d: number): void {
-    this.poppedTime = time;
+  private setPopped(d: number): void {
     const kind = d & 255;
     this.poppedKind = kind;
     // An int32 by construction; `| 0` keeps it a small integer, not a boxed double, for the handler call.
@@ -177,14 +184,16 @@ export class EventQueue {
 
   // ---- heap --------------------------------------------------------------------------------
 
-  private heapPush(time: number, tie: number, d: number): void {
-    if (this.n * STRIDE === this.h.length) this.h = grown(this.h);
-    this.siftUp(this.n++, time, tie, d);
-  }
-
-  /** Puts an entry at the hole `i`, moving parents down until its place is found. */
-  private siftUp(i: number, time: number, tie: number, data: number): void {
+  /**
+   * Puts the entry now at index `from` (the hole `i` itself, or an index past the heap's end) at
+   * the hole `i`, moving parents down until its place is found.
+   */
+  private siftUp(i: number, from: number): void {
     const h = this.h;
+    const fi = from * STRIDE;
+    const time = h[fi];
+    const tie = h[fi + 1];
+    const data = h[fi + 2];
     while (i > 0) {
       const p = ((i - 1) / ARITY) | 0;
       const pi = p * STRIDE;
@@ -204,31 +213,28 @@ export class EventQueue {
 
   // ---- calendar ----------------------------------------------------------------------------
 
-  /** Stores an event at or after `edge` in its bucket (or the overflow list). */
-  private park(time: number, tie: number, d: number): void {
+  /** A free pool entry for an event at or after `edge` (the caller writes it and links it to its bucket). */
+  private takeEntry(): number {
     let e = this.freeEntry;
     if (e >= 0) {
       this.freeEntry = this.next[e];
     } else {
       e = this.poolUsed++;
-      if (e === this.next.length) {
-        this.pool = grown(this.pool);
-        const next = new Int32Array(this.next.length * 2);
-        next.set(this.next);
-        this.next = next;
-      }
+      if (e === this.next.length) this.growPool();
     }
-    const p = this.pool;
-    const pi = e * STRIDE;
-    p[pi] = time;
-    p[pi + 1] = tie;
-    p[pi + 2] = d;
-    this.link(e, Math.floor(time / BUCKET_SECONDS));
+    return e;
+  }
+
+  private growPool(): void {
+    this.pool = grown(this.pool);
+    const next = new Int32Array(this.next.length * 2);
+    next.set(this.next);
+    this.next = next;
   }
 
   /** Puts a parked entry on the list of calendar bucket `b` (> the current bucket). */
   private link(e: number, b: number): void {
-    if (b <= this.bucket) throw new Error(`event queue: bucket ${b} is not after the current one (${this.bucket})`);
+    if (b <= this.bucket) bucketNotAhead(b, this.bucket);
     if (b < this.bucket + RING) {
       const r = b & (RING - 1);
       this.next[e] = this.ringHead[r];
@@ -351,6 +357,21 @@ export class EventQueue {
       e = next;
     }
   }
+}
+
+function writeEntry(a: Float64Array, i: number, time: number, tie: number, data: number): void {
+  const k = i * STRIDE;
+  a[k] = time;
+  a[k + 1] = tie;
+  a[k + 2] = data;
+}
+
+function tooManyEvents(): never {
+  throw new Error('event queue: too many events for one run');
+}
+
+function bucketNotAhead(b: number, current: number): never {
+  throw new Error(`event queue: bucket ${b} is not after the current one (${current})`);
 }
 
 function grown(a: Float64Array): Float64Array {

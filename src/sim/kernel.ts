@@ -52,10 +52,7 @@ export class Kernel {
    * events at the same time; equal priority runs first-in-first-out.
    */
   schedule(time: number, kind: number, payload = 0, priority = 0): void {
-    if (!(time >= this.clock)) {
-      throw new Error(`cannot schedule ${this.kindName(kind)} at ${time}: it is before now (${this.clock})`);
-    }
-    if (kind < 0 || kind >= this.handlers.length) throw new Error(`unknown event kind ${kind}`);
+    if (!(time >= this.clock) || !(kind >= 0 && kind < this.handlers.length)) this.reject(time, kind);
     this.queue.push(time, kind, payload, priority);
   }
 
@@ -65,11 +62,17 @@ export class Kernel {
    * costs no heap operation. Only one such chain per kernel.
    */
   scheduleStream(time: number, kind: number, payload = 0, priority = 0): void {
-    if (!(time >= this.clock)) {
-      throw new Error(`cannot schedule ${this.kindName(kind)} at ${time}: it is before now (${this.clock})`);
-    }
-    if (kind < 0 || kind >= this.handlers.length) throw new Error(`unknown event kind ${kind}`);
+    if (!(time >= this.clock) || !(kind >= 0 && kind < this.handlers.length)) this.reject(time, kind);
     this.queue.pushStream(time, kind, payload, priority);
+  }
+
+  /**
+   * Throws for an event scheduled in the past or of an unknown kind. Kept out of `schedule` so the
+   * hot path stays small enough for the JIT to inline into the models' handlers.
+   */
+  private reject(time: number, kind: number): never {
+    if (!(kind >= 0 && kind < this.handlers.length)) throw new Error(`unknown event kind ${kind}`);
+    throw new Error(`cannot schedule ${this.kindName(kind)} at ${time}: it is before now (${this.clock})`);
   }
 
   /** Time of the next event, or Infinity when none is left. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/sim/random.ts';
-import { delaySampler } from '../../src/sim/sampleDelay.ts';
+import { DelaySampler } from '../../src/sim/sampleDelay.ts';
 
 /**
  * Standard normal CDF from the complementary error function (Numerical Recipes' erfc Chebyshev
@@ -71,11 +71,11 @@ describe('Random.normal (ziggurat)', () => {
   });
 });
 
-describe('delaySampler', () => {
+describe('DelaySampler', () => {
   it('log-normal: the median and p95 it was fitted to', () => {
     const rng = new Random(3);
-    const draw = delaySampler({ kind: 'lognormal', median: 20, p95: 60 }, rng);
-    const v = Float64Array.from({ length: 200_000 }, draw).sort();
+    const draw = new DelaySampler({ kind: 'lognormal', median: 20, p95: 60 }, rng);
+    const v = Float64Array.from({ length: 200_000 }, () => draw.sample()).sort();
     // Rank standard errors: sqrt(p (1 - p) / n) = 0.0011 at the median, 0.0005 at p95.
     expect(v[100_000]).toBeGreaterThan(20 * Math.exp(-0.005 * 2.5));
     expect(v[100_000]).toBeLessThan(20 * Math.exp(0.005 * 2.5));
@@ -85,11 +85,11 @@ describe('delaySampler', () => {
 
   it('uniform and constant', () => {
     const rng = new Random(4);
-    const u = delaySampler({ kind: 'uniform', min: 10, max: 30 }, rng);
-    const v = Float64Array.from({ length: 100_000 }, u);
+    const u = new DelaySampler({ kind: 'uniform', min: 10, max: 30 }, rng);
+    const v = Float64Array.from({ length: 100_000 }, () => u.sample());
     expect(Math.min(...v)).toBeGreaterThanOrEqual(10);
     expect(Math.max(...v)).toBeLessThan(30);
     expect(Math.abs(v.reduce((a, b) => a + b, 0) / v.length - 20)).toBeLessThan(0.1);
-    expect(delaySampler({ kind: 'constant', seconds: 12 }, rng)()).toBe(12);
+    expect(new DelaySampler({ kind: 'constant', seconds: 12 }, rng).sample()).toBe(12);
   });
 });

@@ -1,6 +1,6 @@
 import type { PoissonBatch } from '../../scenario/workload.ts';
 import type { Random } from '../../sim/random.ts';
-import { delaySampler } from '../../sim/sampleDelay.ts';
+import { DelaySampler } from '../../sim/sampleDelay.ts';
 import type { PodTableBuilder } from '../podTable.ts';
 
 const DAY = 86400;
@@ -16,11 +16,11 @@ function inWindow(tod: number, from: number, to: number): boolean {
  */
 export function generateBatch(g: PoissonBatch, horizon: number, rng: Random, out: PodTableBuilder): void {
   const cls = out.classId(g.class);
-  const runtime = delaySampler(g.runtime, rng);
+  const runtime = new DelaySampler(g.runtime, rng);
   const rate = g.jobsPerHour / 3600;
   for (let t = rng.exponential(rate); t < horizon; t += rng.exponential(rate)) {
     if (g.window && !inWindow(t % DAY, g.window.from, g.window.to)) continue;
-    const d = runtime();
+    const d = runtime.sample();
     if (d > 0) out.add(t, d, g.pod.cpuMillicores, g.pod.memoryMiB, cls);
   }
 }
