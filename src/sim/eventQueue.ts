@@ -29,8 +29,8 @@ const STRIDE = 3;
 /** Children of heap entry i are 4i+1 .. 4i+4. */
 const ARITY = 4;
 /** Calendar bucket width: the heap holds at most about this much of the future. */
-const BUCKET_SECONDS = 60;
-/** Buckets in the ring (a power of two): 4,096 minutes, about 68 hours ahead. */
+const BUCKET_SECONDS = 10;
+/** Buckets in the ring (a power of two): 40,960 s, about 11 hours ahead (later events wait in the overflow list). */
 const RING = 4096;
 
 export class EventQueue {
