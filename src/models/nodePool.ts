@@ -50,8 +50,8 @@ export class NodePool {
   private unneededTail = -1;
 
   // Pods on nodes: a doubly linked list per node.
-  private podPrev: Int32Array;
-  private podNext: Int32Array;
+  /** [previous, next] pod on the same node, interleaved (one cache line per pod, not two). */
+  private podLinks: Int32Array;
 
   /** Nodes alive (provisioning or ready), by shape and in all. */
   readonly alive: number[];
@@ -87,8 +87,7 @@ export class NodePool {
     this.utilizationThreshold = config.autoscaler?.scaleDownUtilizationThreshold ?? 0;
     this.index = new PlacementIndex(config.scoring === 'MostAllocated', 64);
     this.pending = new PendingQueue(cluster.pods.count);
-    this.podPrev = new Int32Array(cluster.pods.count);
-    this.podNext = new Int32Array(cluster.pods.count);
+    this.podLinks = new Int32Array(2 * cluster.pods.count);
     this.alive = shapes.map(() => 0);
     this.provisioningCount = shapes.map(() => 0);
     this.maxPodCpu = Math.max(...shapes.map((s) => s.podCpu));
@@ -316,9 +315,10 @@ export class NodePool {
     this.freePods[slot]--;
     this.podCount[slot]++;
     const head = this.podHead[slot];
-    this.podPrev[pod] = -1;
-    this.podNext[pod] = head;
-    if (head >= 0) this.podPrev[head] = pod;
+    const links = this.podLinks;
+    links[2 * pod] = -1;
+    links[2 * pod + 1] = head;
+    if (head >= 0) links[2 * head] = pod;
     this.podHead[slot] = pod;
     this.cluster.node[pod] = slot;
   }
@@ -329,11 +329,12 @@ export class NodePool {
     this.freeMem[slot] += p.mem[pod];
     this.freePods[slot]++;
     this.podCount[slot]--;
-    const prev = this.podPrev[pod];
-    const next = this.podNext[pod];
-    if (prev >= 0) this.podNext[prev] = next;
+    const links = this.podLinks;
+    const prev = links[2 * pod];
+    const next = links[2 * pod + 1];
+    if (prev >= 0) links[2 * prev + 1] = next;
     else this.podHead[slot] = next;
-    if (next >= 0) this.podPrev[next] = prev;
+    if (next >= 0) links[2 * next] = prev;
     this.cluster.node[pod] = NOWHERE;
   }
 
@@ -439,7 +440,7 @@ export class NodePool {
     const moved: number[] = [];
     const targets: number[] = [];
     let ok = true;
-    for (let pod = this.podHead[slot]; pod >= 0; pod = this.podNext[pod]) {
+    for (let pod = this.podHead[slot]; pod >= 0; pod = this.podLinks[2 * pod + 1]) {
       const target = this.index.best(c.pods.cpu[pod], c.pods.mem[pod]);
       if (target < 0) {
         ok = false;
