@@ -3,12 +3,11 @@
  * keeps, per subtree, the largest free CPU, the largest free memory and the highest score. A node
  * with no free pod slot is stored with free CPU -1, so no pod fits it (requests are >= 0) and the
  * pod-slot check needs no aggregate of its own.
- * Each tree node also keeps which slot holds its highest score (the left one on ties). The best
- * node overall is then known at the root, and when the pod fits it (LeastAllocated: the emptiest
- * node usually has room) the query is answered without a walk. Otherwise the query is a
- * branch-and-bound walk that only enters subtrees where the pod could fit and the score could beat
- * the best node found so far. Both give the same node: the walk follows the highest score, left
- * on ties, so when the top-scored slot fits, it is the first node the walk reaches.
+ * A query first goes straight down the highest scores (left on ties) to the top-scored node: when
+ * the pod fits it (LeastAllocated: the emptiest node usually has room), that is the answer. Else
+ * it is a branch-and-bound walk that only enters subtrees where the pod could fit and the score
+ * could beat the best node found so far; the walk tries that same path first, so both give the
+ * same node.
  *
  * Scoring follows kube-scheduler's NodeResourcesFit: LeastAllocated (the default) prefers the node
  * with the most free room (score: its free fraction), MostAllocated the fullest node that still
@@ -16,14 +15,13 @@
  * percentageOfNodesToScore, a query stops improving after visiting a bounded number of subtrees
  * once it has a feasible node, so very large clusters score a sample, not every node.
  *
- * Layout: a tree node is four consecutive doubles [cpu, mem, score, top slot] in one
- * Float64Array (32 bytes: two siblings share a cache line).
+ * Layout: the three aggregates of a tree node are consecutive doubles [cpu, mem, score] in one
+ * Float64Array, so siblings sit next to each other in memory.
  */
-const STRIDE = 4;
+const STRIDE = 3;
 const CPU = 0;
 const MEM = 1;
 const SCORE = 2;
-const TOP = 3;
 
 export class PlacementIndex {
   private cap: number;
@@ -66,15 +64,12 @@ export class PlacementIndex {
       const r = l + STRIDE;
       const c = t[l + CPU] > t[r + CPU] ? t[l + CPU] : t[r + CPU];
       const m = t[l + MEM] > t[r + MEM] ? t[l + MEM] : t[r + MEM];
-      const left = t[l + SCORE] >= t[r + SCORE];
-      const h = left ? t[l + SCORE] : t[r + SCORE];
-      const top = left ? t[l + TOP] : t[r + TOP];
+      const h = t[l + SCORE] > t[r + SCORE] ? t[l + SCORE] : t[r + SCORE];
       // Nothing changed here, so nothing changes above: the rest of the path is already right.
-      if (c === t[k + CPU] && m === t[k + MEM] && h === t[k + SCORE] && top === t[k + TOP]) break;
+      if (c === t[k + CPU] && m === t[k + MEM] && h === t[k + SCORE]) break;
       t[k + CPU] = c;
       t[k + MEM] = m;
       t[k + SCORE] = h;
-      t[k + TOP] = top;
       i >>= 1;
     }
   }
@@ -89,10 +84,15 @@ export class PlacementIndex {
     const t = this.t;
     if (t[STRIDE + CPU] < cpu || t[STRIDE + MEM] < mem) return -1;
     const cap = this.cap;
-    // The top-scored slot, if the pod fits it (what the walk below would find first).
-    const top = t[STRIDE + TOP];
-    const leaf = (cap + top) * STRIDE;
-    if (t[leaf + CPU] >= cpu && t[leaf + MEM] >= mem) return top;
+    // First straight down the highest scores (left on ties), the path the walk below tries first:
+    // if the top-scored node fits, it is the answer, found without a stack.
+    let g = 1;
+    while (g < cap) {
+      const l = 2 * g * STRIDE;
+      g = t[l + SCORE] >= t[l + STRIDE + SCORE] ? 2 * g : 2 * g + 1;
+    }
+    const leaf = g * STRIDE;
+    if (t[leaf + CPU] >= cpu && t[leaf + MEM] >= mem) return g - cap;
     let stack = this.stack;
     let sp = 0;
     stack[sp++] = 1;
@@ -142,14 +142,9 @@ export class PlacementIndex {
   }
 }
 
-/** A tree with every slot unschedulable (the top slot of a subtree is its leftmost slot). */
+/** A tree with every slot unschedulable. */
 function emptyTree(cap: number): Float64Array {
   const t = new Float64Array(2 * cap * STRIDE).fill(-1);
-  for (let i = 0; i < 2 * cap; i++) {
-    t[i * STRIDE + SCORE] = -Infinity;
-    let leftmost = Math.max(1, i);
-    while (leftmost < cap) leftmost *= 2;
-    t[i * STRIDE + TOP] = leftmost - cap;
-  }
+  for (let i = 0; i < 2 * cap; i++) t[i * STRIDE + SCORE] = -Infinity;
   return t;
 }
