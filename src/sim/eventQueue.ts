@@ -145,21 +145,10 @@ export class EventQueue {
       let i = 0;
       let c = 1;
       while (c < last) {
-        // Smallest of children c .. min(c + 3, last - 1).
-        let best = c;
-        let bi = c * STRIDE;
-        let bt = h[bi];
-        const end = c + ARITY < last ? c + ARITY : last;
-        for (let j = c + 1, ji = bi + STRIDE; j < end; j++, ji += STRIDE) {
-          const jt = h[ji];
-          if (jt < bt || (jt === bt && h[ji + 1] < h[bi + 1])) {
-            best = j;
-            bi = ji;
-            bt = jt;
-          }
-        }
+        const best = smallestChild(h, c, last);
+        const bi = best * STRIDE;
         const ii = i * STRIDE;
-        h[ii] = bt;
+        h[ii] = h[bi];
         h[ii + 1] = h[bi + 1];
         h[ii + 2] = h[bi + 2];
         i = best;
@@ -312,18 +301,9 @@ export class EventQueue {
       let i = start;
       let c = ARITY * i + 1;
       while (c < n) {
-        let best = c;
-        let bi = c * STRIDE;
-        let bt = h[bi];
-        const end = c + ARITY < n ? c + ARITY : n;
-        for (let j = c + 1, ji = bi + STRIDE; j < end; j++, ji += STRIDE) {
-          const jt = h[ji];
-          if (jt < bt || (jt === bt && h[ji + 1] < h[bi + 1])) {
-            best = j;
-            bi = ji;
-            bt = jt;
-          }
-        }
+        const best = smallestChild(h, c, n);
+        const bi = best * STRIDE;
+        const bt = h[bi];
         if (t < bt || (t === bt && k < h[bi + 1])) break;
         const ii = i * STRIDE;
         h[ii] = bt;
@@ -357,6 +337,26 @@ export class EventQueue {
       e = next;
     }
   }
+}
+
+/**
+ * The smallest of the children c .. min(c + ARITY, size) - 1 of a heap entry, by (time, tie).
+ * Integers in and out, so nothing is boxed if a caller does not inline it.
+ */
+function smallestChild(h: Float64Array, c: number, size: number): number {
+  let best = c;
+  let bi = c * STRIDE;
+  let bt = h[bi];
+  const end = c + ARITY < size ? c + ARITY : size;
+  for (let j = c + 1, ji = bi + STRIDE; j < end; j++, ji += STRIDE) {
+    const jt = h[ji];
+    if (jt < bt || (jt === bt && h[ji + 1] < h[bi + 1])) {
+      best = j;
+      bi = ji;
+      bt = jt;
+    }
+  }
+  return best;
 }
 
 function writeEntry(a: Float64Array, i: number, time: number, tie: number, data: number): void {
