@@ -41,6 +41,25 @@ async function stat(page: Page, id: string): Promise<string> {
   return (await page.getByTestId(`import-${id}`).innerText()).replace(/\s+/g, ' ').trim();
 }
 
+/** Imports the small fixture (skipping its rejected row), runs, and copies the link: the table and the link. */
+async function importSmallPodsAndLink(page: Page): Promise<{ table: string[]; url: string }> {
+  await page.setInputFiles('#import-trace-file', resolve(FIXTURES, 'small-pods.csv'));
+  await waitForStage(page, 'mapping');
+  const dialog = page.locator('dialog.import-dialog');
+  await dialog.getByRole('button', { name: /^Import / }).click();
+  await waitForStage(page, 'preview');
+  await dialog.getByRole('button', { name: 'Skip 1 rejected row and use the trace' }).click();
+  await waitForStage(page, 'closed');
+  await page.getByRole('button', { name: /run simulation/i }).click();
+  await waitForStatus(page, 'done');
+  const table = await tableText(page);
+  await page.getByTestId('copy-link').click();
+  const link = await page.getByTestId('link-fallback').inputValue({ timeout: 2000 }).catch(() => '');
+  const url = link || (await page.evaluate(() => window.location.href));
+  expect(url).toContain('#s1.');
+  return { table, url };
+}
+
 describe('CSV trace import in Chromium', () => {
   it('imports a CSV by file chooser: detected mapping, preview with the rejected row, accept, run', async () => {
     const page = await openApp(1280, 800);
@@ -110,20 +129,7 @@ describe('CSV trace import in Chromium', () => {
 
   it('opens a link to a scenario with an imported trace: asks for the file, checks it, same results', async () => {
     const page = await openApp(1280, 800);
-    await page.setInputFiles('#import-trace-file', resolve(FIXTURES, 'small-pods.csv'));
-    await waitForStage(page, 'mapping');
-    const dialog = page.locator('dialog.import-dialog');
-    await dialog.getByRole('button', { name: /^Import / }).click();
-    await waitForStage(page, 'preview');
-    await dialog.getByRole('button', { name: 'Skip 1 rejected row and use the trace' }).click();
-    await waitForStage(page, 'closed');
-    await page.getByRole('button', { name: /run simulation/i }).click();
-    await waitForStatus(page, 'done');
-    const table = await tableText(page);
-    await page.getByTestId('copy-link').click();
-    const link = await page.getByTestId('link-fallback').inputValue().catch(() => '');
-    const url = link || (await page.evaluate(() => window.location.href));
-    expect(url).toContain('#s1.');
+    const { table, url } = await importSmallPodsAndLink(page);
 
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const fresh = await context.newPage();
@@ -136,6 +142,38 @@ describe('CSV trace import in Chromium', () => {
     await fresh.waitForSelector('.app[data-status="done"]', { timeout: 60_000 });
     await expect.poll(() => tableText(fresh)).toEqual(table);
     await context.close();
+    await page.close();
+  });
+
+  it('keeps an imported trace across a reload: the link reopens without asking for the file, same results', async () => {
+    const page = await openApp(1280, 800);
+    const { table, url } = await importSmallPodsAndLink(page);
+    const pods = await simulatedPods(page);
+
+    // Saved in IndexedDB once the page is idle (by a worker); then the same browser profile loads
+    // the page again from scratch and the trace comes back from there.
+    const savedTraces = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            const req = indexedDB.open('spillway', 1);
+            req.onupgradeneeded = () => req.result.createObjectStore('traces', { keyPath: 'name' });
+            req.onsuccess = () => {
+              const count = req.result.transaction('traces', 'readonly').objectStore('traces').count();
+              count.onsuccess = () => (req.result.close(), done(count.result));
+            };
+            req.onerror = () => done(-1);
+          }),
+      );
+    await expect.poll(savedTraces, { timeout: 10_000 }).toBe(1);
+    await page.goto('about:blank');
+    await page.goto(url);
+    await page.waitForSelector('.app[data-status="done"]', { timeout: 60_000 });
+    expect(await page.getByTestId('trace-prompt').count()).toBe(0);
+    expect(await page.getByTestId('link-banner').innerText()).toMatch(/imported earlier in this browser/);
+    await expect.poll(() => tableText(page)).toEqual(table);
+    expect(await simulatedPods(page)).toBe(pods);
+    expect(page.errors).toEqual([]);
     await page.close();
   });
 
@@ -257,7 +295,7 @@ describe('CSV trace import in Chromium', () => {
     console.log(
       `1M-row import (${(bytes / 1048576).toFixed(1)} MB): ${(probe.importMs / 1000).toFixed(2)} s; long tasks ${JSON.stringify(probe.longTasks)}; longest ${longest} ms; max rAF gap ${probe.maxFrameGap.toFixed(0)} ms`,
     );
-    // The generators give about a million pods (1,002,643 for this seed); count the rows.
+    // The generators give about a million pods (1,002,962 for this seed); count the rows.
     const rows = readFileSync(MILLION).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 0) - 1;
     const shown = rows.toLocaleString('en-US');
     expect(await stat(page, 'accepted')).toBe(`Rows accepted ${shown} of ${shown}`);

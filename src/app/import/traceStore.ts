@@ -9,6 +9,9 @@ import type { Scenario } from '../../scenario/scenario.ts';
 import type { TraceImportReport, TraceMappingInput, TraceSummary } from '../../trace/index.ts';
 import type { PodTable } from '../../workload/podTable.ts';
 import { builtinTrace } from './builtinTraces.ts';
+import * as Comlink from 'comlink';
+import type { TraceCacheWorkerApi } from '../../../workers/traceCache.worker.ts';
+import { copyTable, hasSavedTraces, tableBuffers } from './traceCache.ts';
 import { TraceImportClient, type ImportOutcome } from './traceImportClient.ts';
 
 export interface LoadedTrace {
@@ -42,6 +45,35 @@ export class TraceStore {
   private readonly builtinLoads = new Map<string, Promise<LoadedTrace>>();
   private serial = 0;
   private client: TraceImportClient | null = null;
+  /**
+   * Settles once the traces saved in the browser by earlier visits are back in `imported` (at
+   * once where there is no storage). Runs and opened links wait for it.
+   */
+  readonly restored: Promise<void>;
+  private readonly persist: boolean;
+
+  constructor(persist = typeof indexedDB !== 'undefined') {
+    this.persist = persist;
+    this.restored = persist ? this.restore().catch(() => {}) : Promise.resolve();
+  }
+
+  private cacheWorker: Comlink.Remote<TraceCacheWorkerApi> | null = null;
+
+  /** The worker that reads and writes saved traces (started on first need). */
+  private cache(): Comlink.Remote<TraceCacheWorkerApi> {
+    this.cacheWorker ??= Comlink.wrap<TraceCacheWorkerApi>(new Worker(new URL('../../../workers/traceCache.worker.ts', import.meta.url), { type: 'module', name: 'trace-cache' }));
+    return this.cacheWorker;
+  }
+
+  /** Puts traces saved by earlier visits back (a worker reads them only if there are some). */
+  private async restore(): Promise<void> {
+    if (!(await hasSavedTraces())) return;
+    const saved = await this.cache().load();
+    const imported = new Map(this.snapshot.imported);
+    // Imported in this visit already (newer): kept.
+    for (const { name, trace } of saved) if (!imported.has(name)) imported.set(name, trace);
+    if (imported.size !== this.snapshot.imported.size) this.set({ imported });
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -64,11 +96,32 @@ export class TraceStore {
     if (this.snapshot.request) this.set({ request: null });
   }
 
-  /** Keeps an accepted import under its source name (replacing one of the same name). */
+  /**
+   * Keeps an accepted import under its source name (replacing one of the same name), and saves it
+   * in the browser for later visits.
+   */
   setImported(name: string, trace: LoadedTrace): void {
     const imported = new Map(this.snapshot.imported);
     imported.set(name, trace);
     this.set({ imported });
+    if (this.persist) {
+      // When the page is idle (the accepted import starts a run first), a copy goes to the worker:
+      // a memcpy here; serializing it for storage happens there.
+      const save = () => {
+        if (this.snapshot.imported.get(name) !== trace) return; // replaced meanwhile
+        const copy = { ...trace, table: copyTable(trace.table) };
+        this.cache()
+          .save(name, Comlink.transfer(copy, tableBuffers(copy.table)))
+          .catch(() => {});
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(save, { timeout: 3000 });
+      else setTimeout(save, 0);
+    }
+  }
+
+  /** Is the trace of this source name and file (SHA-256) here, imported now or on an earlier visit? */
+  hasImported(name: string, sha256: string): boolean {
+    return this.snapshot.imported.get(name)?.fingerprint.sha256 === sha256;
   }
 
   /**
@@ -111,6 +164,9 @@ export class TraceStore {
    * trace to import.
    */
   async tablesFor(scenario: Scenario): Promise<Record<string, PodTable>> {
+    // Imported traces saved by an earlier visit may still be coming back (only waited for when needed).
+    const needsImported = scenario.workload.some((s) => s.type === 'trace' && !s.rows && !s.path && !this.snapshot.imported.has(s.name));
+    if (needsImported) await this.restored;
     const tables: Record<string, PodTable> = {};
     for (const source of scenario.workload) {
       if (source.type !== 'trace' || source.rows) continue;

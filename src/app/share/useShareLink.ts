@@ -91,7 +91,12 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
         if (initial) openDefault();
         return;
       }
-      const missing = missingTraces(decoded.scenario);
+      // Trace files imported in this browser before (same source name, same SHA-256) are not asked for again.
+      await traceStore.restored;
+      if (!live()) return;
+      const notInLink = missingTraces(decoded.scenario);
+      const known = notInLink.filter((m) => traceStore.hasImported(m.name, m.fingerprint.sha256));
+      const missing = notInLink.filter((m) => !known.includes(m));
       if (missing.length > 0) {
         setPending({ scenario: decoded.scenario, missing, errors: {} });
         setBanner({
@@ -101,7 +106,11 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
         if (initial) openDefault();
         return;
       }
-      setBanner(null);
+      setBanner(
+        known.length > 0
+          ? { kind: 'info', text: `Using ${known.map((m) => `“${m.name}”`).join(', ')} as imported earlier in this browser (the same file${known.length === 1 ? '' : 's'}: SHA-256 checked).` }
+          : null,
+      );
       setPending(null);
       const draft = toDraft(decoded.scenario);
       openedDoc.current = draft;
