@@ -24,7 +24,7 @@ function CapacityPlot({ strategies, horizon, width }: { strategies: readonly Cha
   const { margin, innerWidth, panelInnerHeight, x } = layout;
   const t = strategies[0]?.result.series.t ?? new Float64Array(0);
   const fmt = (v: number) => `${v.toLocaleString('en-US', { maximumFractionDigits: 1 })} vCPU`;
-  const { hover, onPointerMove, onPointerLeave } = useTimeHover(x, t, margin, (b) => ({
+  const { hover, onPointerMove, onPointerLeave, keyboard } = useTimeHover(x, t, margin, (b) => ({
     title: formatClock(t[b], horizon),
     rows: strategies.flatMap((s) => [
       { color: s.color, label: `${s.name}: provisioned`, value: fmt(s.result.series.provisionedVcpu[b]) },
@@ -38,7 +38,7 @@ function CapacityPlot({ strategies, horizon, width }: { strategies: readonly Cha
   const height = strategies.length * panelBlock;
   return (
     <div className="plot">
-      <svg className="chart-svg" width={width} height={height} fontFamily={SVG_FONT} fontSize={11} role="img" aria-label="Requested and provisioned vCPU over time, one panel per strategy; exact figures are in the comparison table.">
+      <svg {...keyboard} className="chart-svg" width={width} height={height} fontFamily={SVG_FONT} fontSize={11} role="img" aria-label="Requested and provisioned vCPU over time, one panel per strategy; exact figures are in the comparison table. Focus it and use the arrow keys to read the values over time.">
         {layout.panels.map((p, i) => (
           <g key={p.name} transform={`translate(0,${i * panelBlock})`}>
             <text x={narrow ? 4 : margin.left} y={13} fill={INK.text} fontWeight={600} fontSize={12}>

@@ -129,6 +129,8 @@ export interface TooltipState {
   y: number;
   title: string;
   rows: TooltipRow[];
+  /** Moved with the keyboard: announced to screen readers (a pointer's hover is not). */
+  live?: boolean;
 }
 
 /** Hover read-out with exact values; flips to the left of the pointer near the right edge. */
@@ -136,7 +138,7 @@ export function Tooltip({ tip, width }: { tip: TooltipState | null; width: numbe
   if (!tip) return null;
   const flip = tip.x > width * 0.6;
   return (
-    <div className="tooltip" role="presentation" style={{ top: Math.max(0, tip.y - 10), ...(flip ? { right: width - tip.x + 12 } : { left: tip.x + 12 }) }}>
+    <div className="tooltip" {...(tip.live ? { role: 'status', 'aria-live': 'polite' as const } : { role: 'presentation' })} style={{ top: Math.max(0, tip.y - 10), ...(flip ? { right: width - tip.x + 12 } : { left: tip.x + 12 }) }}>
       <div className="tooltip-title">{tip.title}</div>
       <table>
         <tbody>

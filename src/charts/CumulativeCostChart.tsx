@@ -23,13 +23,13 @@ function CostPlot({ strategies, horizon, width, currency }: { strategies: readon
   const { margin, innerWidth, innerHeight, x } = layout;
   const t = strategies[0]?.result.series.t ?? new Float64Array(0);
   const end = (b: number) => (b + 1 < t.length ? t[b + 1] : horizon);
-  const { hover, onPointerMove, onPointerLeave } = useTimeHover(x, t, margin, (b) => ({
+  const { hover, onPointerMove, onPointerLeave, keyboard } = useTimeHover(x, t, margin, (b) => ({
     title: `Spent by ${formatClock(end(b), horizon)}`,
     rows: strategies.map((s) => ({ color: s.color, label: s.name, value: formatMoney(s.result.series.cumulativeCost[b], currency) })),
   }));
   return (
     <div className="plot">
-      <svg className="chart-svg" width={width} height={height} fontFamily={SVG_FONT} fontSize={11} role="img" aria-label="Cumulative cost over time for each strategy; totals are in the comparison table.">
+      <svg {...keyboard} className="chart-svg" width={width} height={height} fontFamily={SVG_FONT} fontSize={11} role="img" aria-label="Cumulative cost over time for each strategy; totals are in the comparison table. Focus it and use the arrow keys to read the values over time.">
         <g transform={`translate(${margin.left},${margin.top})`}>
           <YAxis ticks={layout.yTicks} innerWidth={innerWidth} unit={currency} />
           <XAxis ticks={layout.xTicks} innerHeight={innerHeight} rightRoom={margin.right} />

@@ -23,7 +23,7 @@ function FleetPlot({ strategies, horizon, width }: { strategies: readonly ChartS
   );
   const { margin, innerWidth, panelInnerHeight, x } = layout;
   const t = strategies[0]?.result.series.t ?? new Float64Array(0);
-  const { hover, onPointerMove, onPointerLeave } = useTimeHover(x, t, margin, (b) => ({
+  const { hover, onPointerMove, onPointerLeave, keyboard } = useTimeHover(x, t, margin, (b) => ({
     title: formatClock(t[b], horizon),
     rows: layout.panels.flatMap((p) =>
       p.lines.map((l) => {
@@ -35,7 +35,7 @@ function FleetPlot({ strategies, horizon, width }: { strategies: readonly ChartS
   const block = PANEL_HEIGHT + PANEL_TITLE;
   return (
     <div className="plot">
-      <svg className="chart-svg" width={width} height={Math.max(1, layout.panels.length) * block} fontFamily={SVG_FONT} fontSize={11} role="img" aria-label="Nodes and serverless pods over time for each strategy; peaks are in the CSV export.">
+      <svg {...keyboard} className="chart-svg" width={width} height={Math.max(1, layout.panels.length) * block} fontFamily={SVG_FONT} fontSize={11} role="img" aria-label="Nodes and serverless pods over time for each strategy; peaks are in the CSV export. Focus it and use the arrow keys to read the values over time.">
         {layout.panels.map((p, i) => (
           <g key={p.measure} transform={`translate(0,${i * block})`}>
             <text x={margin.left} y={13} fill={INK.text} fontWeight={600} fontSize={12}>

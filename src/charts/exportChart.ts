@@ -6,6 +6,8 @@
 export function serializeSvg(svg: SVGSVGElement): { text: string; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.querySelectorAll('[data-export="skip"]').forEach((el) => el.remove());
+  // A tab stop in the page, not in a file.
+  clone.removeAttribute('tabindex');
   const width = Number(svg.getAttribute('width')) || svg.clientWidth;
   const height = Number(svg.getAttribute('height')) || svg.clientHeight;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

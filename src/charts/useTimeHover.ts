@@ -1,4 +1,4 @@
-import { useState, type PointerEvent } from 'react';
+import { useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ScaleLinear } from 'd3';
 import type { Margin } from './frame.ts';
 import { bucketAt } from './stepSeries.ts';
@@ -7,6 +7,8 @@ import type { TooltipRow, TooltipState } from './ChartFrame.tsx';
 /**
  * Hover over a time chart: the pointer's x picks a bucket of the series; the chart turns the
  * bucket into tooltip rows. Returns the hovered bucket (for the guide line) and handlers.
+ * `keyboard` makes the chart a tab stop read with the keyboard: focus shows the first bucket,
+ * Left/Right move one bucket (with Shift, ten), Home/End go to the ends, Escape hides the read-out.
  */
 export function useTimeHover(
   x: ScaleLinear<number, number>,
@@ -26,5 +28,32 @@ export function useTimeHover(
     setHover({ bucket, tip: { x: px + margin.left, y: py, title, rows } });
   };
   const onPointerLeave = () => setHover(null);
-  return { hover, onPointerMove, onPointerLeave };
+  const showBucket = (bucket: number) => {
+    const { title, rows } = rowsAt(bucket);
+    setHover({ bucket, tip: { x: x(t[bucket]) + margin.left, y: margin.top + 8, title, rows, live: true } });
+  };
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const last = t.length - 1;
+    if (last < 0) return;
+    const at = hover?.bucket ?? 0;
+    const step = e.shiftKey ? 10 : 1;
+    let next: number;
+    if (e.key === 'ArrowRight') next = at + step;
+    else if (e.key === 'ArrowLeft') next = at - step;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = last;
+    else if (e.key === 'Escape') return setHover(null);
+    else return;
+    e.preventDefault();
+    showBucket(Math.max(0, Math.min(last, next)));
+  };
+  const keyboard = {
+    tabIndex: 0,
+    onKeyDown,
+    onFocus: () => {
+      if (t.length > 0) showBucket(hover?.bucket ?? 0);
+    },
+    onBlur: () => setHover(null),
+  };
+  return { hover, onPointerMove, onPointerLeave, keyboard };
 }

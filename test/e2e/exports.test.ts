@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { ROOT, tableText, useAppServer, waitForStatus } from './harness.ts';
+import { RESULTS_DIR, ROOT, tableText, useAppServer, waitForStatus } from './harness.ts';
 
 /** Vite preview of the built app and Chromium, shared by this file's tests. */
 const env = useAppServer();
@@ -71,6 +71,41 @@ describe('Exports and drag-and-drop in Chromium', () => {
     // The PNG signature, and an image of some size.
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.bytes.length).toBeGreaterThan(5_000);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a time chart with the keyboard: focus, arrows, End, Escape; the read-out is announced', async () => {
+    const page = await openApp();
+    const chart = page.locator('#chart-cumulative-cost svg.chart-svg');
+    const tooltip = page.locator('#chart-cumulative-cost .tooltip');
+    // The chart is a tab stop; focus shows the first point.
+    expect(await chart.getAttribute('tabindex')).toBe('0');
+    await chart.focus();
+    await tooltip.waitFor();
+    expect(await tooltip.getAttribute('role')).toBe('status');
+    const first = await tooltip.locator('.tooltip-title').innerText();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const third = await tooltip.locator('.tooltip-title').innerText();
+    expect(third).not.toBe(first);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await tooltip.locator('.tooltip-title').innerText()).toBe(first);
+    // One row per strategy, with a value.
+    expect(await tooltip.locator('tbody tr').count()).toBe((await tableText(page)).length);
+    await page.keyboard.press('End');
+    await page.locator('#chart-cumulative-cost').screenshot({ path: `${RESULTS_DIR}/chart-keyboard-1280x800.png` });
+    const last = await tooltip.locator('.tooltip-title').innerText();
+    expect(last).not.toBe(first);
+    await page.keyboard.press('ArrowRight');
+    expect(await tooltip.locator('.tooltip-title').innerText()).toBe(last);
+    await page.keyboard.press('Escape');
+    expect(await tooltip.count()).toBe(0);
+    // The exported file is not a tab stop.
+    const title = (await page.locator('#chart-cumulative-cost h3').innerText()).trim();
+    const svg = await download(page, () => page.getByRole('button', { name: `Download “${title}” as SVG` }).click());
+    expect(svg.bytes.toString('utf8')).not.toContain('tabindex');
     expect(page.errors).toEqual([]);
     await page.close();
   });
