@@ -1,10 +1,14 @@
-import { useMemo, useState, type PointerEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatDuration, formatPercent } from '../app/format.ts';
 import { XAxis, YAxis } from './Axes.tsx';
 import { ChartFrame, SVG_FONT, Tooltip, type TooltipState } from './ChartFrame.tsx';
 import type { ChartStrategy } from './chartData.ts';
 import { INK } from './palette.ts';
 import { pendingCdfLayout, shareWithin } from './pendingCdfLayout.ts';
+import { readoutKey } from './useTimeHover.ts';
+
+/** Keyboard read-out positions across the time axis. */
+const KEY_STEPS = 100;
 
 function CdfPlot({ strategies, sloSeconds, width }: { strategies: readonly ChartStrategy[]; sloSeconds: number; width: number }) {
   const height = width < 480 ? 230 : 270;
@@ -13,24 +17,49 @@ function CdfPlot({ strategies, sloSeconds, width }: { strategies: readonly Chart
     [strategies, sloSeconds, width, height],
   );
   const { margin, innerWidth, innerHeight, x } = layout;
-  const [hover, setHover] = useState<{ seconds: number; tip: TooltipState } | null>(null);
-  const onPointerMove = (e: PointerEvent<SVGRectElement>) => {
-    const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
-    const px = Math.max(0, Math.min(innerWidth, e.clientX - box.left - margin.left));
+  const [hover, setHover] = useState<{ seconds: number; step: number; tip: TooltipState } | null>(null);
+  const showAt = (px: number, y: number, live: boolean) => {
     const seconds = x.invert(px);
     setHover({
       seconds,
+      step: Math.round((px / Math.max(1, innerWidth)) * KEY_STEPS),
       tip: {
         x: px + margin.left,
-        y: e.clientY - box.top,
+        y,
         title: `Started within ${formatDuration(seconds)}`,
         rows: strategies.map((s) => ({ color: s.color, label: s.name, value: formatPercent(shareWithin(s.result.pendingCdf, seconds)) })),
+        live,
       },
     });
   };
+  const onPointerMove = (e: PointerEvent<SVGRectElement>) => {
+    const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
+    showAt(Math.max(0, Math.min(innerWidth, e.clientX - box.left - margin.left)), e.clientY - box.top, false);
+  };
+  // Keyboard: the same read-out, moved in hundredths of the time axis (see readoutKey).
+  const showStep = (step: number) => showAt((step / KEY_STEPS) * innerWidth, margin.top + 8, true);
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const next = readoutKey(e, hover?.step ?? 0, KEY_STEPS);
+    if (next === null) return;
+    e.preventDefault();
+    if (next < 0) setHover(null);
+    else showStep(next);
+  };
   return (
     <div className="plot">
-      <svg className="chart-svg" width={width} height={height} fontFamily={SVG_FONT} fontSize={11} role="img" aria-label="Share of pods started within a pending time, log time axis, with the SLO marked; percentiles are in the comparison table.">
+      <svg
+        className="chart-svg"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => showStep(hover?.step ?? 0)}
+        onBlur={() => setHover(null)}
+        width={width}
+        height={height}
+        fontFamily={SVG_FONT}
+        fontSize={11}
+        role="img"
+        aria-label="Share of pods started within a pending time, log time axis, with the SLO marked; percentiles are in the comparison table. Focus it and use the arrow keys to read the shares."
+      >
         <g transform={`translate(${margin.left},${margin.top})`}>
           <YAxis ticks={layout.yTicks} innerWidth={innerWidth} unit="pods" />
           <XAxis ticks={layout.xTicks} innerHeight={innerHeight} rightRoom={margin.right} />

@@ -33,19 +33,11 @@ export function useTimeHover(
     setHover({ bucket, tip: { x: x(t[bucket]) + margin.left, y: margin.top + 8, title, rows, live: true } });
   };
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const last = t.length - 1;
-    if (last < 0) return;
-    const at = hover?.bucket ?? 0;
-    const step = e.shiftKey ? 10 : 1;
-    let next: number;
-    if (e.key === 'ArrowRight') next = at + step;
-    else if (e.key === 'ArrowLeft') next = at - step;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = last;
-    else if (e.key === 'Escape') return setHover(null);
-    else return;
+    const next = readoutKey(e, hover?.bucket ?? 0, t.length - 1);
+    if (next === null) return;
     e.preventDefault();
-    showBucket(Math.max(0, Math.min(last, next)));
+    if (next < 0) setHover(null);
+    else showBucket(next);
   };
   const keyboard = {
     tabIndex: 0,
@@ -56,4 +48,21 @@ export function useTimeHover(
     onBlur: () => setHover(null),
   };
   return { hover, onPointerMove, onPointerLeave, keyboard };
+}
+
+/**
+ * Where a keyboard read-out goes for a key, from position `at` of 0..last: Left/Right one step
+ * (with Shift, ten), Home/End the ends; -1 for Escape (hide it); null for any other key.
+ */
+export function readoutKey(e: { key: string; shiftKey: boolean }, at: number, last: number): number | null {
+  if (last < 0) return null;
+  const step = e.shiftKey ? 10 : 1;
+  let next: number;
+  if (e.key === 'ArrowRight') next = at + step;
+  else if (e.key === 'ArrowLeft') next = at - step;
+  else if (e.key === 'Home') next = 0;
+  else if (e.key === 'End') next = last;
+  else if (e.key === 'Escape') return -1;
+  else return null;
+  return Math.max(0, Math.min(last, next));
 }

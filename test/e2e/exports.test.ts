@@ -102,6 +102,20 @@ describe('Exports and drag-and-drop in Chromium', () => {
     expect(await tooltip.locator('.tooltip-title').innerText()).toBe(last);
     await page.keyboard.press('Escape');
     expect(await tooltip.count()).toBe(0);
+    // The pending-time CDF reads the same way, across its (log) time axis.
+    const cdf = page.locator('#chart-pending-cdf svg.chart-svg');
+    const cdfTip = page.locator('#chart-pending-cdf .tooltip');
+    await cdf.focus();
+    await cdfTip.waitFor();
+    const start = await cdfTip.locator('.tooltip-title').innerText();
+    expect(start).toMatch(/^Started within /);
+    await page.keyboard.press('End');
+    expect(await cdfTip.locator('.tooltip-title').innerText()).not.toBe(start);
+    // At the right end of the axis every pod that started has started: the shares are the highest.
+    const shares = (await cdfTip.locator('td.num').allInnerTexts()).map((v) => parseFloat(v));
+    expect(shares.every((v) => v > 50)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await cdfTip.count()).toBe(0);
     // The exported file is not a tab stop.
     const title = (await page.locator('#chart-cumulative-cost h3').innerText()).trim();
     const svg = await download(page, () => page.getByRole('button', { name: `Download “${title}” as SVG` }).click());
