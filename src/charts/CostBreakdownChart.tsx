@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { formatMoney } from '../app/format.ts';
 import { XAxis } from './Axes.tsx';
 import { ChartFrame, SVG_FONT, Tooltip, type TooltipState } from './ChartFrame.tsx';
 import type { ChartStrategy } from './chartData.ts';
 import { costBreakdownLayout, costItemLabel } from './costBreakdownLayout.ts';
 import { INK } from './palette.ts';
+import { readoutKey } from './useTimeHover.ts';
 
 function BreakdownPlot({ strategies, width, currency }: { strategies: readonly ChartStrategy[]; width: number; currency: string }) {
   const layout = useMemo(
@@ -18,9 +19,35 @@ function BreakdownPlot({ strategies, width, currency }: { strategies: readonly C
   );
   const { margin, innerWidth, innerHeight } = layout;
   const [tip, setTip] = useState<TooltipState | null>(null);
+  // Keyboard: the read-out steps through the bars (line item by line item, strategy by strategy).
+  const [keyBar, setKeyBar] = useState(0);
+  const showBar = (i: number) => {
+    const b = layout.bars[i];
+    setKeyBar(i);
+    setTip({ x: margin.left + Math.min(b.width, innerWidth * 0.5), y: margin.top + b.y + b.height + 14, title: costItemLabel(b.item), rows: [{ color: b.color, label: b.strategy, value: formatMoney(b.value, currency) }], live: true });
+  };
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const next = readoutKey(e, keyBar, layout.bars.length - 1);
+    if (next === null) return;
+    e.preventDefault();
+    if (next < 0) setTip(null);
+    else showBar(next);
+  };
   return (
     <div className="plot">
-      <svg className="chart-svg" width={width} height={layout.height} fontFamily={SVG_FONT} fontSize={11} role="img" aria-label="Cost by line item for each strategy; the same figures are in the CSV export.">
+      <svg
+        className="chart-svg"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => layout.bars.length > 0 && showBar(Math.min(keyBar, layout.bars.length - 1))}
+        onBlur={() => setTip(null)}
+        width={width}
+        height={layout.height}
+        fontFamily={SVG_FONT}
+        fontSize={11}
+        role="img"
+        aria-label="Cost by line item for each strategy; the same figures are in the CSV export. Focus it and use the arrow keys to read each bar."
+      >
         <g transform={`translate(${margin.left},${margin.top})`}>
           <XAxis ticks={layout.xTicks} innerHeight={innerHeight} rightRoom={width < 480 ? 0 : margin.right} />
           {layout.groups.map((g) => (

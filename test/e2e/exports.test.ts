@@ -116,6 +116,16 @@ describe('Exports and drag-and-drop in Chromium', () => {
     expect(shares.every((v) => v > 50)).toBe(true);
     await page.keyboard.press('Tab');
     expect(await cdfTip.count()).toBe(0);
+    // The cost breakdown steps through its bars: each read-out is one strategy's line item.
+    const bars = page.locator('#chart-cost-breakdown svg.chart-svg');
+    const barTip = page.locator('#chart-cost-breakdown .tooltip');
+    await bars.focus();
+    await barTip.waitFor();
+    const firstBar = await barTip.innerText();
+    await page.keyboard.press('ArrowRight');
+    expect(await barTip.innerText()).not.toBe(firstBar);
+    expect(await barTip.locator('tbody tr').count()).toBe(1);
+    expect(await barTip.locator('td.num').innerText()).toMatch(/\$[\d,.]+/);
     // The exported file is not a tab stop.
     const title = (await page.locator('#chart-cumulative-cost h3').innerText()).trim();
     const svg = await download(page, () => page.getByRole('button', { name: `Download “${title}” as SVG` }).click());
