@@ -76,6 +76,11 @@ export class Recorder {
     return b < 0 ? 0 : b >= this.buckets ? this.buckets - 1 : b;
   }
 
+  /** Seconds in bucket `b` (the last one ends exactly at the horizon). */
+  private width(b: number): number {
+    return b === this.buckets - 1 ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
+  }
+
   /** Sets the time of the changes that follow (`add`): now, or any time in the past or future. */
   at(t: number): void {
     if (!(t < this.horizon)) {
@@ -153,15 +158,7 @@ export class Recorder {
   private applyMix(id: number, delta: number): void {
     const c = this.mixCoefficients;
     const base = id * LEVELS;
-    for (let l = 0; l < LEVELS; l++) {
-      const k = c[base + l];
-      if (k === 0) continue;
-      this.levels[l] += k * delta;
-      if (this.beyond) continue;
-      const i = this.base + l;
-      this.partial[i] += k * delta * this.span;
-      this.steps[i] += k * delta;
-    }
+    for (let l = 0; l < LEVELS; l++) if (c[base + l] !== 0) this.add(l, c[base + l] * delta);
   }
 
   /** Current value of a level: every change so far, mixes included. */
@@ -184,7 +181,7 @@ export class Recorder {
     const out = new Float64Array(B);
     let rate = 0;
     for (let b = 0; b < B; b++) {
-      const w = b === B - 1 ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
+      const w = this.width(b);
       const i = b * LEVELS + level;
       out[b] = this.partial[i] + rate * w + this.lumps[level * B + b];
       rate += this.steps[i];
@@ -196,7 +193,7 @@ export class Recorder {
       const m = this.mixSums;
       let mixRate = 0;
       for (let b = 0; b < B; b++) {
-        const w = b === B - 1 ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
+        const w = this.width(b);
         const i = (id * B + b) * MIX_STRIDE;
         out[b] += k * (m[i] + mixRate * w + m[i + 2]);
         mixRate += m[i + 1];
@@ -217,7 +214,7 @@ export class Recorder {
   average(level: number): Float64Array {
     const out = this.bucketSums(level);
     const B = this.buckets;
-    for (let b = 0; b < B; b++) out[b] /= b === B - 1 ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
+    for (let b = 0; b < B; b++) out[b] /= this.width(b);
     return out;
   }
 

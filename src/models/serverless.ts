@@ -51,7 +51,6 @@ export class Serverless {
   private tat = -Infinity;
   private readonly emission: number;
   private readonly tolerance: number;
-  private tokenEventPending = false;
 
   /** Pods currently launched and not finished (for ResourcePolicy unit max). */
   active = 0;
@@ -76,15 +75,18 @@ export class Serverless {
 
   /** Spent on vCPU so far (pods that finished or were billed at the end). */
   get cpuCost(): number {
-    let sum = 0;
-    for (let s = 0; s < this.shapeVcpu.length; s++) sum += this.shapeVcpu[s] * this.shapeBilled[s];
-    return sum * this.pricePerVcpuSecond;
+    return this.billedUnitSeconds(this.shapeVcpu) * this.pricePerVcpuSecond;
   }
 
   get memCost(): number {
+    return this.billedUnitSeconds(this.shapeMemGiB) * this.pricePerGiBSecond;
+  }
+
+  /** Billed seconds times the per-shape amount (vCPU or GiB), over every shape. */
+  private billedUnitSeconds(perShape: readonly number[]): number {
     let sum = 0;
-    for (let s = 0; s < this.shapeMemGiB.length; s++) sum += this.shapeMemGiB[s] * this.shapeBilled[s];
-    return sum * this.pricePerGiBSecond;
+    for (let s = 0; s < perShape.length; s++) sum += perShape[s] * this.shapeBilled[s];
+    return sum;
   }
 
   private shapeOf(pod: number): number {

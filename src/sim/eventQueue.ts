@@ -80,8 +80,8 @@ export class EventQueue {
 
   push(time: number, kind: number, payload: number, priority: number): void {
     if (this.nextSeq >= TIE_SCALE) tooManyEvents();
-    const tie = (((priority << 24) >> 24) + 128) * TIE_SCALE + this.nextSeq++;
-    const d = (payload | 0) * 256 + (kind & 255);
+    const tie = tieKey(priority, this.nextSeq++);
+    const d = dataKey(kind, payload);
     // Entries are written here and moved by index: a double passed to a call the JIT did not
     // inline is boxed (allocated), and this runs once per event.
     if (time < this.edge) {
@@ -104,8 +104,8 @@ export class EventQueue {
     if (this.hasStream) throw new Error('event queue: the stream already has a pending event');
     if (this.nextSeq >= TIE_SCALE) tooManyEvents();
     this.streamTime = time;
-    this.streamTie = (((priority << 24) >> 24) + 128) * TIE_SCALE + this.nextSeq++;
-    this.streamData = (payload | 0) * 256 + (kind & 255);
+    this.streamTie = tieKey(priority, this.nextSeq++);
+    this.streamData = dataKey(kind, payload);
     this.hasStream = true;
   }
 
@@ -357,6 +357,16 @@ function smallestChild(h: Float64Array, c: number, size: number): number {
     }
   }
   return best;
+}
+
+/** The tie key: priority (as an 8-bit signed integer) then sequence, as one exact number. */
+function tieKey(priority: number, sequence: number): number {
+  return (((priority << 24) >> 24) + 128) * TIE_SCALE + sequence;
+}
+
+/** The data key: payload (a 32-bit integer) and kind (an 8-bit one). */
+function dataKey(kind: number, payload: number): number {
+  return (payload | 0) * 256 + (kind & 255);
 }
 
 function writeEntry(a: Float64Array, i: number, time: number, tie: number, data: number): void {

@@ -37,7 +37,14 @@ export class StrategyRun {
     this.cluster = new Cluster(this.kernel, pods, new Recorder(scenario.horizon, SERIES_POINTS), rng);
     this.models = installModels(this.cluster, strategy, `strategies.${index}`);
     this.kArrival = this.kernel.on('podArrives', (pod) => this.arrive(pod));
-    if (pods.count > 0 && pods.arrival[0] < scenario.horizon) this.kernel.scheduleStream(pods.arrival[0], this.kArrival, 0, PRIORITY.arrival);
+    this.scheduleArrival(0);
+  }
+
+  /** The arrival of pod `pod` next, if there is such a pod and it arrives before the horizon. */
+  private scheduleArrival(pod: number): void {
+    if (pod < this.pods.count && this.pods.arrival[pod] < this.scenario.horizon) {
+      this.kernel.scheduleStream(this.pods.arrival[pod], this.kArrival, pod, PRIORITY.arrival);
+    }
   }
 
   private arrive(pod: number): void {
@@ -45,10 +52,7 @@ export class StrategyRun {
     this.cluster.recorder.at(now);
     this.cluster.recorder.add(LEVEL.pending, 1);
     this.nextPod = pod + 1;
-    const next = pod + 1;
-    if (next < this.pods.count && this.pods.arrival[next] < this.scenario.horizon) {
-      this.kernel.scheduleStream(this.pods.arrival[next], this.kArrival, next, PRIORITY.arrival);
-    }
+    this.scheduleArrival(this.nextPod);
     this.models.routing.arrive(pod, now);
   }
 
