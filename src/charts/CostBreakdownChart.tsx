@@ -5,7 +5,7 @@ import { ChartFrame, SVG_FONT, Tooltip, type TooltipState } from './ChartFrame.t
 import type { ChartStrategy } from './chartData.ts';
 import { costBreakdownLayout, costItemLabel } from './costBreakdownLayout.ts';
 import { INK } from './palette.ts';
-import { readoutKey } from './useTimeHover.ts';
+import { moveReadout } from './useTimeHover.ts';
 
 function BreakdownPlot({ strategies, width, currency }: { strategies: readonly ChartStrategy[]; width: number; currency: string }) {
   const layout = useMemo(
@@ -26,13 +26,7 @@ function BreakdownPlot({ strategies, width, currency }: { strategies: readonly C
     setKeyBar(i);
     setTip({ x: margin.left + Math.min(b.width, innerWidth * 0.5), y: margin.top + b.y + b.height + 14, title: costItemLabel(b.item), rows: [{ color: b.color, label: b.strategy, value: formatMoney(b.value, currency) }], live: true });
   };
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const next = readoutKey(e, keyBar, layout.bars.length - 1);
-    if (next === null) return;
-    e.preventDefault();
-    if (next < 0) setTip(null);
-    else showBar(next);
-  };
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => moveReadout(e, keyBar, layout.bars.length - 1, showBar, () => setTip(null));
   return (
     <div className="plot">
       <svg

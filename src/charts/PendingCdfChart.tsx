@@ -5,7 +5,7 @@ import { ChartFrame, SVG_FONT, Tooltip, type TooltipState } from './ChartFrame.t
 import type { ChartStrategy } from './chartData.ts';
 import { INK } from './palette.ts';
 import { pendingCdfLayout, shareWithin } from './pendingCdfLayout.ts';
-import { readoutKey } from './useTimeHover.ts';
+import { moveReadout } from './useTimeHover.ts';
 
 /** Keyboard read-out positions across the time axis. */
 const KEY_STEPS = 100;
@@ -38,13 +38,7 @@ function CdfPlot({ strategies, sloSeconds, width }: { strategies: readonly Chart
   };
   // Keyboard: the same read-out, moved in hundredths of the time axis (see readoutKey).
   const showStep = (step: number) => showAt((step / KEY_STEPS) * innerWidth, margin.top + 8, true);
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const next = readoutKey(e, hover?.step ?? 0, KEY_STEPS);
-    if (next === null) return;
-    e.preventDefault();
-    if (next < 0) setHover(null);
-    else showStep(next);
-  };
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => moveReadout(e, hover?.step ?? 0, KEY_STEPS, showStep, () => setHover(null));
   return (
     <div className="plot">
       <svg

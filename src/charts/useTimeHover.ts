@@ -32,13 +32,7 @@ export function useTimeHover(
     const { title, rows } = rowsAt(bucket);
     setHover({ bucket, tip: { x: x(t[bucket]) + margin.left, y: margin.top + 8, title, rows, live: true } });
   };
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const next = readoutKey(e, hover?.bucket ?? 0, t.length - 1);
-    if (next === null) return;
-    e.preventDefault();
-    if (next < 0) setHover(null);
-    else showBucket(next);
-  };
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => moveReadout(e, hover?.bucket ?? 0, t.length - 1, showBucket, () => setHover(null));
   const keyboard = {
     tabIndex: 0,
     onKeyDown,
@@ -48,6 +42,15 @@ export function useTimeHover(
     onBlur: () => setHover(null),
   };
   return { hover, onPointerMove, onPointerLeave, keyboard };
+}
+
+/** A chart's key handler: moves the read-out (`show`) or hides it for the keys `readoutKey` takes. */
+export function moveReadout(e: KeyboardEvent, at: number, last: number, show: (position: number) => void, hide: () => void): void {
+  const next = readoutKey(e, at, last);
+  if (next === null) return;
+  e.preventDefault();
+  if (next < 0) hide();
+  else show(next);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { RESULTS_DIR, ROOT, tableText, useAppServer, waitForStatus } from './harness.ts';
 
 /** Vite preview of the built app and Chromium, shared by this file's tests. */
@@ -22,6 +22,14 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
   const [file] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** Focuses chart `id` (as Tab would) and returns its keyboard read-out once it shows. */
+async function focusReadout(page: Page, id: string): Promise<Locator> {
+  await page.locator(`#chart-${id} svg.chart-svg`).focus();
+  const tip = page.locator(`#chart-${id} .tooltip`);
+  await tip.waitFor();
+  return tip;
 }
 
 describe('Exports and drag-and-drop in Chromium', () => {
@@ -77,12 +85,9 @@ describe('Exports and drag-and-drop in Chromium', () => {
 
   it('reads a time chart with the keyboard: focus, arrows, End, Escape; the read-out is announced', async () => {
     const page = await openApp();
-    const chart = page.locator('#chart-cumulative-cost svg.chart-svg');
-    const tooltip = page.locator('#chart-cumulative-cost .tooltip');
     // The chart is a tab stop; focus shows the first point.
-    expect(await chart.getAttribute('tabindex')).toBe('0');
-    await chart.focus();
-    await tooltip.waitFor();
+    expect(await page.locator('#chart-cumulative-cost svg.chart-svg').getAttribute('tabindex')).toBe('0');
+    const tooltip = await focusReadout(page, 'cumulative-cost');
     expect(await tooltip.getAttribute('role')).toBe('status');
     const first = await tooltip.locator('.tooltip-title').innerText();
     await page.keyboard.press('ArrowRight');
@@ -103,10 +108,7 @@ describe('Exports and drag-and-drop in Chromium', () => {
     await page.keyboard.press('Escape');
     expect(await tooltip.count()).toBe(0);
     // The pending-time CDF reads the same way, across its (log) time axis.
-    const cdf = page.locator('#chart-pending-cdf svg.chart-svg');
-    const cdfTip = page.locator('#chart-pending-cdf .tooltip');
-    await cdf.focus();
-    await cdfTip.waitFor();
+    const cdfTip = await focusReadout(page, 'pending-cdf');
     const start = await cdfTip.locator('.tooltip-title').innerText();
     expect(start).toMatch(/^Started within /);
     await page.keyboard.press('End');
@@ -117,10 +119,7 @@ describe('Exports and drag-and-drop in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await cdfTip.count()).toBe(0);
     // The cost breakdown steps through its bars: each read-out is one strategy's line item.
-    const bars = page.locator('#chart-cost-breakdown svg.chart-svg');
-    const barTip = page.locator('#chart-cost-breakdown .tooltip');
-    await bars.focus();
-    await barTip.waitFor();
+    const barTip = await focusReadout(page, 'cost-breakdown');
     const firstBar = await barTip.innerText();
     await page.keyboard.press('ArrowRight');
     expect(await barTip.innerText()).not.toBe(firstBar);
