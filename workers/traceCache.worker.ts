@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import { loadSavedTraces, saveTrace } from '../src/app/import/traceCache.ts';
 import type { LoadedTrace } from '../src/app/import/traceStore.ts';
-import { tableBuffers } from '../src/app/import/traceCache.ts';
+import { tableBuffers } from '../src/workload/podTable.ts';
 
 const api = {
   async load(): Promise<Array<{ name: string; trace: LoadedTrace }>> {

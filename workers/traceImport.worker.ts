@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import { detectLayout, importTraceBlob, readTraceHead, summarizeTrace, TraceImportError } from '../src/trace/index.ts';
 import type { LayoutDetection, TraceImportProgress, TraceImportReport, TraceMappingInput, TraceSummary } from '../src/trace/index.ts';
-import type { PodTable } from '../src/workload/podTable.ts';
+import { tableBuffers, type PodTable } from '../src/workload/podTable.ts';
 
 export type { TraceImportProgress };
 
@@ -49,10 +49,6 @@ function messageOf(error: unknown, fileName: string): string {
 
 function hex(buffer: ArrayBuffer): string {
   return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function tableBuffers(t: PodTable): ArrayBuffer[] {
-  return [t.arrival, t.duration, t.cpu, t.mem, t.cls].map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
 async function readHead(blob: Blob, fileName: string): Promise<HeadOutcome> {

@@ -13,15 +13,9 @@ import { ShareBar } from './share/ShareBar.tsx';
 import { useShareLink } from './share/useShareLink.ts';
 import { PinBar } from './whatif/PinBar.tsx';
 import { SweepPanel } from './whatif/SweepPanel.tsx';
+import { RunStatusStore, useRunStatusKind } from './runStatus.ts';
+import { RunStatusView } from './RunStatusView.tsx';
 import { WhatIfPanel } from './whatif/WhatIfPanel.tsx';
-
-export type RunStatus =
-  | { kind: 'idle' }
-  | { kind: 'running'; fraction: number; label: string }
-  | { kind: 'done'; elapsedMs: number; pods: number }
-  | { kind: 'cancelled' }
-  | { kind: 'invalid'; count: number }
-  | { kind: 'error'; message: string };
 
 interface Shown {
   result: SimulationResult;
@@ -39,7 +33,8 @@ export function App() {
   const [builtinId, setBuiltinId] = useState<string | null>(() => initialScenario()?.id ?? null);
   const [doc, setDoc] = useState<Draft>(() => structuredClone(initialScenario()?.doc ?? {}));
   const [workerIssues, setWorkerIssues] = useState<{ doc: Draft; issues: FieldIssue[] } | null>(null);
-  const [status, setStatus] = useState<RunStatus>({ kind: 'idle' });
+  const statusStore = useMemo(() => new RunStatusStore(), []);
+  const statusKind = useRunStatusKind(statusStore);
   const [shown, setShown] = useState<Shown | null>(null);
   const [pinned, setPinned] = useState<{ result: SimulationResult; at: string } | null>(null);
   const runId = useRef(0);
@@ -54,36 +49,36 @@ export function App() {
     (scenarioDoc: Draft) => {
       const parsed = safeParseScenario(scenarioDoc);
       if (!parsed.ok) {
-        setStatus({ kind: 'invalid', count: parsed.issues.length });
+        statusStore.set({ kind: 'invalid', count: parsed.issues.length });
         return;
       }
       const id = ++runId.current;
       performance.mark('spillway:run-start');
-      setStatus({ kind: 'running', fraction: 0, label: 'Building workload…' });
+      statusStore.set({ kind: 'running', fraction: 0, label: 'Building workload…' });
       const onProgress = (p: RunProgress) => {
         if (id !== runId.current) return;
-        setStatus({ kind: 'running', fraction: p.fraction, label: p.phase === 'workload' ? 'Building workload…' : `Simulating ${p.strategyName}…` });
+        statusStore.set({ kind: 'running', fraction: p.fraction, label: p.phase === 'workload' ? 'Building workload…' : `Simulating ${p.strategyName}…` });
       };
-      client.run(scenarioDoc, onProgress, traceStore.tablesFor(parsed.scenario)).then(
+      client.run(parsed.scenario, onProgress, traceStore.tablesFor(parsed.scenario)).then(
         (outcome) => {
           if (id !== runId.current) return;
           if (outcome.ok) {
             performance.mark('spillway:result-received');
-            setStatus({ kind: 'done', elapsedMs: outcome.elapsedMs, pods: outcome.pods });
+            statusStore.set({ kind: 'done', elapsedMs: outcome.elapsedMs, pods: outcome.pods });
             startTransition(() => setShown({ result: outcome.result, doc: scenarioDoc, sloSeconds: parsed.scenario.slo.pendingSeconds }));
           } else {
             setWorkerIssues({ doc: scenarioDoc, issues: outcome.issues });
-            setStatus({ kind: 'invalid', count: outcome.issues.length });
+            statusStore.set({ kind: 'invalid', count: outcome.issues.length });
           }
         },
         (error: unknown) => {
           if (id !== runId.current) return;
-          if (error instanceof RunCancelledError) setStatus({ kind: 'cancelled' });
-          else setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+          if (error instanceof RunCancelledError) statusStore.set({ kind: 'cancelled' });
+          else statusStore.set({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
         },
       );
     },
-    [client],
+    [client, statusStore],
   );
 
   const cancel = useCallback(() => {
@@ -139,11 +134,11 @@ export function App() {
     [run],
   );
 
-  const running = status.kind === 'running';
+  const running = statusKind === 'running';
   const stale = shown !== null && shown.doc !== doc;
 
   return (
-    <div className="app" data-status={status.kind}>
+    <div className="app" data-status={statusKind}>
       <header className="app-header">
         <div className="brand">
           <h1>Spillway</h1>
@@ -156,7 +151,7 @@ export function App() {
           <button type="button" onClick={cancel} disabled={!running}>
             Cancel
           </button>
-          <RunStatusView status={status} />
+          <RunStatusView store={statusStore} />
         </div>
       </header>
       <main className="layout">
@@ -193,33 +188,6 @@ export function App() {
         </section>
       </main>
       <TraceImport doc={doc} onChange={setDoc} />
-    </div>
-  );
-}
-
-function RunStatusView({ status }: { status: RunStatus }) {
-  return (
-    <div className="run-status" data-testid="run-status">
-      {status.kind === 'running' && (
-        <>
-          <progress max={1} value={status.fraction} aria-label="Simulation progress" />
-          {/* The label is announced when the phase changes; the percentage is not re-announced every tick. */}
-          <span role="status">{status.label}</span>
-          <span aria-hidden="true">{Math.round(status.fraction * 100)}%</span>
-        </>
-      )}
-      {status.kind === 'done' && (
-        <span role="status" data-elapsed-ms={Math.round(status.elapsedMs)}>
-          Simulated {status.pods.toLocaleString('en-US')} pods in {(status.elapsedMs / 1000).toFixed(1)} s.
-        </span>
-      )}
-      {status.kind === 'cancelled' && <span role="status" className="warn">Run cancelled. The previous results are kept.</span>}
-      {status.kind === 'invalid' && (
-        <span role="alert" className="error">
-          {status.count} problem{status.count === 1 ? '' : 's'} in the scenario; see the editor.
-        </span>
-      )}
-      {status.kind === 'error' && <span role="alert" className="error">The simulation failed: {status.message}</span>}
     </div>
   );
 }

@@ -1,10 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { prestartWorkers } from './simulationClient.ts';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The first run needs three simulation workers: start them loading while React renders the page.
+// Their threads only start once the main thread yields, so the render waits one task for them.
+prestartWorkers(3);
+setTimeout(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}, 0);

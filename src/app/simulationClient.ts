@@ -9,8 +9,10 @@
  */
 import * as Comlink from 'comlink';
 import type { StrategyResult } from '../metrics/result.ts';
-import type { RunOutcome, RunProgress, SimulationWorkerApi, WorkerOutcome } from '../../workers/simulation.worker.ts';
-import type { PodTable } from '../workload/podTable.ts';
+import type { RunInput, RunOutcome, RunProgress, SimulationWorkerApi, WorkerOutcome } from '../../workers/simulation.worker.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { workloadKey } from '../workload/build.ts';
+import { copyTable, tableBuffers, type PodTable } from '../workload/podTable.ts';
 
 export type { RunOutcome, RunProgress };
 
@@ -24,6 +26,8 @@ export class RunCancelledError extends Error {
 interface PooledWorker {
   worker: Worker;
   remote: Comlink.Remote<SimulationWorkerApi>;
+  /** The `workloadKey` of the pods this worker holds, as far as the client knows. */
+  workloadKey?: string | null;
 }
 
 /**
@@ -32,6 +36,23 @@ interface PooledWorker {
  */
 const POOL_LIMIT = Math.min(4, Math.max(3, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 
+function startWorker(index: number): PooledWorker {
+  const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: `simulation-${index}` });
+  return { worker, remote: Comlink.wrap<SimulationWorkerApi>(worker) };
+}
+
+/** Workers started before the app rendered, waiting for the first client to take them. */
+const prestarted: PooledWorker[] = [];
+
+/**
+ * Starts the workers a first run of `strategyCount` strategies will use, so that they load while
+ * the page renders instead of after the run is asked for. The first SimulationClient takes them.
+ */
+export function prestartWorkers(strategyCount: number): void {
+  const count = Math.max(1, Math.min(POOL_LIMIT, strategyCount));
+  while (prestarted.length < count) prestarted.push(startWorker(prestarted.length));
+}
+
 export class SimulationClient {
   private pool: PooledWorker[] = [];
   private rejectPending: ((e: Error) => void) | null = null;
@@ -39,25 +60,25 @@ export class SimulationClient {
   private currentRun = 0;
 
   private workers(count: number): PooledWorker[] {
-    while (this.pool.length < count) {
-      const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: `simulation-${this.pool.length}` });
-      this.pool.push({ worker, remote: Comlink.wrap<SimulationWorkerApi>(worker) });
-    }
+    while (this.pool.length < count) this.pool.push(prestarted.shift() ?? startWorker(this.pool.length));
     return this.pool.slice(0, count);
   }
 
   /**
-   * Runs a scenario document; resolves with the outcome (results or field issues), rejects with
+   * Runs a validated scenario (from `safeParseScenario`: the workers do not parse again); resolves
+   * with the outcome (results, or field issues the engine found), rejects with
    * RunCancelledError when cancelled or superseded. Starting a run while one is in flight
    * supersedes that one. `traces` (imported trace sources' pods by name) may still be loading;
-   * cancel works meanwhile. Each worker gets copies of their buffers, transferred, so the app
-   * keeps its tables for re-runs.
+   * cancel works meanwhile. Workers get copies of the tables' buffers, transferred, so the app
+   * keeps its tables for re-runs. With several workers, the first builds the pods and the others
+   * get copies; workers keep generated pods between runs, so a slider re-run builds nothing.
    */
-  run(scenario: unknown, onProgress: (p: RunProgress) => void, traces: Record<string, PodTable> | Promise<Record<string, PodTable>> = {}): Promise<RunOutcome> {
+  run(scenario: Scenario, onProgress: (p: RunProgress) => void, traces: Record<string, PodTable> | Promise<Record<string, PodTable>> = {}): Promise<RunOutcome> {
+    const started = performance.now();
     if (this.rejectPending) this.supersede();
     const runId = ++this.runId;
     this.currentRun = runId;
-    const strategyCount = countStrategies(scenario);
+    const strategyCount = scenario.strategies.length;
     const pool = this.workers(Math.max(1, Math.min(POOL_LIMIT, strategyCount)));
     // Round-robin: worker w runs strategies w, w + k, w + 2k, ...
     const shares = pool.map((_, w) => Array.from({ length: strategyCount }, (_, i) => i).filter((i) => i % pool.length === w));
@@ -82,19 +103,46 @@ export class SimulationClient {
       const rejectRun = (e: Error) => settle(() => reject(e));
       this.rejectPending = rejectRun;
       Promise.resolve(traces)
-        .then((tables) => {
+        .then(async (tables): Promise<WorkerOutcome[]> => {
           if (!live) return new Promise<never>(() => {});
+          // Workers that do not hold this scenario's pods yet get them from one build on the
+          // first worker: on a cold start, three workers building the same pods on two shared
+          // cores was a third of the first run.
+          const key = workloadKey(scenario);
+          let pods: PodTable | undefined;
+          if (pool.length > 1 && (key === null || pool.some((p) => p.workloadKey !== key))) {
+            const copies = copyTables(tables);
+            const built = await pool[0].remote.workload(scenario, Comlink.transfer(copies.tables, copies.buffers));
+            if (!live) return new Promise<never>(() => {});
+            if (!built.ok) return [built];
+            pods = built.pods;
+          }
           return Promise.all(
-            pool.map(({ remote }, w) => {
-              const copies = copyTables(tables);
+            pool.map((pooled, w) => {
               const only = pool.length > 1 ? shares[w] : undefined;
-              return remote.run(scenario, Comlink.proxy(progressFrom(w)), Comlink.transfer(copies.tables, copies.buffers), runId, only) as Promise<WorkerOutcome>;
+              let input: RunInput;
+              let buffers: ArrayBuffer[];
+              if (pods) {
+                const mine = w === pool.length - 1 ? pods : copyTable(pods);
+                input = { runId, only, pods: mine };
+                buffers = tableBuffers(mine);
+              } else {
+                const copies = copyTables(tables);
+                input = { runId, only, traces: copies.tables };
+                buffers = copies.buffers;
+              }
+              // From this message on, the worker holds the pods (built or given) for the next run.
+              pooled.workloadKey = key;
+              return pooled.remote.run(scenario, Comlink.proxy(progressFrom(w)), Comlink.transfer(input, buffers)) as Promise<WorkerOutcome>;
             }),
           );
         })
         .then(
           (outcomes) => settle(() => {
             const merged = merge(outcomes, shares, strategyCount);
+            // The time the user waited: from the request to the merged results, worker start-up,
+            // a shared workload build and messaging included (each worker's own time leaves those out).
+            if (merged?.ok) merged.elapsedMs = performance.now() - started;
             if (merged) resolve(merged);
             else reject(new RunCancelledError());
           }),
@@ -129,11 +177,6 @@ export class SimulationClient {
   }
 }
 
-function countStrategies(doc: unknown): number {
-  const s = (doc as { strategies?: unknown } | null)?.strategies;
-  return Array.isArray(s) ? Math.max(1, s.length) : 1;
-}
-
 /**
  * Puts the workers' partial results back in scenario order. Field issues are the same in every
  * worker (each validates the whole scenario): the first one wins. Undefined when superseded.
@@ -149,15 +192,9 @@ function merge(outcomes: WorkerOutcome[], shares: number[][], strategyCount: num
   return { ...ok[0], result: { ...ok[0].result, strategies: strategies.filter(Boolean) }, elapsedMs: Math.max(...ok.map((o) => o.elapsedMs)) };
 }
 
-/** Copies of the tables' arrays, to transfer (a memcpy; structured cloning would copy them anyway). */
+/** Copies of the tables, to transfer (a memcpy; structured cloning would copy them anyway). */
 function copyTables(tables: Record<string, PodTable>): { tables: Record<string, PodTable>; buffers: ArrayBuffer[] } {
   const out: Record<string, PodTable> = {};
-  const buffers: ArrayBuffer[] = [];
-  for (const [name, t] of Object.entries(tables)) {
-    const f64 = (a: Float64Array) => new Float64Array(a);
-    const copy = { count: t.count, arrival: f64(t.arrival), duration: f64(t.duration), cpu: f64(t.cpu), mem: f64(t.mem), cls: new Uint16Array(t.cls), classNames: [...t.classNames] };
-    out[name] = copy;
-    buffers.push(copy.arrival.buffer, copy.duration.buffer, copy.cpu.buffer, copy.mem.buffer, copy.cls.buffer);
-  }
-  return { tables: out, buffers };
+  for (const [name, t] of Object.entries(tables)) out[name] = copyTable(t);
+  return { tables: out, buffers: Object.values(out).flatMap(tableBuffers) };
 }

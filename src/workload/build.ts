@@ -8,6 +8,16 @@ import { PodTableBuilder, type PodTable } from './podTable.ts';
 export class WorkloadError extends Error {}
 
 /**
+ * What the pods of a scenario depend on: equal keys, equal pods. Lets workers keep a workload
+ * while only prices or delays change (what-if sliders). Null when the pods come from trace tables
+ * loaded outside the scenario (by path or import), which the key cannot see.
+ */
+export function workloadKey(scenario: Scenario): string | null {
+  if (scenario.workload.some((s) => s.type === 'trace' && !s.rows)) return null;
+  return JSON.stringify([scenario.workload, scenario.horizon, scenario.seed]);
+}
+
+/**
  * Expands a scenario's workload sources into one pod table sorted by arrival. Each generator
  * draws from its own random stream (seed + its name), so adding a source does not change the
  * pods of the others. Traces given by path or import come in `traces`, keyed by source name.

@@ -1,3 +1,5 @@
+import { arrivalOrder } from './arrivalOrder.ts';
+
 /**
  * The pods of a workload as struct-of-arrays, sorted by arrival. Times in seconds from the start of
  * the scenario, CPU in millicores, memory in MiB. `cls` indexes `classNames`.
@@ -10,6 +12,16 @@ export interface PodTable {
   mem: Float64Array;
   cls: Uint16Array;
   classNames: string[];
+}
+
+/** The table's five buffers, to transfer it to or from a worker. */
+export function tableBuffers(t: PodTable): ArrayBuffer[] {
+  return [t.arrival, t.duration, t.cpu, t.mem, t.cls].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** A copy of a pod table whose buffers can be transferred while the original stays usable. */
+export function copyTable(t: PodTable): PodTable {
+  return { ...t, arrival: t.arrival.slice(), duration: t.duration.slice(), cpu: t.cpu.slice(), mem: t.mem.slice(), cls: t.cls.slice(), classNames: [...t.classNames] };
 }
 
 /** Growable builder used by generators and importers; `finish` sorts by arrival (stable). */
@@ -91,10 +103,8 @@ export class PodTableBuilder {
       };
     }
     // Stable sort by arrival through an index permutation (ties keep insertion order).
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
+    const order = arrivalOrder(this.arrival, n);
     const a = this.arrival;
-    order.sort((x, y) => a[x] - a[y] || x - y);
     const out: PodTable = {
       count: n,
       arrival: new Float64Array(n),

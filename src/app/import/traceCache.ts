@@ -45,15 +45,6 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 /** The buffers of a pod table (to transfer it between threads). */
-export function tableBuffers(t: PodTable): ArrayBuffer[] {
-  return [t.arrival, t.duration, t.cpu, t.mem, t.cls].map((a) => a.buffer as ArrayBuffer);
-}
-
-/** A copy of a pod table whose buffers can be transferred while the original stays usable. */
-export function copyTable(t: PodTable): PodTable {
-  return { ...t, arrival: t.arrival.slice(), duration: t.duration.slice(), cpu: t.cpu.slice(), mem: t.mem.slice(), cls: t.cls.slice(), classNames: [...t.classNames] };
-}
-
 /** Are any traces saved? (Cheap: counts keys, reads no table.) */
 export async function hasSavedTraces(): Promise<boolean> {
   const db = await openDb();

@@ -7,11 +7,11 @@
 import { useSyncExternalStore } from 'react';
 import type { Scenario } from '../../scenario/scenario.ts';
 import type { TraceImportReport, TraceMappingInput, TraceSummary } from '../../trace/index.ts';
-import type { PodTable } from '../../workload/podTable.ts';
+import { copyTable, tableBuffers, type PodTable } from '../../workload/podTable.ts';
 import { builtinTrace } from './builtinTraces.ts';
 import * as Comlink from 'comlink';
 import type { TraceCacheWorkerApi } from '../../../workers/traceCache.worker.ts';
-import { copyTable, hasSavedTraces, tableBuffers } from './traceCache.ts';
+import { hasSavedTraces } from './traceCache.ts';
 import { TraceImportClient, type ImportOutcome } from './traceImportClient.ts';
 
 export interface LoadedTrace {

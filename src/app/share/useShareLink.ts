@@ -68,7 +68,6 @@ function toDraft(scenario: Scenario): Draft {
 export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOptions) {
   const [banner, setBanner] = useState<LinkBanner | null>(null);
   const [pending, setPending] = useState<PendingTraces | null>(null);
-  const [current, setCurrent] = useState<CurrentLink | null>(null);
   /** The draft as opened; the fragment is only rewritten once the draft differs from it. */
   const openedDoc = useRef<Draft | null>(null);
   const written = useRef<string>('');
@@ -142,17 +141,16 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
     return () => window.removeEventListener('hashchange', onHash);
   }, [openHash]);
 
-  // The fragment follows the edits.
+  // The fragment follows the edits. The draft as opened needs no new fragment: encoding it anyway
+  // (minimizing re-parses the scenario once per field) cost 140 ms of main thread during the first run.
   useEffect(() => {
-    if (!scenario || openedDoc.current === null) return;
+    if (!scenario || openedDoc.current === null || doc === openedDoc.current) return;
     let cancelled = false;
     const timer = window.setTimeout(async () => {
       try {
-        const { fragment, references } = await encodeLink(scenario);
+        const { fragment } = await encodeLink(scenario);
         if (cancelled) return;
-        const url = `${window.location.origin}${window.location.pathname}${window.location.search}${fragment}`;
-        setCurrent({ url, references });
-        if (doc !== openedDoc.current && window.location.hash !== fragment) {
+        if (window.location.hash !== fragment) {
           written.current = fragment;
           history.replaceState(history.state, '', fragment);
         }
@@ -170,9 +168,7 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
   const linkNow = useCallback(async (): Promise<CurrentLink> => {
     if (!scenario) throw new Error('the scenario has problems; fix them to share it');
     const { fragment, references } = await encodeLink(scenario);
-    const link = { url: `${window.location.origin}${window.location.pathname}${window.location.search}${fragment}`, references };
-    setCurrent(link);
-    return link;
+    return { url: `${window.location.origin}${window.location.pathname}${window.location.search}${fragment}`, references };
   }, [scenario]);
 
   /** Checks a chosen file against the link's fingerprint; opens the scenario once every file is there. */
@@ -227,7 +223,6 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
       setBanner(null);
     }, []),
     provideTrace,
-    current,
     linkNow,
   };
 }
