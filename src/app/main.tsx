@@ -4,6 +4,8 @@ import { App } from './App.tsx';
 import { prestartWorkers } from './simulationClient.ts';
 import './styles.css';
 
+performance.mark('spillway:main-start');
+
 // The first run needs three simulation workers: start them loading while React renders the page.
 // Their threads only start once the main thread yields, so the render waits one task for them.
 prestartWorkers(3);
