@@ -44,7 +44,6 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** The buffers of a pod table (to transfer it between threads). */
 /** Are any traces saved? (Cheap: counts keys, reads no table.) */
 export async function hasSavedTraces(): Promise<boolean> {
   const db = await openDb();
