@@ -4,7 +4,7 @@
  * transferred, not copied.
  */
 import * as Comlink from 'comlink';
-import { loadSavedTraces, saveTrace } from '../src/app/import/traceCache.ts';
+import { forgetTrace, loadSavedTraces, saveTrace } from '../src/app/import/traceCache.ts';
 import type { LoadedTrace } from '../src/app/import/traceStore.ts';
 import { tableBuffers } from '../src/workload/podTable.ts';
 
@@ -16,6 +16,10 @@ const api = {
 
   save(name: string, trace: LoadedTrace): Promise<boolean> {
     return saveTrace(name, trace);
+  },
+
+  forget(name: string): Promise<boolean> {
+    return forgetTrace(name);
   },
 };
 

@@ -173,6 +173,16 @@ describe('CSV trace import in Chromium', () => {
     expect(await page.getByTestId('link-banner').innerText()).toMatch(/imported earlier in this browser/);
     await expect.poll(() => tableText(page)).toEqual(table);
     expect(await simulatedPods(page)).toBe(pods);
+
+    // Forget: the browser's copy is deleted (this visit keeps the trace); the next load asks for the file.
+    await page.getByTestId('trace-kept').screenshot({ path: `${RESULTS_DIR}/trace-kept.png` });
+    await page.getByTestId('trace-kept').getByRole('button', { name: 'Forget' }).click();
+    expect(await page.getByTestId('trace-forget-note').innerText()).toMatch(/^Forgotten/);
+    expect(await page.getByTestId('trace-kept').count()).toBe(0);
+    expect(await savedTraces()).toBe(0);
+    await page.goto('about:blank');
+    await page.goto(url);
+    await page.getByTestId('trace-prompt').waitFor({ timeout: 30_000 });
     expect(page.errors).toEqual([]);
     await page.close();
   });

@@ -1,8 +1,9 @@
 /**
  * The body of a `trace` workload source's card: where its pods come from (an imported file or a
- * file shipped with a built-in scenario), how many, and a "Replace file" action.
+ * file shipped with a built-in scenario), how many, whether the browser keeps a copy (with
+ * "Forget"), and a "Replace file" action.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { TraceMappingInput } from '../../trace/index.ts';
 import { formatCount } from '../format.ts';
 import { builtinTrace } from './builtinTraces.ts';
@@ -17,6 +18,7 @@ export function TraceSourceCard({ index, source }: { index: number; source: Reco
   const fingerprint = source.fingerprint as { rows?: number; sha256?: string } | undefined;
   const shipped = path && !rows ? builtinTrace(path) : null;
   const mapping = source.mapping as TraceMappingInput | undefined;
+  const [forgetNote, setForgetNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   // A built-in scenario's shipped file is imported as soon as its card shows (the run needs it too).
   useEffect(() => {
@@ -26,6 +28,7 @@ export function TraceSourceCard({ index, source }: { index: number; source: Reco
   let origin: string;
   let count: number | null = null;
   let problem: string | null = null;
+  let kept = false;
   if (rows) {
     origin = 'inline rows in the scenario';
     count = rows.length;
@@ -41,7 +44,10 @@ export function TraceSourceCard({ index, source }: { index: number; source: Reco
     const imported = store.imported.get(name);
     const matches = imported && (!fingerprint?.sha256 || imported.fingerprint.sha256 === fingerprint.sha256);
     origin = matches ? `imported from ${imported.fileName}` : 'imported file';
-    if (matches) count = imported.report.pods;
+    if (matches) {
+      count = imported.report.pods;
+      kept = store.saved.has(name);
+    }
     else problem = `The file is not loaded${fingerprint?.rows !== undefined ? ` (${formatCount(fingerprint.rows)} rows` + (fingerprint.sha256 ? `, SHA-256 ${fingerprint.sha256.slice(0, 12)}…)` : ')') : ''}; import it again to run the scenario.`;
   }
 
@@ -56,6 +62,27 @@ export function TraceSourceCard({ index, source }: { index: number; source: Reco
       {problem && (
         <p className="field-error" role="alert">
           {problem}
+        </p>
+      )}
+      {kept && (
+        <p className="hint" data-testid="trace-kept">
+          Kept in this browser, so a reload or a link to this scenario opens without the file.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              void traceStore.forgetSaved(name).then((ok) =>
+                setForgetNote(ok ? { ok, text: 'Forgotten: the browser no longer keeps this trace; a reload will ask for the file.' } : { ok, text: 'The browser did not let Spillway delete its copy (storage blocked?).' }),
+              )
+            }
+          >
+            Forget
+          </button>
+        </p>
+      )}
+      {forgetNote && (
+        <p className={forgetNote.ok ? 'hint' : 'field-error'} role="status" data-testid="trace-forget-note">
+          {forgetNote.text}
         </p>
       )}
       {shipped?.attribution && (

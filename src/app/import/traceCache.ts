@@ -3,7 +3,7 @@
  * for the file again: the pod table, the import report and the file's fingerprint, by trace
  * source name. Only the most recent few are kept (a 1M-row trace is about 34 MB). Storage that is
  * missing, blocked or full only means the file is asked for again: nothing here throws.
- * `loadSavedTraces` and `saveTrace` run in workers/traceCache.worker.ts (serializing a big table
+ * `loadSavedTraces`, `saveTrace` and `forgetTrace` run in workers/traceCache.worker.ts (serializing a big table
  * is slow); the page only asks `hasSavedTraces`, which reads no table.
  */
 import type { PodTable } from '../../workload/podTable.ts';
@@ -94,6 +94,22 @@ export async function saveTrace(name: string, trace: LoadedTrace): Promise<boole
       const stale = (keys.result as Saved[]).sort((a, b) => b.savedAt - a.savedAt).slice(KEEP_TRACES);
       for (const s of stale) store.delete(s.name);
     };
+    await done(tx);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
+/** Deletes the saved copy of a trace; false when storage is unavailable or the delete failed. */
+export async function forgetTrace(name: string): Promise<boolean> {
+  const db = await openDb();
+  if (!db) return false;
+  try {
+    const tx = db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).delete(name);
     await done(tx);
     return true;
   } catch {

@@ -35,12 +35,14 @@ export interface ImportRequest {
 
 export interface TraceStoreSnapshot {
   imported: ReadonlyMap<string, LoadedTrace>;
+  /** Source names whose imported trace is saved in this browser (restored, or saved since). */
+  saved: ReadonlySet<string>;
   builtin: ReadonlyMap<string, BuiltinLoad>;
   request: ImportRequest | null;
 }
 
 export class TraceStore {
-  private snapshot: TraceStoreSnapshot = { imported: new Map(), builtin: new Map(), request: null };
+  private snapshot: TraceStoreSnapshot = { imported: new Map(), saved: new Set(), builtin: new Map(), request: null };
   private readonly listeners = new Set<() => void>();
   private readonly builtinLoads = new Map<string, Promise<LoadedTrace>>();
   private serial = 0;
@@ -70,9 +72,14 @@ export class TraceStore {
     if (!(await hasSavedTraces())) return;
     const saved = await this.cache().load();
     const imported = new Map(this.snapshot.imported);
+    const names = new Set(this.snapshot.saved);
     // Imported in this visit already (newer): kept.
-    for (const { name, trace } of saved) if (!imported.has(name)) imported.set(name, trace);
-    if (imported.size !== this.snapshot.imported.size) this.set({ imported });
+    for (const { name, trace } of saved) {
+      if (imported.has(name)) continue;
+      imported.set(name, trace);
+      names.add(name);
+    }
+    if (imported.size !== this.snapshot.imported.size) this.set({ imported, saved: names });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -103,7 +110,9 @@ export class TraceStore {
   setImported(name: string, trace: LoadedTrace): void {
     const imported = new Map(this.snapshot.imported);
     imported.set(name, trace);
-    this.set({ imported });
+    const saved = new Set(this.snapshot.saved);
+    saved.delete(name); // the saved copy (if any) is the replaced trace until this one is saved
+    this.set({ imported, saved });
     if (this.persist) {
       // When the page is idle (the accepted import starts a run first), a copy goes to the worker:
       // a memcpy here; serializing it for storage happens there.
@@ -112,11 +121,29 @@ export class TraceStore {
         const copy = { ...trace, table: copyTable(trace.table) };
         this.cache()
           .save(name, Comlink.transfer(copy, tableBuffers(copy.table)))
+          .then((ok) => {
+            if (ok && this.snapshot.imported.get(name) === trace) this.set({ saved: new Set(this.snapshot.saved).add(name) });
+          })
           .catch(() => {});
       };
       if (typeof requestIdleCallback === 'function') requestIdleCallback(save, { timeout: 3000 });
       else setTimeout(save, 0);
     }
+  }
+
+  /**
+   * Deletes the copy of a trace saved in this browser. The trace stays loaded for this visit; a
+   * reload, or a link to it, asks for the file again. Resolves false when the delete failed.
+   */
+  async forgetSaved(name: string): Promise<boolean> {
+    if (!this.persist) return false;
+    const ok = await this.cache().forget(name);
+    if (ok) {
+      const saved = new Set(this.snapshot.saved);
+      saved.delete(name);
+      this.set({ saved });
+    }
+    return ok;
   }
 
   /** Is the trace of this source name and file (SHA-256) here, imported now or on an earlier visit? */
