@@ -178,8 +178,9 @@ export class SimulationClient {
 }
 
 /**
- * Puts the workers' partial results back in scenario order. Field issues are the same in every
- * worker (each validates the whole scenario): the first one wins. Undefined when superseded.
+ * Puts the workers' partial results back in scenario order. Issues come from the engine (an
+ * imported trace that is not loaded) and are the same in every worker: the first one wins.
+ * Undefined when superseded.
  */
 function merge(outcomes: WorkerOutcome[], shares: number[][], strategyCount: number): RunOutcome | undefined {
   if (outcomes.some((o) => 'superseded' in o)) return undefined;
