@@ -80,7 +80,7 @@ export function TraceSourceCard({ index, source }: { index: number; source: Reco
           </button>
         </p>
       )}
-      {forgetNote && !kept && (
+      {forgetNote && (!kept || !forgetNote.ok) && (
         <p className={forgetNote.ok ? 'hint' : 'field-error'} role="status" data-testid="trace-forget-note">
           {forgetNote.text}
         </p>
