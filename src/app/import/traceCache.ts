@@ -3,14 +3,17 @@
  * for the file again: the pod table, the import report and the file's fingerprint, by trace
  * source name. Only the most recent few are kept (a 1M-row trace is about 34 MB). Storage that is
  * missing, blocked or full only means the file is asked for again: nothing here throws.
- * `loadSavedTraces`, `saveTrace` and `forgetTrace` run in workers/traceCache.worker.ts (serializing a big table
- * is slow); the page only asks `hasSavedTraces`, which reads no table.
+ * `loadSavedTraces`, `saveTrace` and `forgetTrace` run in workers/traceCache.worker.ts
+ * (serializing a big table is slow); the page only asks `hasSavedTraces`, which reads no table.
  */
-import type { PodTable } from '../../workload/podTable.ts';
 import type { LoadedTrace } from './traceStore.ts';
 
 const DB_NAME = 'spillway';
+/** 2 added the index by save time (version 1 databases are upgraded in place). */
+const DB_VERSION = 2;
 const STORE = 'traces';
+/** Index of the store by `savedAt`: finds the oldest traces without reading any table. */
+const BY_TIME = 'savedAt';
 /** Traces kept; older ones are dropped when another is saved. */
 export const KEEP_TRACES = 8;
 
@@ -25,14 +28,42 @@ function openDb(): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     let req: IDBOpenDBRequest;
     try {
-      req = indexedDB.open(DB_NAME, 1);
+      req = indexedDB.open(DB_NAME, DB_VERSION);
     } catch {
       return resolve(null);
     }
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'name' });
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      const store = db.objectStoreNames.contains(STORE) ? req.transaction!.objectStore(STORE) : db.createObjectStore(STORE, { keyPath: 'name' });
+      if (!store.indexNames.contains(BY_TIME)) store.createIndex(BY_TIME, 'savedAt');
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => resolve(null);
     req.onblocked = () => resolve(null);
+  });
+}
+
+/**
+ * Runs `use` on the store in one transaction and closes the database. `fallback` when storage is
+ * missing or blocked, or anything fails.
+ */
+async function withStore<T>(mode: IDBTransactionMode, fallback: T, use: (store: IDBObjectStore, tx: IDBTransaction) => Promise<T>): Promise<T> {
+  const db = await openDb();
+  if (!db) return fallback;
+  try {
+    const tx = db.transaction(STORE, mode);
+    return await use(tx.objectStore(STORE), tx);
+  } catch {
+    return fallback;
+  } finally {
+    db.close();
+  }
+}
+
+function result<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
   });
 }
 
@@ -45,76 +76,47 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 /** Are any traces saved? (Cheap: counts keys, reads no table.) */
-export async function hasSavedTraces(): Promise<boolean> {
-  const db = await openDb();
-  if (!db) return false;
-  try {
-    const tx = db.transaction(STORE, 'readonly');
-    return await new Promise<boolean>((resolve) => {
-      const req = tx.objectStore(STORE).count();
-      req.onsuccess = () => resolve(req.result > 0);
-      req.onerror = () => resolve(false);
-    });
-  } catch {
-    return false;
-  } finally {
-    db.close();
-  }
+export function hasSavedTraces(): Promise<boolean> {
+  return withStore('readonly', false, async (store) => (await result(store.count())) > 0);
 }
 
 /** The saved traces, most recent first (empty when storage is unavailable). */
-export async function loadSavedTraces(): Promise<Array<{ name: string; trace: LoadedTrace }>> {
-  const db = await openDb();
-  if (!db) return [];
-  try {
-    const tx = db.transaction(STORE, 'readonly');
-    const all = await new Promise<Saved[]>((resolve, reject) => {
-      const req = tx.objectStore(STORE).getAll();
-      req.onsuccess = () => resolve(req.result as Saved[]);
-      req.onerror = () => reject(req.error);
-    });
-    return all.sort((a, b) => b.savedAt - a.savedAt).map(({ name, trace }) => ({ name, trace }));
-  } catch {
-    return [];
-  } finally {
-    db.close();
-  }
+export function loadSavedTraces(): Promise<Array<{ name: string; trace: LoadedTrace }>> {
+  return withStore('readonly', [], async (store) => {
+    const oldestFirst = (await result(store.index(BY_TIME).getAll())) as Saved[];
+    return oldestFirst.reverse().map(({ name, trace }) => ({ name, trace }));
+  });
 }
 
-/** Saves a trace under its source name (replacing one of that name), then drops the oldest beyond KEEP_TRACES. */
-export async function saveTrace(name: string, trace: LoadedTrace): Promise<boolean> {
-  const db = await openDb();
-  if (!db) return false;
-  try {
-    const tx = db.transaction(STORE, 'readwrite');
-    const store = tx.objectStore(STORE);
+/**
+ * Saves a trace under its source name (replacing one of that name), then drops the oldest beyond
+ * KEEP_TRACES: found through the index by save time, so no other trace's table is read.
+ */
+export function saveTrace(name: string, trace: LoadedTrace): Promise<boolean> {
+  return withStore('readwrite', false, async (store, tx) => {
     store.put({ name, savedAt: Date.now(), trace } satisfies Saved);
-    const keys = store.getAll();
-    keys.onsuccess = () => {
-      const stale = (keys.result as Saved[]).sort((a, b) => b.savedAt - a.savedAt).slice(KEEP_TRACES);
-      for (const s of stale) store.delete(s.name);
+    const count = store.count();
+    count.onsuccess = () => {
+      let extra = count.result - KEEP_TRACES;
+      if (extra <= 0) return;
+      const oldest = store.index(BY_TIME).openKeyCursor();
+      oldest.onsuccess = () => {
+        const cursor = oldest.result;
+        if (!cursor || extra-- <= 0) return;
+        store.delete(cursor.primaryKey);
+        cursor.continue();
+      };
     };
     await done(tx);
     return true;
-  } catch {
-    return false;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** Deletes the saved copy of a trace; false when storage is unavailable or the delete failed. */
-export async function forgetTrace(name: string): Promise<boolean> {
-  const db = await openDb();
-  if (!db) return false;
-  try {
-    const tx = db.transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).delete(name);
+export function forgetTrace(name: string): Promise<boolean> {
+  return withStore('readwrite', false, async (store, tx) => {
+    store.delete(name);
     await done(tx);
     return true;
-  } catch {
-    return false;
-  } finally {
-    db.close();
-  }
+  });
 }
