@@ -110,9 +110,8 @@ export class TraceStore {
   setImported(name: string, trace: LoadedTrace): void {
     const imported = new Map(this.snapshot.imported);
     imported.set(name, trace);
-    const saved = new Set(this.snapshot.saved);
-    saved.delete(name); // the saved copy (if any) is the replaced trace until this one is saved
-    this.set({ imported, saved });
+    // The saved copy (if any) is the replaced trace until this one is saved.
+    this.set({ imported, saved: this.savedWith(name, false) });
     if (this.persist) {
       // When the page is idle (the accepted import starts a run first), a copy goes to the worker:
       // a memcpy here; serializing it for storage happens there.
@@ -122,7 +121,7 @@ export class TraceStore {
         this.cache()
           .save(name, Comlink.transfer(copy, tableBuffers(copy.table)))
           .then((ok) => {
-            if (ok && this.snapshot.imported.get(name) === trace) this.set({ saved: new Set(this.snapshot.saved).add(name) });
+            if (ok && this.snapshot.imported.get(name) === trace) this.set({ saved: this.savedWith(name, true) });
           })
           .catch(() => {});
       };
@@ -138,12 +137,16 @@ export class TraceStore {
   async forgetSaved(name: string): Promise<boolean> {
     if (!this.persist) return false;
     const ok = await this.cache().forget(name);
-    if (ok) {
-      const saved = new Set(this.snapshot.saved);
-      saved.delete(name);
-      this.set({ saved });
-    }
+    if (ok) this.set({ saved: this.savedWith(name, false) });
     return ok;
+  }
+
+  /** The saved names with `name` added or taken out (a new set: snapshots are immutable). */
+  private savedWith(name: string, kept: boolean): Set<string> {
+    const saved = new Set(this.snapshot.saved);
+    if (kept) saved.add(name);
+    else saved.delete(name);
+    return saved;
   }
 
   /** Is the trace of this source name and file (SHA-256) here, imported now or on an earlier visit? */
