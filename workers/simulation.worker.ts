@@ -161,9 +161,10 @@ const api = {
   workload(sc: Scenario, traces: Record<string, PodTable> = {}): WorkloadOutcome {
     try {
       const pods = workloadFor(sc, traces);
-      // A copy: the cached table stays here, the copy's buffers move to the client.
-      const copy = copyTable(pods);
-      return Comlink.transfer({ ok: true, pods: copy }, tableBuffers(copy));
+      // A cached table stays here and a copy goes; pods built from trace tables are not cached
+      // (no workload key), so their own buffers go, without a copy of up to tens of MB.
+      const out = lastWorkload?.pods === pods ? copyTable(pods) : pods;
+      return Comlink.transfer({ ok: true, pods: out }, tableBuffers(out));
     } catch (error) {
       return { ok: false, issues: [issueFromError(error)] };
     }
