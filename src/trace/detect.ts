@@ -353,6 +353,12 @@ function detectGeneric(header: readonly string[], sampleRows: readonly (readonly
     };
   }
   if (!end && !duration) {
+    // A column named like an end or a duration whose sample values are not times: say which value.
+    const named = rest.find((c) => isEndish(c) || isDurationish(c));
+    const notTime = named?.values.find((v) => !Number.isFinite(+v) && !Number.isFinite(parseDateTime(v)));
+    if (named && notTime !== undefined) {
+      throw new TraceImportError(`no usable column: found a start time ("${start.name}"); "${named.name}" is named like an end time or duration, but its first rows hold values that are not times or numbers, such as "${notTime}"`, fileName);
+    }
     throw new TraceImportError(`no usable column: found a start time ("${start.name}") but no end time or duration (a column named like end_time, deletion_time, finish, duration or runtime); the columns are: ${shown}`, fileName);
   }
 

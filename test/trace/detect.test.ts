@@ -149,4 +149,12 @@ describe('detectLayout: other files, column by column', () => {
     expect(() => detectFixture('no-usable-column.csv')).toThrow(/no-usable-column\.csv: no usable column.*name, colour, size/);
     expect(() => detectLayout(['start', 'cpu', 'memory'], [['1', '1', '1']], 'x.csv')).toThrow(/x\.csv: no usable column: found a start time \("start"\) but no end time or duration/);
   });
+
+  it('names the end column and a bad value when its sample values are not times', () => {
+    // Half the samples of end_time are not numbers or dates, so it cannot be the end column.
+    const rows = [['0', '60', '1', '1'], ['10', 'abc', '1', '1']];
+    expect(() => detectLayout(['start_time', 'end_time', 'cpu', 'memory_gib'], rows, 'y.csv')).toThrow(
+      'y.csv: no usable column: found a start time ("start_time"); "end_time" is named like an end time or duration, but its first rows hold values that are not times or numbers, such as "abc"',
+    );
+  });
 });
