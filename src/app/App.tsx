@@ -1,6 +1,6 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SimulationResult } from '../metrics/result.ts';
-import { safeParseScenario, type FieldIssue } from '../scenario/parse.ts';
+import type { FieldIssue } from '../scenario/parse.ts';
 import { BUILTIN_SCENARIOS, HEADLINE_SCENARIO_ID } from './builtinScenarios.ts';
 import type { Draft } from './draft.ts';
 import { ScenarioEditor } from './editor/ScenarioEditor.tsx';
@@ -16,6 +16,7 @@ import { SweepPanel } from './whatif/SweepPanel.tsx';
 import { RunStatusStore, useRunStatusKind } from './runStatus.ts';
 import { RunStatusView } from './RunStatusView.tsx';
 import { WhatIfPanel } from './whatif/WhatIfPanel.tsx';
+import { validateDraft } from './validateDraft.ts';
 
 interface Shown {
   result: SimulationResult;
@@ -39,7 +40,7 @@ export function App() {
   const [pinned, setPinned] = useState<{ result: SimulationResult; at: string } | null>(null);
   const runId = useRef(0);
 
-  const validation = useMemo(() => safeParseScenario(doc), [doc]);
+  const validation = useMemo(() => validateDraft(doc), [doc]);
   const issues = useMemo(() => {
     const list = validation.ok ? [] : validation.issues;
     return workerIssues && workerIssues.doc === doc ? [...list, ...workerIssues.issues] : list;
@@ -47,7 +48,7 @@ export function App() {
 
   const run = useCallback(
     (scenarioDoc: Draft) => {
-      const parsed = safeParseScenario(scenarioDoc);
+      const parsed = validateDraft(scenarioDoc);
       if (!parsed.ok) {
         statusStore.set({ kind: 'invalid', count: parsed.issues.length });
         return;

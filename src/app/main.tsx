@@ -6,7 +6,7 @@ import './styles.css';
 
 performance.mark('spillway:main-start');
 
-// The first run needs three simulation workers: start them loading while React renders the page.
+// Start the first run's simulation workers (see simulationClient) loading while React renders the page.
 // Their threads only start once the main thread yields, so the render waits one task for them.
 prestartWorkers(3);
 setTimeout(() => {

@@ -1,8 +1,8 @@
 /**
  * The main thread's only door to the simulation workers.
  *
- * Strategies are independent, so a run spreads them over a small pool of workers (one per core,
- * at most one per strategy) and merges the results in scenario order. Workers start lazily.
+ * Strategies are independent, so a run spreads them over a small pool of workers (one per core
+ * but one, at most one per strategy) and merges the results in scenario order. Workers start lazily.
  * `cancel` terminates them (instant) and the next run starts fresh ones. A run started while
  * another is in flight supersedes it instead: the old run stops at its next chunk boundary and
  * the same workers, with their code already compiled, take the new one (what-if sliders).
@@ -31,10 +31,19 @@ interface PooledWorker {
 }
 
 /**
- * Workers to use: one per core, but at least three so the usual three strategies each get their
- * own (one worker with two strategies would set the pace), and at most four.
+ * Workers to use: one per core, less one for the page (its render and the results' charts), at
+ * least one, at most four. On two cores that is one worker running the strategies one after
+ * another, which measured faster than three workers sharing both cores with the page: the cold
+ * first run 787 -> 704 ms from request to results (median of 10 fresh loads each, alternating),
+ * warm re-runs 149 -> 140 ms. Each worker compiles the engine on its own, and a cold run's
+ * optimizing compiles take about as much CPU as the run; one worker compiles it once, and its
+ * later strategies start warm.
  */
-const POOL_LIMIT = Math.min(4, Math.max(3, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
+export function simulationWorkers(cores: number | undefined): number {
+  return Math.max(1, Math.min(4, (cores || 2) - 1));
+}
+
+const POOL_LIMIT = simulationWorkers(typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined);
 
 function startWorker(index: number): PooledWorker {
   const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: `simulation-${index}` });
@@ -102,8 +111,7 @@ export class SimulationClient {
       };
       const rejectRun = (e: Error) => settle(() => reject(e));
       this.rejectPending = rejectRun;
-      Promise.resolve(traces)
-        .then(async (tables): Promise<WorkerOutcome[]> => {
+      const dispatch = async (tables: Record<string, PodTable>): Promise<WorkerOutcome[]> => {
           if (!live) return new Promise<never>(() => {});
           // Workers that do not hold this scenario's pods yet get them from one build on the
           // first worker: on a cold start, three workers building the same pods on two shared
@@ -136,7 +144,10 @@ export class SimulationClient {
               return pooled.remote.run(scenario, Comlink.proxy(progressFrom(w)), Comlink.transfer(input, buffers)) as Promise<WorkerOutcome>;
             }),
           );
-        })
+      };
+      // Loaded tables go to the workers at once, not a microtask later: the first run is asked for
+      // inside React's commit, and a microtask would wait for the rest of it (30-40 ms cold).
+      (traces instanceof Promise ? traces.then(dispatch) : dispatch(traces))
         .then(
           (outcomes) => settle(() => {
             const merged = merge(outcomes, shares, strategyCount);

@@ -7,8 +7,9 @@ const env = useAppServer();
 
 const CHART_IDS = ['capacity', 'cumulative-cost', 'pending-cdf', 'cost-breakdown', 'fleet'];
 
-async function openApp(width: number, height: number): Promise<Page> {
+async function openApp(width: number, height: number, cores?: number): Promise<Page> {
   const page = await env.browser.newPage({ viewport: { width, height } });
+  if (cores) await page.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), cores);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { errors?: string[] }).errors = errors;
@@ -92,6 +93,28 @@ describe('Spillway in Chromium', () => {
     expect(after).toHaveLength(3);
     expect(await page.locator('.notice').count()).toBe(0);
     await page.close();
+  });
+
+  it('spreads the strategies over three workers on a machine with more cores, with the same results as one worker', async () => {
+    const simulationWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('simulation')).length;
+    // This machine has two cores: one worker runs the three strategies one after another.
+    const one = await openApp(1280, 800);
+    const eight = await openApp(1280, 800, 8);
+    expect(simulationWorkers(one)).toBe(1);
+    expect(simulationWorkers(eight)).toBe(3);
+    expect(await tableText(eight)).toEqual(await tableText(one));
+    // A changed workload: built once on the first worker and copied to the others.
+    for (const page of [one, eight]) {
+      await setField(page, 'workload.1.podsPerSession', '6000');
+      await clickRun(page);
+      await waitForStatus(page, 'done');
+    }
+    const changed = await tableText(eight);
+    expect(changed).toEqual(await tableText(one));
+    expect(changed).toHaveLength(3);
+    expect(simulationWorkers(eight)).toBe(3);
+    await one.close();
+    await eight.close();
   });
 
   it('cancels a long run and stays usable', async () => {

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import './whatif.css';
 import { INSTANCE_TYPES } from '../../pricing/instanceTypes.ts';
-import { safeParseScenario } from '../../scenario/parse.ts';
+import { validateDraft } from '../validateDraft.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import type { Draft } from '../draft.ts';
 import { applyKnobs, changedKnobs, knobApplies, knobBaseline, knobValue, NEUTRAL_KNOBS, sliderSpecs, type Knobs } from './knobs.ts';
@@ -35,7 +35,7 @@ export const WhatIfPanel = memo(function WhatIfPanel({ doc, onChange, run }: Wha
   // An edit that did not come from here re-anchors the sliders.
   useEffect(() => {
     if (doc === applied.current) return;
-    const parsed = safeParseScenario(doc);
+    const parsed = validateDraft(doc);
     setAnchor(parsed.ok ? { doc, scenario: parsed.scenario } : null);
     setKnobs(NEUTRAL_KNOBS);
     applied.current = null;
