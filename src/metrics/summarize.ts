@@ -32,16 +32,21 @@ export function summarize(run: StrategyRun): StrategyResult {
   let violations = 0;
   let sum = 0;
   const slo = scenario.slo.pendingSeconds;
+  // The arrays in locals: the first run in a browser worker runs this loop in the interpreter.
+  const { firstRunningAt, ranOn } = cluster;
+  const arrival = pods.arrival;
   for (let i = 0; i < arrived; i++) {
-    // Running is recorded when a pod starts, so a pod can be due to run after the horizon.
-    if (cluster.startedBy(i, h)) {
-      const w = cluster.firstRunningAt[i] - pods.arrival[i];
+    // Running is recorded when a pod starts, so a pod can be due to run after the horizon; a pod
+    // that never started has NaN, which compares false.
+    const running = firstRunningAt[i];
+    if (running <= h) {
+      const w = running - arrival[i];
       waits[started++] = w;
       sum += w;
       if (w > slo) violations++;
-      if (cluster.ranOn[i] === 1) onNodes++;
+      if (ranOn[i] === 1) onNodes++;
       else onServerless++;
-    } else if (h - pods.arrival[i] > slo) {
+    } else if (h - arrival[i] > slo) {
       violations++;
     }
   }

@@ -108,11 +108,6 @@ export class Cluster {
     }
   }
 
-  /** Did the pod ever reach Running by `time` (e.g. the horizon)? */
-  startedBy(pod: number, time: number): boolean {
-    return this.firstRunningAt[pod] <= time;
-  }
-
   markUnschedulable(pod: number, now: number): void {
     this.state[pod] = POD.unschedulable;
     this.node[pod] = NOWHERE;
