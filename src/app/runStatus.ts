@@ -1,7 +1,7 @@
 /**
  * What the run controls show: idle, running (with progress), done, cancelled, invalid or failed.
  *
- * Kept in a small store rather than in App's state: progress arrives from three workers up to 75
+ * Kept in a small store rather than in App's state: progress arrives from each worker up to 25
  * times a second, and as App state each tick re-rendered the whole page (editor, panels) on the
  * main thread while the workers needed the cores. Only the status line subscribes to every
  * change; App re-renders when the kind changes (`useRunStatusKind`).

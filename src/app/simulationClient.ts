@@ -112,38 +112,38 @@ export class SimulationClient {
       const rejectRun = (e: Error) => settle(() => reject(e));
       this.rejectPending = rejectRun;
       const dispatch = async (tables: Record<string, PodTable>): Promise<WorkerOutcome[]> => {
+        if (!live) return new Promise<never>(() => {});
+        // Workers that do not hold this scenario's pods yet get them from one build on the
+        // first worker instead of each building the same pods (on a cold start with three
+        // workers on two cores, that was a third of the first run).
+        const key = workloadKey(scenario);
+        let pods: PodTable | undefined;
+        if (pool.length > 1 && (key === null || pool.some((p) => p.workloadKey !== key))) {
+          const copies = copyTables(tables);
+          const built = await pool[0].remote.workload(scenario, Comlink.transfer(copies.tables, copies.buffers));
           if (!live) return new Promise<never>(() => {});
-          // Workers that do not hold this scenario's pods yet get them from one build on the
-          // first worker: on a cold start, three workers building the same pods on two shared
-          // cores was a third of the first run.
-          const key = workloadKey(scenario);
-          let pods: PodTable | undefined;
-          if (pool.length > 1 && (key === null || pool.some((p) => p.workloadKey !== key))) {
-            const copies = copyTables(tables);
-            const built = await pool[0].remote.workload(scenario, Comlink.transfer(copies.tables, copies.buffers));
-            if (!live) return new Promise<never>(() => {});
-            if (!built.ok) return [built];
-            pods = built.pods;
-          }
-          return Promise.all(
-            pool.map((pooled, w) => {
-              const only = pool.length > 1 ? shares[w] : undefined;
-              let input: RunInput;
-              let buffers: ArrayBuffer[];
-              if (pods) {
-                const mine = w === pool.length - 1 ? pods : copyTable(pods);
-                input = { runId, only, pods: mine };
-                buffers = tableBuffers(mine);
-              } else {
-                const copies = copyTables(tables);
-                input = { runId, only, traces: copies.tables };
-                buffers = copies.buffers;
-              }
-              // From this message on, the worker holds the pods (built or given) for the next run.
-              pooled.workloadKey = key;
-              return pooled.remote.run(scenario, Comlink.proxy(progressFrom(w)), Comlink.transfer(input, buffers)) as Promise<WorkerOutcome>;
-            }),
-          );
+          if (!built.ok) return [built];
+          pods = built.pods;
+        }
+        return Promise.all(
+          pool.map((pooled, w) => {
+            const only = pool.length > 1 ? shares[w] : undefined;
+            let input: RunInput;
+            let buffers: ArrayBuffer[];
+            if (pods) {
+              const mine = w === pool.length - 1 ? pods : copyTable(pods);
+              input = { runId, only, pods: mine };
+              buffers = tableBuffers(mine);
+            } else {
+              const copies = copyTables(tables);
+              input = { runId, only, traces: copies.tables };
+              buffers = copies.buffers;
+            }
+            // From this message on, the worker holds the pods (built or given) for the next run.
+            pooled.workloadKey = key;
+            return pooled.remote.run(scenario, Comlink.proxy(progressFrom(w)), Comlink.transfer(input, buffers)) as Promise<WorkerOutcome>;
+          }),
+        );
       };
       // Loaded tables go to the workers at once, not a microtask later: the first run is asked for
       // inside React's commit, and a microtask would wait for the rest of it (30-40 ms cold).
