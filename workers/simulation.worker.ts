@@ -32,9 +32,7 @@ export interface RunProgress {
   events: number;
 }
 
-export type RunOutcome =
-  | { ok: true; result: SimulationResult; pods: number; elapsedMs: number }
-  | { ok: false; issues: FieldIssue[] };
+export type RunOutcome = { ok: true; result: SimulationResult; pods: number } | { ok: false; issues: FieldIssue[] };
 
 /** What `run` returns: an outcome, or word that a newer run superseded it (never shown to users). */
 export type WorkerOutcome = RunOutcome | { ok: false; superseded: true };
@@ -112,7 +110,6 @@ const api = {
    * `input.only`, in the order given, or all of them.
    */
   async run(sc: Scenario, onProgress: ((p: RunProgress) => void) | undefined, input: RunInput): Promise<WorkerOutcome> {
-    const started = performance.now();
     const { runId, only, traces = {}, pods: given } = input;
     // Kept before anything can stop this run: the client counts on this worker having them now.
     const key = given ? workloadKey(sc) : null;
@@ -147,7 +144,7 @@ const api = {
         strategies.push(run.result());
       }
       const result: SimulationResult = { scenario: sc.name, horizonSeconds: sc.horizon, seed: sc.seed, strategies };
-      const outcome: RunOutcome = { ok: true, result, pods: pods.count, elapsedMs: performance.now() - started };
+      const outcome: RunOutcome = { ok: true, result, pods: pods.count };
       return Comlink.transfer(outcome, transferables(result));
     } catch (error) {
       return { ok: false, issues: [issueFromError(error)] };

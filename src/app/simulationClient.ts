@@ -9,12 +9,19 @@
  */
 import * as Comlink from 'comlink';
 import type { StrategyResult } from '../metrics/result.ts';
-import type { RunInput, RunOutcome, RunProgress, SimulationWorkerApi, WorkerOutcome } from '../../workers/simulation.worker.ts';
+import type { RunInput, RunOutcome as WorkerRunOutcome, RunProgress, SimulationWorkerApi, WorkerOutcome } from '../../workers/simulation.worker.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { workloadKey } from '../workload/build.ts';
 import { copyTable, tableBuffers, type PodTable } from '../workload/podTable.ts';
 
-export type { RunOutcome, RunProgress };
+export type { RunProgress };
+
+/**
+ * A run's results (or the issues the engine found), with `elapsedMs`: the time the user waited,
+ * from the request to the merged results, worker start-up, a shared workload build and messaging
+ * included.
+ */
+export type RunOutcome = (Extract<WorkerRunOutcome, { ok: true }> & { elapsedMs: number }) | Extract<WorkerRunOutcome, { ok: false }>;
 
 export class RunCancelledError extends Error {
   constructor() {
@@ -151,11 +158,8 @@ export class SimulationClient {
         .then(
           (outcomes) => settle(() => {
             const merged = merge(outcomes, shares, strategyCount);
-            // The time the user waited: from the request to the merged results, worker start-up,
-            // a shared workload build and messaging included (each worker's own time leaves those out).
-            if (merged?.ok) merged.elapsedMs = performance.now() - started;
-            if (merged) resolve(merged);
-            else reject(new RunCancelledError());
+            if (!merged) reject(new RunCancelledError());
+            else resolve(merged.ok ? { ...merged, elapsedMs: performance.now() - started } : merged);
           }),
           (error: unknown) => settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
         );
@@ -193,15 +197,15 @@ export class SimulationClient {
  * imported trace that is not loaded) and are the same in every worker: the first one wins.
  * Undefined when superseded.
  */
-function merge(outcomes: WorkerOutcome[], shares: number[][], strategyCount: number): RunOutcome | undefined {
+function merge(outcomes: WorkerOutcome[], shares: number[][], strategyCount: number): WorkerRunOutcome | undefined {
   if (outcomes.some((o) => 'superseded' in o)) return undefined;
-  const failed = outcomes.find((o): o is Extract<RunOutcome, { ok: false }> => !o.ok);
+  const failed = outcomes.find((o): o is Extract<WorkerRunOutcome, { ok: false }> => !o.ok);
   if (failed) return failed;
-  const ok = outcomes as Array<Extract<RunOutcome, { ok: true }>>;
+  const ok = outcomes as Array<Extract<WorkerRunOutcome, { ok: true }>>;
   if (ok.length === 1) return ok[0];
   const strategies = new Array<StrategyResult>(strategyCount);
   ok.forEach((o, w) => o.result.strategies.forEach((s, k) => (strategies[shares[w][k]] = s)));
-  return { ...ok[0], result: { ...ok[0].result, strategies: strategies.filter(Boolean) }, elapsedMs: Math.max(...ok.map((o) => o.elapsedMs)) };
+  return { ...ok[0], result: { ...ok[0].result, strategies: strategies.filter(Boolean) } };
 }
 
 /** Copies of the tables, to transfer (a memcpy; structured cloning would copy them anyway). */
