@@ -1,4 +1,4 @@
-import { scaleBand, scaleLinear, type ScaleLinear } from 'd3';
+import { scaleBand, scaleLinear, type ScaleLinear } from 'd3-scale';
 import type { Tick } from './timeAxis.ts';
 import { valueTicks, type Margin } from './frame.ts';
 

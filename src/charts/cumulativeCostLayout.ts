@@ -1,4 +1,5 @@
-import { line, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 import { chartMargin, maxOf, valueTicks, type PlotFrame } from './frame.ts';
 import { timeScale, timeTicks } from './timeAxis.ts';
 

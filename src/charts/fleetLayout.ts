@@ -1,4 +1,4 @@
-import { scaleLinear, type ScaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { chartMargin, compactNumber, maxOf, valueTicks, type Margin } from './frame.ts';
 import { stepLinePath, stepPoints } from './stepSeries.ts';
 import { timeScale, timeTicks, type Tick } from './timeAxis.ts';

@@ -1,4 +1,4 @@
-import type { ScaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3-scale';
 import type { Tick } from './timeAxis.ts';
 
 export interface Margin {

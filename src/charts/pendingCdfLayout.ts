@@ -1,4 +1,5 @@
-import { line, scaleLinear, scaleLog, type ScaleLogarithmic } from 'd3';
+import { scaleLinear, scaleLog, type ScaleLogarithmic } from 'd3-scale';
+import { line } from 'd3-shape';
 import { chartMargin, type PlotFrame } from './frame.ts';
 
 export interface PendingCdfInput {

@@ -1,5 +1,5 @@
-import { area, curveStepAfter, line } from 'd3';
-import type { ScaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3-scale';
+import { area, curveStepAfter, line } from 'd3-shape';
 
 /**
  * Points of a bucket-average series drawn as steps: each value holds from its bucket start t[i]

@@ -1,4 +1,4 @@
-import { scaleLinear, type ScaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { formatClock } from '../app/format.ts';
 
 export interface Tick {

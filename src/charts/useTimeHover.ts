@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { ScaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3-scale';
 import type { Margin } from './frame.ts';
 import { bucketAt } from './stepSeries.ts';
 import type { TooltipRow, TooltipState } from './ChartFrame.tsx';

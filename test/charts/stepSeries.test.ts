@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import { bucketAt, stepBandPath, stepLinePath, stepPoints } from '../../src/charts/stepSeries.ts';
 import { pathNumbers } from './helpers.ts';

@@ -3,7 +3,8 @@
  * a metric against the swept parameter per strategy with break-even markers, and cost against
  * p95 pending for every configuration with the Pareto front.
  */
-import { line, scaleLinear, type ScaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 import { chartMargin, valueTicks, type PlotFrame } from '../../charts/frame.ts';
 import type { Tick } from '../../charts/timeAxis.ts';
 
