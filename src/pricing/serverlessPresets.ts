@@ -75,13 +75,19 @@ export const SERVERLESS_PRESETS: Record<ServerlessPreset['id'], ServerlessPreset
     sizing: { kind: 'table', rows: FARGATE_TABLE },
     podOverheadMiB: 256,
     billing: { granularitySeconds: 1, minimumSeconds: 60 },
-    launchRate: { burst: 100, perSecond: 20 },
+    // EKS pods, not ECS tasks: an account launching only EKS pods gets a burst of 20, not 100.
+    launchRate: { burst: 20, perSecond: 20 },
     podStart: { sandbox: { kind: 'uniform', min: 35, max: 60 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
     sources: {
       price: { url: 'https://aws.amazon.com/fargate/pricing/', date: '2026-03-10', confidence: 'confirmed', note: '$0.000011244/vCPU-s and $0.004445/GB-h, us-east-1 (quoted via vantage.sh and wring.co)' },
       sizing: { url: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html', date: '2026-11-01', confidence: 'confirmed', note: '+256 MB per pod, then round up to the next supported vCPU/memory combination' },
       billing: { url: 'https://aws.amazon.com/fargate/pricing/', date: '2026-11-01', confidence: 'confirmed', note: 'per second, 1-minute minimum, from the start of the image download to pod termination' },
-      launchRate: { url: 'https://docs.aws.amazon.com/AmazonECS/latest/userguide/throttling.html', date: '2026-11-01', confidence: 'confirmed', note: 'burst 100, refill 20/s per account and region (accounts launching only EKS pods: burst 20)' },
+      launchRate: {
+        url: 'https://docs.aws.amazon.com/AmazonECS/latest/userguide/throttling.html',
+        date: '2026-12-04',
+        confidence: 'confirmed',
+        note: 'ECS tasks and EKS pods share a bucket of 100 refilled at 20/s per account and region, but footnote 1 of the table gives accounts that launch only EKS pods a burst of 20 (sustained 20 launches/s); this preset is EKS on Fargate, so burst 20 (set launchRate to {burst: 100, perSecond: 20} for an account that also launches ECS tasks)',
+      },
       podStart: STARTUP_ESTIMATE('No documented figure: 30-45 s node creation plus image pull reported; EKS on Fargate took ~1 min to first pod in the 2022 scale test'),
     },
   },

@@ -36,15 +36,25 @@ describe('serverless pods (Fargate preset)', () => {
     expect(r.pods.completed).toBe(3);
   });
 
-  it('queues a 300-pod burst behind the launch token bucket: 100 at once, then 20 per second', () => {
+  it('queues a 300-pod burst behind the EKS-on-Fargate launch bucket: 20 at once, then 20 per second', () => {
+    // AWS gives accounts that launch only EKS pods a burst of 20 (not ECS's 100), refilled at 20/s.
     const rows: Array<[number, number, number, number]> = [];
     for (let i = 0; i < 300; i++) rows.push([0, 600, 250, 256]);
     const r = runStrategy(scenarioWith([fargate(30, 10)], rows)).result();
-    // Pod k (0-based) launches at max(0, (k - 99) / 20) s; the last (k = 299) at 10 s.
-    expect(r.pendingSeconds.max).toBeCloseTo(10 + 40, 6);
-    // Median of 300: mean of pods 149 and 150 -> launches at 2.5 s and 2.55 s.
-    expect(r.pendingSeconds.p50).toBeCloseTo(40 + (2.5 + 2.55) / 2, 6);
+    // Pod k (0-based) launches at max(0, (k - 19) / 20) s; the last (k = 299) at 280 / 20 = 14 s.
+    expect(r.pendingSeconds.max).toBeCloseTo(14 + 40, 6);
+    // Median of 300: mean of pods 149 and 150 -> launches at 130 / 20 = 6.5 s and 131 / 20 = 6.55 s.
+    expect(r.pendingSeconds.p50).toBeCloseTo(40 + (6.5 + 6.55) / 2, 6);
     expect(r.pods.onServerless).toBe(300);
+  });
+
+  it('queues behind a burst of 100 when the scenario gives the ECS-sharing account rate', () => {
+    const rows: Array<[number, number, number, number]> = [];
+    for (let i = 0; i < 300; i++) rows.push([0, 600, 250, 256]);
+    const r = runStrategy(scenarioWith([fargate(30, 10, { launchRate: { burst: 100, perSecond: 20 } })], rows)).result();
+    // Pod k launches at max(0, (k - 99) / 20) s; the last at 10 s; the median pods at 2.5 and 2.55 s.
+    expect(r.pendingSeconds.max).toBeCloseTo(10 + 40, 6);
+    expect(r.pendingSeconds.p50).toBeCloseTo(40 + (2.5 + 2.55) / 2, 6);
   });
 
   it('launches everything at once when the launch rate is switched off', () => {
