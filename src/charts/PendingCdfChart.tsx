@@ -82,7 +82,7 @@ export function PendingCdfChart({ strategies, sloSeconds, scenarioName }: { stra
     <ChartFrame
       id="pending-cdf"
       title="Pending time distribution"
-      description="Share of started pods that waited at most a given time from arrival to Running. Further left and higher is better; the dashed red line is the SLO."
+      description="Share of pods that waited at most a given time from arrival to Running (a pod that never started counts as waiting until the end of the run). Further left and higher is better; the dashed red line is the SLO."
       legend={strategies.map((s) => ({ label: s.name, color: s.color, dash: s.dash, mark: 'line' as const }))}
       scenarioName={scenarioName}
     >

@@ -37,7 +37,7 @@ export function durationTickLabel(seconds: number): string {
 
 /**
  * Log-time x axis from a power of ten at or below the smallest positive pending time (at least
- * 0.1 s) to a power of ten at or above the largest (or the SLO); y is the share of started pods.
+ * 0.1 s) to a power of ten at or above the largest (or the SLO); y is the share of arrived pods (never started: waited until the horizon).
  */
 export function pendingDomain(cdfs: readonly ArrayLike<number>[], sloSeconds: number): [number, number] {
   let lo = Infinity;
@@ -83,7 +83,7 @@ export function pendingCdfLayout(strategies: readonly PendingCdfInput[], sloSeco
   return { margin, innerWidth, innerHeight, x, y, xTicks, yTicks, lines, sloX, floorSeconds: lo };
 }
 
-/** Share of started pods that waited at most `seconds` (from the quantile table). */
+/** Share of arrived pods (never started: until the horizon) that waited at most `seconds` (from the quantile table). */
 export function shareWithin(cdf: ArrayLike<number>, seconds: number): number {
   const n = cdf.length;
   if (n === 0) return 0;

@@ -32,7 +32,10 @@ export interface StrategyResult {
   cost: { total: number; currency: string; items: CostItems };
   /** Requested / paid-for, time-weighted over the horizon. */
   utilization: { cpu: number; memory: number };
-  /** Arrival to Running, over the pods that started. */
+  /**
+   * Arrival to Running, over every pod that arrived: a pod that never started (by the horizon)
+   * counts as waiting from its arrival to the horizon.
+   */
   pendingSeconds: { p50: number; p95: number; p99: number; max: number; mean: number };
   /** Pods pending longer than the SLO, plus pods that never started before the horizon. */
   slo: { thresholdSeconds: number; violations: number };
@@ -53,7 +56,7 @@ export interface StrategyResult {
   nodes: { peak: number; launched: number; failedToRegister: number; removed: number };
   events: number;
   series: Series;
-  /** pendingCdf[i] = pending seconds at quantile i / (length - 1) over started pods. */
+  /** pendingCdf[i] = pending seconds at quantile i / (length - 1) over arrived pods (never started: until the horizon). */
   pendingCdf: Float64Array;
 }
 

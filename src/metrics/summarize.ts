@@ -23,7 +23,9 @@ export function summarize(run: StrategyRun): StrategyResult {
   for (const f of strategy.fixedCosts) items[f.name] = (items[f.name] ?? 0) + f.perHour * hours;
   const total = Object.values(items).reduce((a, b) => a + b, 0);
 
-  // Pending time: arrival to first Running, over the pods that started.
+  // Pending time: arrival to first Running. A pod that never started (still waiting at the
+  // horizon, or fitting nowhere) has waited until the horizon at least: it counts with that wait,
+  // never as 0 and never left out (which would make a run that starts nothing look instant).
   const arrived = run.arrived;
   const waits = new Float64Array(arrived);
   let started = 0;
@@ -39,20 +41,22 @@ export function summarize(run: StrategyRun): StrategyResult {
     // Running is recorded when a pod starts, so a pod can be due to run after the horizon; a pod
     // that never started has NaN, which compares false.
     const running = firstRunningAt[i];
+    let w: number;
     if (running <= h) {
-      const w = running - arrival[i];
-      waits[started++] = w;
-      sum += w;
-      if (w > slo) violations++;
+      w = running - arrival[i];
+      started++;
       if (ranOn[i] === 1) onNodes++;
       else onServerless++;
-    } else if (h - arrival[i] > slo) {
-      violations++;
+    } else {
+      w = h - arrival[i];
     }
+    waits[i] = w;
+    sum += w;
+    if (w > slo) violations++;
   }
   // The CDF points, then p95 and p99 (p50 is CDF point 100; the max is its last point).
   const ps = Array.from({ length: CDF_POINTS }, (_, k) => k / (CDF_POINTS - 1)).concat([0.95, 0.99]);
-  const q = quantiles(waits.subarray(0, started), ps);
+  const q = quantiles(waits, ps);
   const pendingCdf = q.slice(0, CDF_POINTS);
 
   const paidCpu = r.total(LEVEL.paidCpu);
@@ -72,7 +76,7 @@ export function summarize(run: StrategyRun): StrategyResult {
       p95: q[CDF_POINTS],
       p99: q[CDF_POINTS + 1],
       max: q[CDF_POINTS - 1],
-      mean: started > 0 ? sum / started : 0,
+      mean: arrived > 0 ? sum / arrived : 0,
     },
     slo: { thresholdSeconds: slo, violations },
     pods: {
