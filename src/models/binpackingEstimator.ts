@@ -11,7 +11,7 @@ export function binpack(shape: NodeShape, cpu: readonly number[], mem: readonly 
   while (nodes < maxNodes) {
     let freeCpu = shape.podCpu;
     let freeMem = shape.podMem;
-    let freePods = shape.maxPods;
+    let freePods = shape.podSlots;
     let any = false;
     for (const g of order) {
       take[g] = 0;

@@ -142,7 +142,7 @@ export class NodePool {
     this.launchedAt[slot] = now;
     this.freeCpu[slot] = shape.podCpu;
     this.freeMem[slot] = shape.podMem;
-    this.freePods[slot] = shape.maxPods;
+    this.freePods[slot] = shape.podSlots;
     this.podCount[slot] = 0;
     this.imageReadyAt[slot] = Infinity;
     this.unneededSince[slot] = NaN;
@@ -294,7 +294,7 @@ export class NodePool {
     const p = this.cluster.pods;
     const c = p.cpu[pod];
     const m = p.mem[pod];
-    for (const s of this.shapes) if (c <= s.podCpu && m <= s.podMem && s.maxPods > 0) return true;
+    for (const s of this.shapes) if (c <= s.podCpu && m <= s.podMem && s.podSlots > 0) return true;
     return false;
   }
 

@@ -8,7 +8,10 @@ export interface NodeShape {
   vcpu: number;
   memoryGiB: number;
   pricePerHour: number;
+  /** Pods the kubelet admits (max-pods), DaemonSet pods included. */
   maxPods: number;
+  /** max-pods slots left for workload pods: max-pods minus the DaemonSet pods on every node. */
+  podSlots: number;
   /** Allocatable (capacity minus kube-reserved and eviction threshold), millicores and MiB. */
   allocatableCpu: number;
   allocatableMem: number;
@@ -66,6 +69,10 @@ export function nodeShapes(pool: NodePool, path = 'nodePool'): NodeShape[] {
     const allocatableMem = t.memoryGiB * 1024 - kubeMem - o.evictionHardMemoryMiB;
     const podCpu = allocatableCpu - o.daemonSet.cpuMillicores;
     const podMem = allocatableMem - o.daemonSet.memoryMiB;
+    const podSlots = t.maxPods - o.daemonSet.pods;
+    if (podSlots <= 0) {
+      throw new NodeShapeError(`${path}.instanceTypes.${i}: ${t.name} admits ${t.maxPods} pods (max-pods), all taken by the ${o.daemonSet.pods} DaemonSet pods on every node`);
+    }
     if (podCpu <= 0 || podMem <= 0) {
       throw new NodeShapeError(`${path}.instanceTypes.${i}: ${t.name} has no room left for pods after reservations and DaemonSets (${Math.round(podCpu)}m CPU, ${Math.round(podMem)} MiB)`);
     }
@@ -75,6 +82,7 @@ export function nodeShapes(pool: NodePool, path = 'nodePool'): NodeShape[] {
       memoryGiB: t.memoryGiB,
       pricePerHour: t.pricePerHour,
       maxPods: t.maxPods,
+      podSlots,
       allocatableCpu,
       allocatableMem,
       daemonSetCpu: o.daemonSet.cpuMillicores,

@@ -46,7 +46,13 @@ export type ClusterAutoscaler = z.infer<typeof ClusterAutoscaler>;
 export const NodeOverhead = z.object({
   kubeReserved: z.union([z.literal('eks-ami'), z.object({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative() })]).default('eks-ami'),
   evictionHardMemoryMiB: z.number().nonnegative().default(100),
-  daemonSet: z.object({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative() }).default({ cpuMillicores: 150, memoryMiB: 300 }),
+  /**
+   * DaemonSet pods on every node: their requests, and how many there are (each takes one of the
+   * node's max-pods slots; EKS runs aws-node and kube-proxy on every node).
+   */
+  daemonSet: z
+    .object({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative(), pods: z.number().int().nonnegative().max(10_000).default(2) })
+    .default({ cpuMillicores: 150, memoryMiB: 300, pods: 2 }),
 });
 
 export const PodStart = z.object({
@@ -67,7 +73,7 @@ export const NodePool = z
     /** From the launch request until the node is Ready (VM boot + kubelet join). */
     provisioningDelay: Delay.default({ kind: 'lognormal', median: 75, p95: 120 }),
     scoring: z.enum(['LeastAllocated', 'MostAllocated']).default('LeastAllocated'),
-    overhead: NodeOverhead.default({ kubeReserved: 'eks-ami', evictionHardMemoryMiB: 100, daemonSet: { cpuMillicores: 150, memoryMiB: 300 } }),
+    overhead: NodeOverhead.default({ kubeReserved: 'eks-ami', evictionHardMemoryMiB: 100, daemonSet: { cpuMillicores: 150, memoryMiB: 300, pods: 2 } }),
     podStart: PodStart.default({ sandbox: { kind: 'constant', seconds: 3 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } }),
     /** null: a fixed-size pool of initialNodes (or minNodes), e.g. an on-premises cluster. */
     autoscaler: ClusterAutoscaler.nullable().default(ClusterAutoscaler.parse({})),

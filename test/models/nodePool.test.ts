@@ -3,7 +3,7 @@ import { constant, runStrategy, scenarioWith } from '../helpers.ts';
 
 /** A 4 vCPU / 16 GiB node with no reservations, so pod room is exactly the capacity. */
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0 } };
+const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 
 function pool(extra: object = {}) {
   return {
@@ -38,6 +38,19 @@ describe('fixed node pool', () => {
     const r = runStrategy(s).result();
     expect(r.cost.items['operations staff']).toBeCloseTo(25, 9);
     expect(r.cost.total).toBeCloseTo(25 + 2 * 0.2 * 2, 9);
+  });
+
+  it('gives DaemonSet pods max-pods slots on every node: 10 max-pods, 3 DaemonSet pods, 7 workload pods', () => {
+    // One node, max-pods 10, three DaemonSet pods: room for 7 workload pods. Ten tiny pods arrive
+    // at 0 for 100 s: 7 bind at once (2 s sandbox, image at 2 + 8 = 10 s: pending 10 s) and run
+    // to 110 s; the other 3 bind then and wait only for their sandbox: Running at 112 s.
+    const ds = { ...noOverhead, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 3 } };
+    const rows: Array<[number, number, number, number]> = [];
+    for (let i = 0; i < 10; i++) rows.push([0, 100, 10, 10]);
+    const r = runStrategy(scenarioWith([nodes({ minNodes: 1, autoscaler: null, overhead: ds })], rows)).result();
+    expect(r.pendingSeconds.max).toBeCloseTo(112, 9);
+    expect(r.pendingSeconds.mean).toBeCloseTo((7 * 10 + 3 * 112) / 10, 9);
+    expect(r.pods.completed).toBe(10);
   });
 
   it('pulls the image once per node: the second pod on a node only waits for its sandbox', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { constant, runStrategy, scenarioWith } from '../helpers.ts';
 
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0 } };
+const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 const nodePool = {
   instanceTypes: [node],
   overhead: noOverhead,
