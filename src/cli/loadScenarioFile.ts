@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseScenarioText } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import { importLines } from '../trace/importLines.ts';
 import { readTraceFile } from '../trace/readFile.node.ts';
 import type { PodTable } from '../workload/podTable.ts';
 
@@ -25,6 +26,8 @@ export interface LoadOptions {
   /** Stop at the first bad trace row (default) or skip bad rows, reporting them through `warn`. */
   strict?: boolean;
   warn?: (message: string) => void;
+  /** How each trace was read (mode and why, counts): one line each, for stderr. */
+  info?: (message: string) => void;
 }
 
 /**
@@ -39,6 +42,7 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
     readText(file, 'trace');
     const result = readTraceFile(file, mapping as Parameters<typeof readTraceFile>[1], { strict });
     const report = result.report;
+    for (const line of importLines(report)) options.info?.(`${file}: ${line}`);
     if (report.rejected && options.warn) {
       const reasons = report.rejections.map((i) => `${i.count} x ${i.reason} (first at line ${i.examples[0]?.line ?? '?'})`).join('; ');
       options.warn(`${file}: skipped ${report.rejected} bad rows: ${reasons}`);

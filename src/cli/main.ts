@@ -22,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     seed: args.seed,
     strict: !args.skipBadRows,
     warn: (m) => console.error(`warning: ${m}`),
+    info: (m) => console.error(m),
   });
   if (sweep.length) {
     const plan = planSweep(scenario, sweep as SweepSpec);

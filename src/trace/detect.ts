@@ -1,6 +1,6 @@
 import { headerKey, isBlank } from './columns.ts';
 import { TraceImportError } from './errors.ts';
-import { TraceMapping, type CpuUnit, type DurationUnit, type InstantFormat, type MemoryUnit, type PodSize, type TraceMappingInput } from './mapping.ts';
+import { DEFAULT_REQUEST_INTERVAL, TraceMapping, type CpuUnit, type DurationUnit, type InstantFormat, type MemoryUnit, type PodSize, type TraceMappingInput } from './mapping.ts';
 import { hasQuantitySuffix } from './quantities.ts';
 import { parseDateTime } from './time.ts';
 
@@ -19,7 +19,8 @@ export type TraceLayout =
   | 'alibaba-genai-qps'
   | 'alibaba-genai-requests'
   | 'generic-pods'
-  | 'generic-rate';
+  | 'generic-rate'
+  | 'request-log';
 
 export interface LayoutDetection {
   layout: TraceLayout;
@@ -352,6 +353,9 @@ function detectGeneric(header: readonly string[], sampleRows: readonly (readonly
       }),
     };
   }
+  if (!end && !duration && !cpu && !memory && !rest.some((c) => isEndish(c) || isDurationish(c))) {
+    return requestLog(start, rest, notes);
+  }
   if (!end && !duration) {
     // A column named like an end or a duration whose sample values are not times: say which value.
     const named = rest.find((c) => isEndish(c) || isDurationish(c));
@@ -359,7 +363,10 @@ function detectGeneric(header: readonly string[], sampleRows: readonly (readonly
     if (named && notTime !== undefined) {
       throw new TraceImportError(`no usable column: found a start time ("${start.name}"); "${named.name}" is named like an end time or duration, but its first rows hold values that are not times or numbers, such as "${notTime}"`, fileName);
     }
-    throw new TraceImportError(`no usable column: found a start time ("${start.name}") but no end time or duration (a column named like end_time, deletion_time, finish, duration or runtime); the columns are: ${shown}`, fileName);
+    throw new TraceImportError(
+      `no usable column: found a start time ("${start.name}") but no end time or duration (a column named like end_time, deletion_time, finish, duration or runtime); the columns are: ${shown}. With CPU or memory columns it is read as a pod list, not a request log; choose "one request" in the mapping to count its rows as requests`,
+      fileName,
+    );
   }
 
   const startFormat = instantFormat(start, notes, 'start');
@@ -385,6 +392,36 @@ function detectGeneric(header: readonly string[], sampleRows: readonly (readonly
       memory: memorySpec,
       defaultPod: !cpu || !memory ? DEFAULT_POD : undefined,
       class: classNote(cls, notes),
+    }),
+  };
+}
+
+/** Words of columns worth weighting a request by (tokens, bytes, images...). */
+const WEIGHT_WORDS = words('tokens', 'token', 'bytes', 'size', 'length', 'len', 'images', 'items', 'batch', 'weight', 'cost', 'units');
+
+/**
+ * A timestamp per row and nothing saying how long anything ran: each row is one request. The
+ * requests are counted per interval into a rate for the HPA model; numeric columns that could
+ * weight each request (tokens, bytes) are named but not chosen, since the capacity per pod has to
+ * be given in the same unit.
+ */
+function requestLog(time: Column, rest: Column[], notes: string[]): LayoutDetection {
+  const format = instantFormat(time, notes, 'time');
+  notes.push(
+    `request log: each row is one request at "${time.name}" (no end, duration, CPU, memory or rate column), so requests are counted per ${DEFAULT_REQUEST_INTERVAL} s and the rate (requests per second) is served by a deployment scaled by the HPA model`,
+  );
+  const weights = rest.filter((c) => numericValues(c) !== null && hasAny(c.words, WEIGHT_WORDS));
+  if (weights.length) notes.push(`each request counts 1; to weight requests by a column instead (capacity per pod then in its units per second), choose one of: ${weights.map((c) => c.name).join(', ')}`);
+  notes.push(`capacityPerPod ${DEFAULT_CAPACITY_PER_POD} request/s and pod size ${DEFAULT_POD.cpuMillicores}m / ${DEFAULT_POD.memoryMiB} MiB are placeholders: set what one pod serves and requests`);
+  return {
+    layout: 'request-log',
+    notes,
+    mapping: validated({
+      kind: 'requests',
+      time: { column: time.name, format },
+      interval: DEFAULT_REQUEST_INTERVAL,
+      capacityPerPod: DEFAULT_CAPACITY_PER_POD,
+      pod: DEFAULT_POD,
     }),
   };
 }

@@ -4,7 +4,8 @@ import { detectLayout, type LayoutDetection } from './detect.ts';
 import { TraceImportError } from './errors.ts';
 import { TraceMapping, type TraceMappingInput } from './mapping.ts';
 import { PodRowReader } from './podRows.ts';
-import { RateRowReader } from './rateSeries.ts';
+import { RateRowReader, type RateSeriesOutcome } from './rateSeries.ts';
+import { RequestLogReader, type RequestLogReport } from './requestLog.ts';
 import type { TraceImportReport, TraceImportResult } from './report.ts';
 import { RowIssueLog } from './rowIssues.ts';
 
@@ -54,7 +55,7 @@ class TraceImportSession implements TraceImporter {
   private readonly warnings: RowIssueLog;
   private mapping: TraceMapping | null;
   private detection: LayoutDetection | null = null;
-  private reader: PodRowReader | RateRowReader | null = null;
+  private reader: PodRowReader | RateRowReader | RequestLogReader | null = null;
   /** Batches held back until enough rows are in to detect the layout. */
   private held: RowBatch[] = [];
   private heldRows = 0;
@@ -116,7 +117,9 @@ class TraceImportSession implements TraceImporter {
     this.reader =
       m.kind === 'pods'
         ? new PodRowReader(m, header, this.fileName, this.rejections, this.warnings)
-        : new RateRowReader(m, header, this.fileName, this.rejections);
+        : m.kind === 'rate'
+          ? new RateRowReader(m, header, this.fileName, this.rejections)
+          : new RequestLogReader(m, header, this.fileName, this.rejections);
     const held = this.held;
     this.held = [];
     held.forEach((batch, i) => this.reader!.read(batch, i === 0 ? this.firstRow + (m.header ? 1 : 0) : 0));
@@ -156,13 +159,14 @@ class TraceImportSession implements TraceImporter {
       const report: TraceImportReport = { ...base, censored: out.censored, origin: out.origin, pods: out.table.count };
       return { table: out.table, report };
     }
-    const out = reader.finish();
+    const out: RateSeriesOutcome & { requests?: RequestLogReport } = reader.finish();
     const report: TraceImportReport = {
       ...base,
       censored: { start: 0, end: 0 },
       origin: out.origin,
       pods: out.table.count,
       rate: { samples: out.samples, syncs: out.syncs, peakReplicas: out.peakReplicas, scaleUps: out.scaleUps, scaleDowns: out.scaleDowns },
+      ...(out.requests ? { requests: out.requests } : {}),
     };
     return { table: out.table, report };
   }

@@ -8,6 +8,8 @@ export {
   TraceMapping,
   PodRowMapping,
   RateSeriesMapping,
+  RequestLogMapping,
+  DEFAULT_REQUEST_INTERVAL,
   HpaSettings,
   PodSize,
   type TraceMappingInput,
@@ -28,6 +30,7 @@ export {
   type TraceImportProgress,
 } from './importer.ts';
 export type { TraceImportReport, TraceImportResult, RateImportReport } from './report.ts';
+export type { RequestLogReport } from './requestLog.ts';
 export type { RowIssue, RowExample } from './rowIssues.ts';
 export { summarizeTrace, type TraceSummary, type ConcurrencyPoint } from './summary.ts';
 export { HorizontalPodAutoscaler, autoscale, replicasFor, type RateSeries, type ReplicaSchedule } from './hpa.ts';

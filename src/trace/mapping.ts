@@ -4,10 +4,12 @@ import { z } from 'zod';
  * How the columns of a trace file become pods. A mapping is plain JSON so a saved scenario can
  * remember how its file was imported and import it the same way again.
  *
- * Two kinds:
+ * Three kinds:
  * - `pods`: one row per pod (start, end or duration, CPU, memory, class);
  * - `rate`: a (time, value) series such as requests per second, turned into pods by a
- *   Horizontal Pod Autoscaler model (see hpa.ts).
+ *   Horizontal Pod Autoscaler model (see hpa.ts);
+ * - `requests`: one row per request (a timestamp, no end or duration), counted per interval
+ *   into a rate series that then goes through the same HPA model (see requestLog.ts).
  */
 
 /** A column by header name (trimmed, case-insensitive) or by 0-based position. */
@@ -124,7 +126,27 @@ export const RateSeriesMapping = z.object({
 });
 export type RateSeriesMapping = z.infer<typeof RateSeriesMapping>;
 
-export const TraceMapping = z.discriminatedUnion('kind', [PodRowMapping, RateSeriesMapping]);
+/** Default width of the intervals a request log is counted in (per-minute counts, as dashboards show them). */
+export const DEFAULT_REQUEST_INTERVAL = 60;
+
+export const RequestLogMapping = z.object({
+  kind: z.literal('requests'),
+  ...common,
+  /** When each request arrived. */
+  time: InstantColumn,
+  /** Requests are counted per interval of this many seconds; the rate is count / interval. */
+  interval: z.number().positive().max(86_400).default(DEFAULT_REQUEST_INTERVAL),
+  /** Count each request as this column's value (e.g. tokens) instead of as 1. */
+  weight: z.object({ column: ColumnRef }).optional(),
+  /** Requests per second (or weight units per second) one pod serves at its target. */
+  capacityPerPod: z.number().positive(),
+  pod: PodSize,
+  className: z.string().trim().min(1).max(40).default('default'),
+  hpa: HpaSettings.prefault({}),
+});
+export type RequestLogMapping = z.infer<typeof RequestLogMapping>;
+
+export const TraceMapping = z.discriminatedUnion('kind', [PodRowMapping, RateSeriesMapping, RequestLogMapping]);
 /** A validated mapping with defaults filled in. */
 export type TraceMapping = z.infer<typeof TraceMapping>;
 /** A mapping as written by a user or a saved scenario (defaults may be left out). */

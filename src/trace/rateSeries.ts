@@ -45,6 +45,43 @@ export function podsFromReplicas(schedule: ReplicaSchedule, end: number, pod: Po
   for (let p = 0; p < arrivals.length; p++) builder.add(arrivals[p], durations[p], pod.cpuMillicores, pod.memoryMiB, classId);
 }
 
+/** What turns a rate into pods: the HPA's target per pod, its behaviour, and the pods' size and class. */
+export type RateToPods = Pick<RateSeriesMapping, 'capacityPerPod' | 'hpa' | 'pod' | 'className' | 'keepTimeOfDay'>;
+
+/**
+ * Autoscales a rate series (a step function; its last sample only marks the end) into pods and
+ * rebases them to the series start (or to midnight UTC of its first day).
+ */
+export function podsFromRateSeries(series: RateSeries, m: RateToPods): RateSeriesOutcome {
+  const { times } = series;
+  const first = times.length ? times[0] : 0;
+  const last = times.length ? times[times.length - 1] : 0;
+  const origin = m.keepTimeOfDay ? Math.floor(first / DAY_SECONDS) * DAY_SECONDS : first;
+
+  const schedule = autoscale(series, m.capacityPerPod, m.hpa);
+  const builder = new PodTableBuilder();
+  const classId = builder.classId(m.className);
+  podsFromReplicas(schedule, last, m.pod, classId, builder);
+  const table = builder.finish();
+  for (let i = 0; i < table.count; i++) table.arrival[i] -= origin;
+
+  let scaleUps = 0;
+  let scaleDowns = 0;
+  for (let i = 1; i < schedule.replicas.length; i++) {
+    if (schedule.replicas[i] > schedule.replicas[i - 1]) scaleUps++;
+    else scaleDowns++;
+  }
+  return {
+    table,
+    origin,
+    samples: times.length,
+    syncs: schedule.syncs,
+    peakReplicas: schedule.replicas.reduce((a, b) => Math.max(a, b), 0),
+    scaleUps,
+    scaleDowns,
+  };
+}
+
 /**
  * Reads a (time, value) series, summing values that share a time (e.g. one row per container),
  * then autoscales it into pods at the end.
@@ -109,36 +146,9 @@ export class RateRowReader implements ScreenTally {
   }
 
   finish(): RateSeriesOutcome {
-    const m = this.mapping;
     const times = Float64Array.from(this.sums.keys()).sort();
     const rates = new Float64Array(times.length);
     for (let i = 0; i < times.length; i++) rates[i] = this.sums.get(times[i])!;
-    const series: RateSeries = { times, rates };
-    const first = times.length ? times[0] : 0;
-    const last = times.length ? times[times.length - 1] : 0;
-    const origin = m.keepTimeOfDay ? Math.floor(first / DAY_SECONDS) * DAY_SECONDS : first;
-
-    const schedule = autoscale(series, m.capacityPerPod, m.hpa);
-    const builder = new PodTableBuilder();
-    const classId = builder.classId(m.className);
-    podsFromReplicas(schedule, last, m.pod, classId, builder);
-    const table = builder.finish();
-    for (let i = 0; i < table.count; i++) table.arrival[i] -= origin;
-
-    let scaleUps = 0;
-    let scaleDowns = 0;
-    for (let i = 1; i < schedule.replicas.length; i++) {
-      if (schedule.replicas[i] > schedule.replicas[i - 1]) scaleUps++;
-      else scaleDowns++;
-    }
-    return {
-      table,
-      origin,
-      samples: times.length,
-      syncs: schedule.syncs,
-      peakReplicas: schedule.replicas.reduce((a, b) => Math.max(a, b), 0),
-      scaleUps,
-      scaleDowns,
-    };
+    return podsFromRateSeries({ times, rates }, this.mapping);
   }
 }

@@ -1,6 +1,7 @@
 import type { PodTable } from '../workload/podTable.ts';
 import type { TraceLayout } from './detect.ts';
 import type { TraceMapping } from './mapping.ts';
+import type { RequestLogReport } from './requestLog.ts';
 import type { RowIssue } from './rowIssues.ts';
 
 /** Rate mode only: what the autoscaler made of the series. */
@@ -29,7 +30,7 @@ export interface TraceImportReport {
   delimiter: string;
   /** Rows after the header, blank lines not counted. */
   dataRows: number;
-  /** Rows that became pods (pods mode) or rate samples (rate mode). */
+  /** Rows that became pods (pods mode), rate samples (rate mode) or counted requests (request-log mode). */
   accepted: number;
   rejected: number;
   /** Rows skipped because they did not match the mapping's filter. */
@@ -46,6 +47,8 @@ export interface TraceImportReport {
   /** Pods in the table (equals `accepted` in pods mode). */
   pods: number;
   rate?: RateImportReport;
+  /** Request-log mode only: how the requests were counted into the rate (also sets `rate`). */
+  requests?: RequestLogReport;
 }
 
 export interface TraceImportResult {

@@ -25,7 +25,7 @@ function digits(text: string, from: number, count: number): number {
 }
 
 /**
- * `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS[.fff]]` or ISO 8601 with `T`, optionally followed by `Z`,
+ * `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS[.f...]]` (any number of decimals) or ISO 8601 with `T`, optionally followed by `Z`,
  * `UTC` or an offset (`+08:00`, `+0800`, `+08`), as seconds since the Unix epoch. Without a zone
  * the time is read as UTC so that 19:00 in the file is 19:00 in the scenario. Hand-written rather
  * than Date.parse because Date.parse reads zone-less date-times in the machine's local zone and
@@ -56,16 +56,21 @@ export function parseDateTime(text: string): number {
       seconds += ss;
       i += 3;
       if (s[i] === '.' || s[i] === ',') {
+        // Any number of decimals (.NET and SQL Server write 7: "18:17:03.9799600"). The digits
+        // are read as one integer and divided once, so .9799600 is the double nearest 0.97996
+        // rather than a sum of rounded tenths; digits past the 15th are below a double's precision.
         let j = i + 1;
-        let scale = 0.1;
+        let scale = 1;
         let frac = 0;
         while (j < n && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) {
-          frac += (s.charCodeAt(j) - 48) * scale;
-          scale /= 10;
+          if (scale < 1e15) {
+            frac = frac * 10 + (s.charCodeAt(j) - 48);
+            scale *= 10;
+          }
           j++;
         }
         if (j === i + 1) return NaN;
-        seconds += frac;
+        seconds += frac / scale;
         i = j;
       }
     }

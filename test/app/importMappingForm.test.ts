@@ -36,6 +36,26 @@ describe('formFromMapping / mappingFromForm', () => {
     expect(roundTrip(mapping)).toEqual(TraceMapping.parse(mapping));
   });
 
+  it('round-trips a request-log mapping with interval and weight, and without a weight', () => {
+    const mapping: TraceMappingInput = {
+      kind: 'requests',
+      time: { column: 'TIMESTAMP', format: 'datetime' },
+      interval: 30,
+      weight: { column: 'ContextTokens' },
+      capacityPerPod: 500,
+      pod: { cpuMillicores: 8000, memoryMiB: 32768 },
+      hpa: { minReplicas: 1, maxReplicas: 12 },
+    };
+    const header = ['TIMESTAMP', 'ContextTokens', 'GeneratedTokens'];
+    expect(formFromMapping(mapping, header)).toMatchObject({ kind: 'requests', startColumn: 'TIMESTAMP', startFormat: 'datetime', interval: '30', valueColumn: 'ContextTokens', capacityPerPod: '500' });
+    expect(roundTrip(mapping, header)).toEqual(TraceMapping.parse(mapping));
+    const unweighted: TraceMappingInput = { kind: 'requests', time: { column: 'TIMESTAMP', format: 'datetime' }, capacityPerPod: 2, pod: { cpuMillicores: 1000, memoryMiB: 2048 } };
+    const back = roundTrip(unweighted, header);
+    expect(back).toEqual(TraceMapping.parse(unweighted));
+    expect(back.kind === 'requests' && back.interval).toBe(60);
+    expect(mappingFromForm({ ...formFromMapping(unweighted, header), interval: '0' })).toMatchObject({ ok: false, errors: { interval: expect.any(String) } });
+  });
+
   it('round-trips a headerless mapping by column position', () => {
     const mapping: TraceMappingInput = { kind: 'pods', header: false, start: { column: 0, format: 'seconds' }, duration: { column: 1, unit: 'minutes' }, cpu: { column: 2, unit: 'millicores' }, memory: { column: 3, unit: 'MiB' } };
     const form = formFromMapping(mapping, ['0', '5', '500', '256']);

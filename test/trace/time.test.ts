@@ -49,3 +49,17 @@ describe('parseInstant', () => {
     expect(parseInstant('abc', 'seconds')).toBeNaN();
   });
 });
+
+describe('parseDateTime with many decimals', () => {
+  it('reads 7 decimals (.NET / SQL Server datetime2) to within a double\'s precision', () => {
+    // 2023-11-16 = 19,677 days after the epoch; 18:17:03 = 65,823 s.
+    const whole = 19677 * 86400 + 65823;
+    expect(whole).toBe(1700158623);
+    // A double holds epoch seconds of 2023 to about 0.24 µs (2^-22 s).
+    expect(Math.abs(parseDateTime('2023-11-16 18:17:03.9799600') - (whole + 0.97996))).toBeLessThan(3e-7);
+    expect(Math.abs(parseDateTime('2023-11-16T18:17:03.9799600Z') - (whole + 0.97996))).toBeLessThan(3e-7);
+    expect(Math.abs(parseDateTime('2023-11-16 18:17:03.0000001') - (whole + 1e-7))).toBeLessThan(3e-7);
+    // Digits past a double's precision are read and ignored, not an error.
+    expect(Math.abs(parseDateTime('2023-11-16 18:17:03.97996000000000000001') - (whole + 0.97996))).toBeLessThan(3e-7);
+  });
+});

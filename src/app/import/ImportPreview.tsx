@@ -43,9 +43,17 @@ export function ImportPreview({ report, summary }: { report: TraceImportReport; 
   return (
     <div className="import-preview">
       <dl className="stats">
-        <Stat id="accepted" label={report.rate ? 'Samples accepted' : 'Rows accepted'} value={formatCount(report.accepted)} note={`of ${formatCount(report.dataRows)}`} />
+        <Stat id="accepted" label={report.requests ? 'Requests accepted' : report.rate ? 'Samples accepted' : 'Rows accepted'} value={formatCount(report.accepted)} note={`of ${formatCount(report.dataRows)}`} />
         <Stat id="rejected" label="Rows rejected" value={formatCount(report.rejected)} />
         {report.filteredOut > 0 && <Stat id="filtered" label="Filtered out" value={formatCount(report.filteredOut)} />}
+ {report.requests && (
+          <Stat
+            id="requests"
+            label={report.requests.weightColumn ? `${report.requests.weightColumn} per ${formatSpan(report.requests.interval)}` : `Requests per ${formatSpan(report.requests.interval)}`}
+            value={`busiest ${formatCount(report.requests.peak)}`}
+            note={`at ${formatSpan(report.requests.peakAt)}, ${formatCount(report.requests.intervals)} intervals`}
+          />
+        )}
         {report.rate && <Stat id="pods" label="Pods (from the HPA model)" value={formatCount(report.pods)} note={`peak ${formatCount(report.rate.peakReplicas)} replicas`} />}
         <Stat id="censored" label="Censored: at start / at end" value={`${formatCount(summary.censored.start)} / ${formatCount(summary.censored.end)}`} />
         <Stat id="span" label="Time span" value={formatSpan(length)} />

@@ -81,7 +81,9 @@ export function MappingFormView({ form, header, errors, onChange }: Props) {
     </div>
   );
 
-  const rate = form.kind === 'rate';
+  // Rate series and request logs both become pods through the HPA model; they share its fields.
+  const rate = form.kind === 'rate' || form.kind === 'requests';
+  const requests = form.kind === 'requests';
   return (
     <fieldset className="mapping-form">
       <legend>Column mapping</legend>
@@ -92,6 +94,7 @@ export function MappingFormView({ form, header, errors, onChange }: Props) {
           <select {...aria('kind')} value={form.kind} onChange={(e) => set('kind', e.target.value as MappingForm['kind'])}>
             <option value="pods">one pod</option>
             <option value="rate">a rate sample (HPA model)</option>
+            <option value="requests">one request (request log, HPA model)</option>
           </select>,
         )}
         {checkbox('header', 'First line is a header', 'Without a header, columns are picked by position.')}
@@ -138,8 +141,19 @@ export function MappingFormView({ form, header, errors, onChange }: Props) {
         )}
         {rate && (
           <>
-            {columnSelect('valueColumn', 'Value column', null, 'Summed per time (e.g. requests per second).')}
-            {text('capacityPerPod', 'Capacity per pod', 'Units of value one pod serves at its target.')}
+            {requests ? (
+              <>
+                {text('interval', 'Count per interval (s)', 'Requests per interval / interval = requests per second.')}
+                {columnSelect('valueColumn', 'Weight column', '(none: each request counts 1)', 'e.g. tokens: the rate is then tokens per second.')}
+              </>
+            ) : (
+              columnSelect('valueColumn', 'Value column', null, 'Summed per time (e.g. requests per second).')
+            )}
+            {text(
+              'capacityPerPod',
+              'Capacity per pod',
+              requests ? (form.valueColumn === '' ? 'Requests per second one pod serves at its target.' : 'Weight units per second one pod serves at its target.') : 'Units of value one pod serves at its target.',
+            )}
             {text('hpaMin', 'HPA min replicas', undefined, 'numeric')}
             {text('hpaMax', 'HPA max replicas', 'Blank = no maximum.', 'numeric')}
             {text('className', 'Class of the pods', undefined, 'text')}

@@ -42,6 +42,7 @@ const LAYOUT_LABELS: Record<string, string> = {
   'alibaba-genai-requests': 'Alibaba GenAI request log',
   'generic-pods': 'Pod list (columns matched by name)',
   'generic-rate': 'Rate series (columns matched by name)',
+  'request-log': 'Request log (one request per row, counted per interval)',
 };
 
 export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Draft) => void }) {

@@ -3,14 +3,14 @@
  * two conversions: a proposed TraceMapping into the form, and the form back into a mapping with
  * messages per field. Kept apart from React so both directions are unit-tested.
  */
-import { DEFAULT_CAPACITY_PER_POD, DEFAULT_POD, TraceMapping, type TraceMappingInput } from '../../trace/index.ts';
+import { DEFAULT_CAPACITY_PER_POD, DEFAULT_POD, DEFAULT_REQUEST_INTERVAL, TraceMapping, type TraceMappingInput } from '../../trace/index.ts';
 import type { ColumnRef, CpuUnit, DurationUnit, InstantFormat, MemoryUnit } from '../../trace/index.ts';
 
 export interface MappingForm {
-  kind: 'pods' | 'rate';
+  kind: 'pods' | 'rate' | 'requests';
   /** false: the first line is data and columns are positions ("0", "1", ...). */
   header: boolean;
-  /** Start column (pods) or time column (rate). '' = not chosen. */
+  /** Start column (pods) or time column (rate, requests). '' = not chosen. */
   startColumn: string;
   startFormat: InstantFormat;
   endMode: 'end' | 'duration';
@@ -31,8 +31,10 @@ export interface MappingForm {
   /** Pod size when a file has no CPU or memory column (pods), or every pod's size (rate). */
   defaultCpu: string;
   defaultMemory: string;
-  /** Rate mode. */
+  /** Rate mode: the value column; request-log mode: the weight column ('' = each request counts 1). */
   valueColumn: string;
+  /** Request-log mode: seconds per counting interval. */
+  interval: string;
   capacityPerPod: string;
   className: string;
   hpaMin: string;
@@ -63,6 +65,7 @@ export const EMPTY_FORM: MappingForm = {
   defaultCpu: String(DEFAULT_POD.cpuMillicores),
   defaultMemory: String(DEFAULT_POD.memoryMiB),
   valueColumn: '',
+  interval: String(DEFAULT_REQUEST_INTERVAL),
   capacityPerPod: String(DEFAULT_CAPACITY_PER_POD),
   className: 'default',
   hpaMin: '1',
@@ -90,13 +93,14 @@ export function formFromMapping(input: TraceMappingInput, header: readonly strin
     filterEquals: m.filter?.equals ?? '',
     keepTimeOfDay: m.keepTimeOfDay,
   };
-  if (m.kind === 'rate') {
+  if (m.kind === 'rate' || m.kind === 'requests') {
     return {
       ...common,
-      kind: 'rate',
+      kind: m.kind,
       startColumn: col(m.time.column),
       startFormat: m.time.format,
-      valueColumn: col(m.value.column),
+      valueColumn: m.kind === 'rate' ? col(m.value.column) : col(m.weight?.column),
+      interval: m.kind === 'requests' ? String(m.interval) : EMPTY_FORM.interval,
       capacityPerPod: String(m.capacityPerPod),
       defaultCpu: String(m.pod.cpuMillicores),
       defaultMemory: String(m.pod.memoryMiB),
@@ -150,7 +154,10 @@ function fieldOfPath(path: readonly PropertyKey[], kind: MappingForm['kind']): M
     case 'pod':
       return b === 'memoryMiB' ? 'defaultMemory' : 'defaultCpu';
     case 'value':
+    case 'weight':
       return 'valueColumn';
+    case 'interval':
+      return 'interval';
     case 'capacityPerPod':
       return 'capacityPerPod';
     case 'className':
@@ -158,7 +165,7 @@ function fieldOfPath(path: readonly PropertyKey[], kind: MappingForm['kind']): M
     case 'hpa':
       return b === 'maxReplicas' ? 'hpaMax' : 'hpaMin';
     default:
-      return kind === 'rate' ? 'startColumn' : 'startColumn';
+      return kind === 'pods' ? 'startColumn' : 'startColumn';
   }
 }
 
@@ -196,22 +203,24 @@ export function mappingFromForm(form: MappingForm): FormToMapping {
 
   const filterColumn = column('filterColumn', false, 'filter');
   const filter = filterColumn === undefined ? undefined : { column: filterColumn, equals: form.filterEquals.trim() };
-  const start = column('startColumn', true, form.kind === 'rate' ? 'time' : 'start');
+  const start = column('startColumn', true, form.kind === 'pods' ? 'start' : 'time');
   const podSize = () => ({ cpuMillicores: number('defaultCpu', 'CPU (millicores)'), memoryMiB: number('defaultMemory', 'memory (MiB)') });
 
   let input: Record<string, unknown>;
-  if (form.kind === 'rate') {
-    const value = column('valueColumn', true, 'value');
+  if (form.kind === 'rate' || form.kind === 'requests') {
+    const requests = form.kind === 'requests';
+    const value = column('valueColumn', !requests, requests ? 'weight' : 'value');
+    const interval = requests ? number('interval', 'the interval') : undefined;
     const capacityPerPod = number('capacityPerPod', 'capacity per pod');
     const minReplicas = number('hpaMin', 'minimum replicas');
     const maxReplicas = number('hpaMax', 'maximum replicas', true);
     input = {
-      kind: 'rate',
+      kind: form.kind,
       header: form.header,
       keepTimeOfDay: form.keepTimeOfDay,
       filter,
       time: start === undefined ? undefined : { column: start, format: form.startFormat },
-      value: value === undefined ? undefined : { column: value },
+      ...(requests ? { interval, weight: value === undefined ? undefined : { column: value } } : { value: value === undefined ? undefined : { column: value } }),
       capacityPerPod,
       pod: podSize(),
       className: form.className.trim() || 'default',
