@@ -129,6 +129,10 @@ export class ClusterAutoscaler {
     for (let slot = pool.unneededHead; slot >= 0 && drained < cfg.maxDrainParallelism && removed < cfg.maxScaleDownParallelism && removable > 0; ) {
       const next = pool.nextUnneeded(slot);
       if (pool.unneededSince[slot] > cutoff) break;
+      // A node whose drain failed in this scan went back to the end of the list with
+      // unneededSince = now; reaching it means every node before it was tried. Without this stop,
+      // an unneeded time of 0 makes it due again and two such nodes are tried in turn forever.
+      if (pool.drainFailed[slot] && pool.unneededSince[slot] === now) break;
       if (pool.podCount[slot] > 0) {
         if (pool.drain(slot, now)) {
           pool.remove(slot, now);

@@ -27,6 +27,15 @@ export const Duration = z.union([z.number(), z.string()], { error: 'must be a nu
   return seconds;
 });
 
+/**
+ * A Duration of at least `min` seconds, for intervals that drive a repeating event: an interval of
+ * 0 (or 1e-300, which added to a clock of a few thousand seconds leaves it unchanged) would repeat
+ * the event without moving the clock, and the run would never end.
+ */
+export function durationAtLeast(min: number, why: string) {
+  return Duration.refine((seconds) => seconds >= min, { message: `must be at least ${min} s (${why})`, abort: true });
+}
+
 const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
 /** "19:00" or "07:30:15" as seconds after midnight. */

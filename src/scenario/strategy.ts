@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration } from './duration.ts';
+import { Duration, durationAtLeast } from './duration.ts';
 import { Delay } from './delay.ts';
 
 /** A VM shape: a catalog name such as "m6i.xlarge", or a custom shape (e.g. an on-premises server). */
@@ -26,7 +26,8 @@ export const Billing = z.object({
  */
 export const ClusterAutoscaler = z.object({
   enabled: z.boolean().default(true),
-  scanInterval: Duration.default(10),
+  /** At least 1 s: the scan reschedules itself, so a zero or tiny interval would never let the clock move. */
+  scanInterval: durationAtLeast(1, 'the autoscaler scans again after this long').default(10),
   scaleDownUnneededTime: Duration.default(600),
   scaleDownDelayAfterAdd: Duration.default(600),
   scaleDownUtilizationThreshold: z.number().min(0).max(1).default(0.5),
