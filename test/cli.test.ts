@@ -65,6 +65,11 @@ describe('npm run sim', () => {
       /schema\.json: strategies\.0\.nodePool\.maxNodes: must be >= minNodes \(5\)/,
     ],
     ['an unknown instance type', () => [file('type.json', JSON.stringify({ schemaVersion: 1, name: 'x', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m9.huge'] } }] }))], /strategies\.0\.nodePool\.instanceTypes\.0: unknown instance type "m9\.huge"/],
+    [
+      'a misspelt field',
+      () => [file('typo.json', JSON.stringify({ schemaVersion: 1, name: 'x', horizn: '2d', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m6i.large'] } }] }))],
+      /typo\.json: unknown field "horizn" \(did you mean horizon\?\)/,
+    ],
     ['a future schema version', () => [file('future.json', JSON.stringify({ schemaVersion: 99, name: 'x' }))], /schemaVersion: 99 is newer than this Spillway understands/],
     ['a bad CSV row', () => ['scenarios/steady-web-service.json', '--trace', file('bad.csv', 'arrival_s,duration_s,cpu_m,mem_mib\n0,10,100,100\n5,abc,100,100\n')], /bad\.csv:3: /],
     ['a bad option', () => ['scenarios/steady-web-service.json', '--seed', '-3'], /--seed/],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictObject } from './unknownField.ts';
 import { Duration } from './duration.ts';
 
 /**
@@ -7,9 +8,9 @@ import { Duration } from './duration.ts';
  */
 export const Delay = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('constant'), seconds: Duration }),
-    z.object({ kind: z.literal('uniform'), min: Duration, max: Duration }),
-    z.object({ kind: z.literal('lognormal'), median: Duration, p95: Duration }),
+    strictObject({ kind: z.literal('constant'), seconds: Duration }),
+    strictObject({ kind: z.literal('uniform'), min: Duration, max: Duration }),
+    strictObject({ kind: z.literal('lognormal'), median: Duration, p95: Duration }),
   ])
   .superRefine((d, ctx) => {
     if (d.kind === 'uniform' && d.max < d.min) {

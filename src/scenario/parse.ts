@@ -29,15 +29,22 @@ export function pathOf(path: ReadonlyArray<PropertyKey>): string {
 }
 
 export function issuesFromZod(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: pathOf(issue.path), message: describeIssue(issue) }));
+  return error.issues.flatMap((issue) => describeIssue(issue, []));
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_union' && 'errors' in issue) {
-    // For a discriminated union, zod reports the discriminator; say which values are allowed.
-    return issue.message;
+/**
+ * An issue as field issues. A union whose value matched the type of exactly one option (an object
+ * where a name or an object is allowed) reports that option's issues, with their own paths, instead
+ * of zod's bare "Invalid input".
+ */
+function describeIssue(issue: z.core.$ZodIssue, prefix: ReadonlyArray<PropertyKey>): FieldIssue[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const typeMismatch = (list: z.core.$ZodIssue[]) => list.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value'));
+    const matching = issue.errors.filter((list) => list.length > 0 && !typeMismatch(list));
+    if (matching.length === 1) return matching[0].flatMap((i) => describeIssue(i, path));
   }
-  return issue.message;
+  return [{ path: pathOf(path), message: issue.message }];
 }
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: FieldIssue[] };

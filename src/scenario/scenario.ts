@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictObject } from './unknownField.ts';
 import { Duration } from './duration.ts';
 import { WorkloadSource } from './workload.ts';
 import { Strategy } from './strategy.ts';
@@ -11,15 +12,14 @@ z.config({ jitless: true });
 
 export const SCHEMA_VERSION = 1;
 
-export const Scenario = z
-  .object({
+export const Scenario = strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION),
     name: z.string().min(1).max(120),
     description: z.string().max(4000).default(''),
     seed: z.number().int().nonnegative().max(2 ** 32 - 1).default(1),
     /** Simulated time from 00:00 of day one. */
     horizon: Duration.default(86400),
-    slo: z.object({ pendingSeconds: Duration.default(60) }).default({ pendingSeconds: 60 }),
+    slo: strictObject({ pendingSeconds: Duration.default(60) }).default({ pendingSeconds: 60 }),
     workload: z.array(WorkloadSource).min(1).max(50),
     strategies: z.array(Strategy).min(1).max(12),
   })

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { strictObject } from './unknownField.ts';
 import { Duration, durationAtLeast } from './duration.ts';
 import { Delay } from './delay.ts';
 
 /** A VM shape: a catalog name such as "m6i.xlarge", or a custom shape (e.g. an on-premises server). */
-export const InstanceTypeSpec = z.object({
+export const InstanceTypeSpec = strictObject({
   name: z.string().min(1).max(60),
   vcpu: z.number().positive().max(1024),
   memoryGiB: z.number().positive().max(32768),
@@ -15,7 +16,7 @@ export const InstanceTypeRef = z.union([z.string().min(1), InstanceTypeSpec]);
 export type InstanceTypeRef = z.infer<typeof InstanceTypeRef>;
 
 /** How a cloud bills a running thing: in steps of granularitySeconds, at least minimumSeconds. */
-export const Billing = z.object({
+export const Billing = strictObject({
   granularitySeconds: Duration.default(1),
   minimumSeconds: Duration.default(60),
 });
@@ -24,7 +25,7 @@ export const Billing = z.object({
  * cluster-autoscaler flags with their upstream defaults (kubernetes/autoscaler FAQ,
  * "What are the parameters to CA?").
  */
-export const ClusterAutoscaler = z.object({
+export const ClusterAutoscaler = strictObject({
   enabled: z.boolean().default(true),
   /** At least 1 s: the scan reschedules itself, so a zero or tiny interval would never let the clock move. */
   scanInterval: durationAtLeast(1, 'the autoscaler scans again after this long').default(10),
@@ -44,27 +45,24 @@ export const ClusterAutoscaler = z.object({
 export type ClusterAutoscaler = z.infer<typeof ClusterAutoscaler>;
 
 /** What each node loses before pods: kube-reserved (EKS AMI formula or fixed), eviction threshold, DaemonSets. */
-export const NodeOverhead = z.object({
-  kubeReserved: z.union([z.literal('eks-ami'), z.object({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative() })]).default('eks-ami'),
+export const NodeOverhead = strictObject({
+  kubeReserved: z.union([z.literal('eks-ami'), strictObject({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative() })]).default('eks-ami'),
   evictionHardMemoryMiB: z.number().nonnegative().default(100),
   /**
    * DaemonSet pods on every node: their requests, and how many there are (each takes one of the
    * node's max-pods slots; EKS runs aws-node and kube-proxy on every node).
    */
-  daemonSet: z
-    .object({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative(), pods: z.number().int().nonnegative().max(10_000).default(2) })
-    .default({ cpuMillicores: 150, memoryMiB: 300, pods: 2 }),
+  daemonSet: strictObject({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative(), pods: z.number().int().nonnegative().max(10_000).default(2) }).default({ cpuMillicores: 150, memoryMiB: 300, pods: 2 }),
 });
 
-export const PodStart = z.object({
+export const PodStart = strictObject({
   /** Sandbox, network and container start (on serverless: the micro-VM too). */
   sandbox: Delay,
   /** Image pull; cached on a node after its first pull there, never cached on serverless pods. */
   imagePull: Delay,
 });
 
-export const NodePool = z
-  .object({
+export const NodePool = strictObject({
     instanceTypes: z.array(InstanceTypeRef).min(1).max(20),
     minNodes: z.number().int().nonnegative().default(0),
     maxNodes: z.number().int().positive().default(1000),
@@ -86,31 +84,31 @@ export const NodePool = z
 export type NodePool = z.infer<typeof NodePool>;
 
 /** One vCPU size and its allowed memory sizes in GiB. */
-export const SizeRow = z.object({ vcpu: z.number().positive(), memoryGiB: z.array(z.number().positive()).min(1) });
+export const SizeRow = strictObject({ vcpu: z.number().positive(), memoryGiB: z.array(z.number().positive()).min(1) });
 
 export const Sizing = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('table'), rows: z.array(SizeRow).min(1) }),
-  z.object({ kind: z.literal('autopilot') }),
-  z.object({ kind: z.literal('exact') }),
+  strictObject({ kind: z.literal('table'), rows: z.array(SizeRow).min(1) }),
+  strictObject({ kind: z.literal('autopilot') }),
+  strictObject({ kind: z.literal('exact') }),
 ]);
 
 /**
  * Pod-billed serverless containers. `preset` fills every field not given (prices, size table,
  * overhead, billing, launch rate, start latency), so a scenario only states what it changes.
  */
-export const Serverless = z.object({
+export const Serverless = strictObject({
   preset: z.enum(['aws-fargate', 'alibaba-eci', 'gke-autopilot']).default('aws-fargate'),
   pricePerVcpuHour: z.number().nonnegative().optional(),
   pricePerGiBHour: z.number().nonnegative().optional(),
   sizing: Sizing.optional(),
   podOverheadMiB: z.number().nonnegative().optional(),
   billing: Billing.optional(),
-  launchRate: z.object({ burst: z.number().int().positive(), perSecond: z.number().positive() }).nullable().optional(),
+  launchRate: strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() }).nullable().optional(),
   podStart: PodStart.optional(),
 });
 export type Serverless = z.infer<typeof Serverless>;
 
-export const Unit = z.object({
+export const Unit = strictObject({
   resource: z.enum(['nodes', 'serverless']),
   /** Most pods this unit may hold at once; more go to the next unit. */
   max: z.number().int().positive().optional(),
@@ -123,21 +121,20 @@ export const Unit = z.object({
  *   current one holds `max` pods or, with TimeoutOrExceedMax, after pending `timeout` on it.
  */
 export const Overflow = z.discriminatedUnion('policy', [
-  z.object({ policy: z.literal('normalNodePrefer') }),
-  z.object({
+  strictObject({ policy: z.literal('normalNodePrefer') }),
+  strictObject({
     policy: z.literal('resourcePolicy'),
     units: z.array(Unit).min(1).max(4),
-    whenTryNextUnits: z
-      .object({ policy: z.enum(['TimeoutOrExceedMax', 'ExceedMax']).default('TimeoutOrExceedMax'), timeout: Duration.default(60) })
+    whenTryNextUnits: strictObject({ policy: z.enum(['TimeoutOrExceedMax', 'ExceedMax']).default('TimeoutOrExceedMax'), timeout: Duration.default(60) })
       .default({ policy: 'TimeoutOrExceedMax', timeout: 60 }),
   }),
 ]);
 export type Overflow = z.infer<typeof Overflow>;
 
 /** Pins pod classes to one side, like a Fargate profile or the alibabacloud.com/eci=true label. */
-export const ClassSelector = z.object({ classes: z.array(z.string().min(1)).min(1), target: z.enum(['nodes', 'serverless']) });
+export const ClassSelector = strictObject({ classes: z.array(z.string().min(1)).min(1), target: z.enum(['nodes', 'serverless']) });
 
-export const FixedCost = z.object({ name: z.string().min(1).max(60), perHour: z.number().nonnegative() });
+export const FixedCost = strictObject({ name: z.string().min(1).max(60), perHour: z.number().nonnegative() });
 
 const base = {
   name: z.string().min(1).max(60),
@@ -147,9 +144,9 @@ const base = {
   fixedCosts: z.array(FixedCost).max(10).default([]),
 };
 
-export const NodesStrategy = z.object({ kind: z.literal('nodes'), ...base, nodePool: NodePool });
-export const ServerlessStrategy = z.object({ kind: z.literal('serverless'), ...base, serverless: Serverless });
-export const MixedStrategy = z.object({
+export const NodesStrategy = strictObject({ kind: z.literal('nodes'), ...base, nodePool: NodePool });
+export const ServerlessStrategy = strictObject({ kind: z.literal('serverless'), ...base, serverless: Serverless });
+export const MixedStrategy = strictObject({
   kind: z.literal('mixed'),
   ...base,
   nodePool: NodePool,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { strictObject } from './unknownField.ts';
 import { Duration, TimeOfDay } from './duration.ts';
 import { Delay } from './delay.ts';
 
 /** What one pod requests: CPU in millicores, memory in MiB (Kubernetes requests). */
-export const PodSize = z.object({
+export const PodSize = strictObject({
   cpuMillicores: z.number().positive().max(512_000),
   memoryMiB: z.number().positive().max(4_194_304),
 });
@@ -19,8 +20,7 @@ const common = {
  * A Deployment whose replicas follow the day: a cosine between minReplicas (at night) and
  * maxReplicas (at peakAt), re-evaluated every step. Scale-down removes the newest pods first.
  */
-export const DiurnalService = z
-  .object({
+export const DiurnalService = strictObject({
     type: z.literal('diurnal'),
     ...common,
     minReplicas: z.number().int().nonnegative(),
@@ -39,7 +39,7 @@ export const DiurnalService = z
  * arrive around the start within herdWidth (triangular, peaked at the start) and end together when
  * the session ends (plus up to endJitter).
  */
-export const EveningBurst = z.object({
+export const EveningBurst = strictObject({
   type: z.literal('burst'),
   ...common,
   sessionStarts: z.array(TimeOfDay).min(1).max(48),
@@ -51,11 +51,11 @@ export const EveningBurst = z.object({
 });
 
 /** Jobs arriving as a Poisson process, optionally only inside a daily window (e.g. 01:00-05:00). */
-export const PoissonBatch = z.object({
+export const PoissonBatch = strictObject({
   type: z.literal('batch'),
   ...common,
   jobsPerHour: z.number().positive().max(1_000_000),
-  window: z.object({ from: TimeOfDay, to: TimeOfDay }).optional(),
+  window: strictObject({ from: TimeOfDay, to: TimeOfDay }).optional(),
   runtime: Delay,
   pod: PodSize,
 });
@@ -64,8 +64,7 @@ export const PoissonBatch = z.object({
  * Pods from a trace in the canonical CSV format arrival_s,duration_s,cpu_m,mem_mib[,class].
  * Small traces can be inline (`rows`); larger ones are read from `path` (CLI) or imported (app).
  */
-export const TraceSource = z
-  .object({
+export const TraceSource = strictObject({
     type: z.literal('trace'),
     name: z.string().min(1).max(200),
     path: z.string().optional(),
@@ -75,7 +74,7 @@ export const TraceSource = z
     /** How the app mapped the columns of an imported file (kept so a saved scenario re-imports the same way). */
     mapping: z.record(z.string(), z.unknown()).optional(),
     /** Content hash and row count of an imported file too big to keep inline. */
-    fingerprint: z.object({ rows: z.number().int().nonnegative(), sha256: z.string() }).optional(),
+    fingerprint: strictObject({ rows: z.number().int().nonnegative(), sha256: z.string() }).optional(),
   })
   .superRefine((t, ctx) => {
     if (!t.path && !t.rows && !t.fingerprint) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a trace needs a path, inline rows or an imported file' });
