@@ -53,7 +53,28 @@ export function rateLine(report: TraceImportReport): string | null {
   return `${what} in ${plural(r.intervals, `interval`)} of ${number(r.interval)} s (busiest: ${number(r.peak)} at ${offset(r.peakAt)}); ${hpa}`;
 }
 
+/**
+ * What the replay simplified, one sentence each (pods mode): censored pods, pods the source never
+ * scheduled, GPU columns. The preview shows the same sentences. Empty when nothing applies.
+ */
+export function simplificationLines(report: TraceImportReport): string[] {
+  const lines: string[] = [];
+  const { start, end } = report.censored;
+  const cut = report.simplified?.endAtTraceEnd ?? 0;
+  if (start > 0) lines.push(`${plural(start, 'pod')} with a blank start ${start === 1 ? 'was' : 'were'} already running when the trace began: replayed from its start (censored at start)`);
+  if (end - cut > 0) lines.push(`${plural(end - cut, 'pod')} with a blank end ${end - cut === 1 ? 'was' : 'were'} still running when the trace ended: replayed to its end (censored at end)`);
+  if (cut > 0) lines.push(`${plural(cut, 'pod')} end exactly at the trace's end: taken as still running when the trace was cut, and replayed to that end (censored at end)`);
+  const never = report.simplified?.neverScheduled;
+  if (never) {
+    const how = never.columns[0].toLowerCase().includes('phase') ? `${never.columns[0]} Pending` : `a blank ${never.columns[0]}`;
+    lines.push(`${plural(never.count, 'pod')} never scheduled in the source (${how}) ${never.count === 1 ? 'is replayed as an ordinary pod' : 'are replayed as ordinary pods'} that arrive${never.count === 1 ? 's' : ''} and ask${never.count === 1 ? 's' : ''} for room${never.count > 0 ? `; a filter on ${never.columns[0]} leaves them out` : ''}`);
+  }
+  const gpu = report.simplified?.gpu;
+  if (gpu) lines.push(`GPU columns dropped (${gpu.columns.join(', ')}): ${plural(gpu.podsRequesting, 'pod')} asked for GPUs and ${gpu.podsRequesting === 1 ? 'is' : 'are'} replayed with CPU and memory only`);
+  return lines;
+}
+
 /** All lines, in the order the CLI prints them. */
 export function importLines(report: TraceImportReport): string[] {
-  return [modeLine(report), countsLine(report), rateLine(report)].filter((l): l is string => l !== null);
+  return [modeLine(report), countsLine(report), rateLine(report), ...simplificationLines(report)].filter((l): l is string => l !== null);
 }

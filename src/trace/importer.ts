@@ -8,6 +8,7 @@ import { RateRowReader, type RateSeriesOutcome } from './rateSeries.ts';
 import { RequestLogReader, type RequestLogReport } from './requestLog.ts';
 import type { TraceImportReport, TraceImportResult } from './report.ts';
 import { RowIssueLog } from './rowIssues.ts';
+import { podsEndingAtTraceEnd, SimplificationTally } from './simplifications.ts';
 
 export interface TraceImportOptions {
   /** How messages name the file: a path in the CLI, the upload's name in the app. */
@@ -116,7 +117,7 @@ class TraceImportSession implements TraceImporter {
     const header = m.header ? first : null;
     this.reader =
       m.kind === 'pods'
-        ? new PodRowReader(m, header, this.fileName, this.rejections, this.warnings)
+        ? Object.assign(new PodRowReader(m, header, this.fileName, this.rejections, this.warnings), { tally: SimplificationTally.forHeader(header, m) })
         : m.kind === 'rate'
           ? new RateRowReader(m, header, this.fileName, this.rejections)
           : new RequestLogReader(m, header, this.fileName, this.rejections);
@@ -156,7 +157,10 @@ class TraceImportSession implements TraceImporter {
     };
     if (reader instanceof PodRowReader) {
       const out = reader.finish();
-      const report: TraceImportReport = { ...base, censored: out.censored, origin: out.origin, pods: out.table.count };
+      const endAtTraceEnd = podsEndingAtTraceEnd(out.table, out.censored.end);
+      const simplified = reader.tally?.result(endAtTraceEnd) ?? { endAtTraceEnd, neverScheduled: null, gpu: null };
+      const censored = { start: out.censored.start, end: out.censored.end + endAtTraceEnd };
+      const report: TraceImportReport = { ...base, censored, origin: out.origin, pods: out.table.count, simplified };
       return { table: out.table, report };
     }
     const out: RateSeriesOutcome & { requests?: RequestLogReport } = reader.finish();

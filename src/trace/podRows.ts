@@ -5,6 +5,7 @@ import type { InstantFormat, PodRowMapping } from './mapping.ts';
 import { parseCpuMillicores, parseMemoryMiB } from './quantities.ts';
 import type { RowIssueLog } from './rowIssues.ts';
 import { screenRow, type ScreenTally } from './rowScreen.ts';
+import type { SimplificationTally } from './simplifications.ts';
 import { DAY_SECONDS, DURATION_UNIT_SECONDS, parseInstant } from './time.ts';
 
 /** What a pods-mode import adds to the report besides the row counts. */
@@ -50,6 +51,8 @@ export class PodRowReader implements ScreenTally {
   accepted = 0;
   filteredOut = 0;
   blankLines = 0;
+  /** Counts what the import simplifies in accepted rows (never-scheduled pods, GPU requests); set by the importer. */
+  tally: SimplificationTally | null = null;
 
   constructor(
     private readonly mapping: PodRowMapping,
@@ -175,6 +178,7 @@ export class PodRowReader implements ScreenTally {
 
       // Accepted from here on; what follows only flags.
       this.accepted++;
+      if (this.tally !== null) this.tally.observe(row);
       // Real traces have them (openb requests 0 MiB for some pods); keep them but say so.
       if (mem === 0) this.warnings.add('zero memory', batch, k);
       if (duration === 0) this.warnings.add('zero duration', batch, k);

@@ -3,6 +3,7 @@ import type { TraceLayout } from './detect.ts';
 import type { TraceMapping } from './mapping.ts';
 import type { RequestLogReport } from './requestLog.ts';
 import type { RowIssue } from './rowIssues.ts';
+import type { ImportSimplifications } from './simplifications.ts';
 
 /** Rate mode only: what the autoscaler made of the series. */
 export interface RateImportReport {
@@ -40,8 +41,13 @@ export interface TraceImportReport {
   rejections: RowIssue[];
   /** Accepted rows with something odd about them (zero memory, zero duration). */
   warnings: RowIssue[];
-  /** Pods with a blank start (running when the trace began) or a blank end (still running at its end). */
+  /**
+   * Pods with a blank start (running when the trace began), and pods still running at its end:
+   * a blank end, or a written end equal to the trace end (see `simplified.endAtTraceEnd`).
+   */
   censored: { start: number; end: number };
+  /** Pods mode only: what the replay simplifies (cut-off ends, never-scheduled pods, GPU columns). */
+  simplified?: ImportSimplifications;
   /** The time, in the file's own time base (seconds), that became t = 0. */
   origin: number;
   /** Pods in the table (equals `accepted` in pods mode). */

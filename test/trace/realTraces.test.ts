@@ -23,7 +23,10 @@ describe('real traces', () => {
     const result = readTraceFile(OPENB);
     const { report } = result;
     expect(report.layout).toBe('alibaba-openb');
-    expect(report).toMatchObject({ dataRows: 8152, accepted: 8152, rejected: 0, filteredOut: 0, censored: { start: 0, end: 0 }, origin: 0, pods: 8152 });
+    // awk -F, '$10==12902960' -> 34 pods end at the trace end (cut there, not blank).
+    expect(report).toMatchObject({ dataRows: 8152, accepted: 8152, rejected: 0, filteredOut: 0, censored: { start: 0, end: 34 }, origin: 0, pods: 8152 });
+    // awk -F, '$8=="Pending"' -> 897 (the same rows as a blank scheduled_time); '$4>0 || $5>0' -> 7,064 asked for GPUs.
+    expect(report.simplified).toEqual({ endAtTraceEnd: 34, neverScheduled: { count: 897, columns: ['pod_phase'] }, gpu: { columns: ['num_gpu', 'gpu_milli', 'gpu_spec'], podsRequesting: 7064 } });
     // awk -F, '$3==0' -> openb-pod-1523 (line 1525); creation == deletion -> openb-pod-7285 (line 7287).
     expect(report.warnings).toEqual([
       { reason: 'zero duration', count: 1, examples: [{ line: 7287, text: 'openb-pod-7285,8000,30517,1,230,,BE,Pending,12774042,12774042,' }] },

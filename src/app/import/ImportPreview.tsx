@@ -1,5 +1,6 @@
 /** What an import will give and what it will drop, before the user accepts it. */
 import type { RowIssue, TraceImportReport, TraceSummary } from '../../trace/index.ts';
+import { simplificationLines } from '../../trace/importLines.ts';
 import { formatCount } from '../format.ts';
 import { ConcurrencyChart } from './ConcurrencyChart.tsx';
 import { formatPodHours, formatSpan } from './importFormat.ts';
@@ -40,6 +41,7 @@ function IssueList({ issues, testId }: { issues: readonly RowIssue[]; testId: st
 
 export function ImportPreview({ report, summary }: { report: TraceImportReport; summary: TraceSummary }) {
   const length = summary.span.end - summary.span.start;
+  const simplified = simplificationLines(report);
   return (
     <div className="import-preview">
       <dl className="stats">
@@ -61,6 +63,16 @@ export function ImportPreview({ report, summary }: { report: TraceImportReport; 
         <Stat id="peak" label="Peak concurrency" value={formatCount(summary.peakConcurrency)} note={`pods, at ${formatSpan(summary.peakAt - summary.span.start)}`} />
       </dl>
       <ConcurrencyChart points={summary.concurrency} span={summary.span} peak={summary.peakConcurrency} />
+      {simplified.length > 0 && (
+        <section aria-labelledby="import-simplified-heading">
+          <h4 id="import-simplified-heading">What the replay simplifies</h4>
+          <ul className="simplified-list" data-testid="import-simplified">
+            {simplified.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {report.rejected > 0 ? (
         <section aria-labelledby="import-drops-heading">
           <h4 id="import-drops-heading">Will be dropped ({formatCount(report.rejected)} {report.rejected === 1 ? 'row' : 'rows'})</h4>
