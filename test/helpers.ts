@@ -7,7 +7,11 @@ import { buildWorkload } from '../src/workload/build.ts';
 export const instant = { kind: 'constant', seconds: 0 } as const;
 export const constant = (seconds: number) => ({ kind: 'constant', seconds }) as const;
 
-/** A scenario from a partial description with the given strategies and inline trace rows. */
+/**
+ * A scenario from a partial description with the given strategies and inline trace rows. The rows
+ * arrive at the times written: a trace's clock starts at its first arrival (TRACE_TIME_RULE), so
+ * the source's offset puts that arrival back where it is written.
+ */
 export function scenarioWith(
   strategies: ScenarioInput['strategies'],
   rows: Array<[number, number, number, number, string?]>,
@@ -17,7 +21,7 @@ export function scenarioWith(
     schemaVersion: 1,
     name: 'test',
     horizon: 86400,
-    workload: [{ type: 'trace', name: 'rows', rows: rows.map((r) => (r[4] === undefined ? r.slice(0, 4) : r)) }],
+    workload: [{ type: 'trace', name: 'rows', offset: rows.length ? Math.min(...rows.map((r) => r[0])) : 0, rows: rows.map((r) => (r[4] === undefined ? r.slice(0, 4) : r)) }],
     strategies,
     ...extra,
   });

@@ -1,3 +1,6 @@
+import { parseDurationText } from '../scenario/duration.ts';
+import { MAX_HORIZON_SECONDS } from '../scenario/scenario.ts';
+
 /** Command-line options of `npm run sim`. */
 export interface CliArgs {
   scenario?: string;
@@ -10,6 +13,10 @@ export interface CliArgs {
   skipBadRows: boolean;
   /** Worker threads for the strategies (default: one per strategy, at most one per core). */
   jobs?: number;
+  /** Override the scenario's horizon: seconds, or 'trace' (long enough for every trace pod). */
+  horizon?: number | 'trace';
+  /** Replay only this part of the --trace file, seconds after its first arrival. */
+  traceWindow?: { from: number; to: number };
 }
 
 export class UsageError extends Error {}
@@ -20,6 +27,10 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
   --json            print the results as JSON instead of a table
   --trace FILE      replay this CSV trace instead of the scenario's workload
                     (canonical columns arrival_s,duration_s,cpu_m,mem_mib[,class], or a layout Spillway detects)
+  --horizon H       simulate for H (seconds or e.g. "36h", "30d"; at most 366 days) instead of the scenario's
+                    horizon; "trace": until the trace's last pod ends, rounded up to a whole hour
+  --trace-window A:B  replay only the part of the --trace file from A to B after its first arrival
+                    (e.g. 115d:149.4d); pods still running at A start at A with the time they had left
   --seed N          override the scenario's random seed (a non-negative integer)
   --skip-bad-rows   skip trace rows that cannot be read (counted on stderr) instead of stopping at the first
   --jobs N          replay the strategies on N worker threads at once (default: one per strategy, at most
@@ -41,6 +52,8 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--skip-bad-rows') args.skipBadRows = true;
     else if (a === '--trace') args.trace = value('--trace');
+    else if (a === '--horizon') args.horizon = parseHorizon(value('--horizon'));
+    else if (a === '--trace-window') args.traceWindow = parseTraceWindow(value('--trace-window'));
     else if (a === '--sweep') {
       if (args.sweep.length === 2) throw new UsageError('--sweep: at most two parameters (a grid)');
       args.sweep.push(value('--sweep'));
@@ -57,5 +70,28 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (args.scenario === undefined) args.scenario = a;
     else throw new UsageError(`unexpected argument "${a}" (one scenario file at a time)`);
   }
+  if (args.traceWindow && !args.trace) throw new UsageError('--trace-window needs --trace (a trace source in a scenario file takes a "window" field)');
   return args;
+}
+
+/** Seconds from "3600" or a duration such as "36h"; undefined when neither. */
+function seconds(text: string): number | undefined {
+  const t = text.trim();
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : parseDurationText(t);
+}
+
+function parseHorizon(text: string): number | 'trace' {
+  if (text.trim() === 'trace') return 'trace';
+  const h = seconds(text);
+  if (h === undefined || !(h > 0)) throw new UsageError(`--horizon: "${text}" is not "trace" or a duration above 0 such as 3600, "36h" or "30d"`);
+  if (h > MAX_HORIZON_SECONDS) throw new UsageError(`--horizon: ${text} is longer than the longest horizon, ${MAX_HORIZON_SECONDS / 86400} days`);
+  return h;
+}
+
+function parseTraceWindow(text: string): { from: number; to: number } {
+  const parts = text.split(':');
+  const [from, to] = parts.map(seconds);
+  if (parts.length !== 2 || from === undefined || to === undefined) throw new UsageError(`--trace-window: "${text}" is not FROM:TO, two durations after the trace's first arrival such as 115d:149.4d`);
+  if (!(to > from)) throw new UsageError(`--trace-window: "${text}" ends before it starts`);
+  return { from, to };
 }

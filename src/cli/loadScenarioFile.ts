@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseScenarioText } from '../scenario/parse.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { formatSpan } from '../app/format.ts';
+import { MAX_HORIZON_SECONDS, type Scenario } from '../scenario/scenario.ts';
 import { importLines } from '../trace/importLines.ts';
+import { traceOriginText } from '../trace/timeOrigin.ts';
+import { placeTrace } from '../workload/tracePlacement.ts';
+import { traceHorizon, traceNotes, traceTables } from './traceNotes.ts';
 import { readTraceFile } from '../trace/readFile.node.ts';
 import type { PodTable } from '../workload/podTable.ts';
 
@@ -26,8 +30,12 @@ export interface LoadOptions {
   /** Stop at the first bad trace row (default) or skip bad rows, reporting them through `warn`. */
   strict?: boolean;
   warn?: (message: string) => void;
-  /** How each trace was read (mode and why, counts): one line each, for stderr. */
+  /** How each trace was read (mode and why, counts; for a --trace file also its time 0, span, window and horizon cut): one line each, for stderr. */
   info?: (message: string) => void;
+  /** Override the scenario's horizon: seconds, or 'trace' (until the traces' last pod ends, rounded up to an hour). */
+  horizon?: number | 'trace';
+  /** With `trace`: replay only this part of it, seconds after its first arrival. */
+  traceWindow?: { from: number; to: number };
 }
 
 /**
@@ -38,7 +46,8 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
   let scenario = parseScenarioText(readText(path, 'scenario'), path);
   if (options.seed !== undefined) scenario = { ...scenario, seed: options.seed };
   const strict = options.strict ?? true;
-  const read = (file: string, mapping?: unknown) => {
+  const origins = new Map<string, string>();
+  const read = (file: string, name: string, mapping?: unknown) => {
     readText(file, 'trace');
     const result = readTraceFile(file, mapping as Parameters<typeof readTraceFile>[1], { strict });
     const report = result.report;
@@ -47,15 +56,36 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
       const reasons = report.rejections.map((i) => `${i.count} x ${i.reason} (first at line ${i.examples[0]?.line ?? '?'})`).join('; ');
       options.warn(`${file}: skipped ${report.rejected} bad rows: ${reasons}`);
     }
+    origins.set(name, traceOriginText(report));
     return result.table;
   };
   const traces = new Map<string, PodTable>();
   if (options.trace) {
-    traces.set(options.trace, read(options.trace));
-    return { scenario: { ...scenario, workload: [{ type: 'trace', name: options.trace, path: options.trace, offset: 0 }] }, traces };
+    traces.set(options.trace, read(options.trace, options.trace));
+    const window = options.traceWindow ? { window: options.traceWindow } : {};
+    scenario = { ...scenario, workload: [{ type: 'trace', name: options.trace, path: options.trace, offset: 0, ...window }] };
+  } else {
+    for (const source of scenario.workload) {
+      if (source.type === 'trace' && source.path && !source.rows) traces.set(source.name, read(resolve(dirname(path), source.path), source.name, source.mapping));
+    }
   }
-  for (const source of scenario.workload) {
-    if (source.type === 'trace' && source.path && !source.rows) traces.set(source.name, read(resolve(dirname(path), source.path), source.mapping));
+  if (options.horizon === 'trace') {
+    const fit = traceHorizon(scenario, traces);
+    if (!fit) throw new InputError(`${path}: --horizon trace: the scenario has no trace to fit; give --trace FILE or a duration`);
+    if (fit.horizon > MAX_HORIZON_SECONDS) {
+      throw new InputError(`--horizon trace: the last trace pod ends after ${formatSpan(fit.lastEnd)}, longer than the longest horizon (${MAX_HORIZON_SECONDS / 86400} days); replay a part with --trace-window`);
+    }
+    scenario = { ...scenario, horizon: fit.horizon };
+  } else if (options.horizon !== undefined) {
+    scenario = { ...scenario, horizon: options.horizon };
+  }
+  for (const { index, source, table } of traceTables(scenario, traces)) {
+    const placed = placeTrace(table, source, scenario.horizon);
+    const name = source.rows ? `${source.name} (workload.${index}, inline rows)` : source.name;
+    const said = traceNotes(name, placed, scenario.horizon, source, origins.get(source.name));
+    // A scenario's own traces are its author's choice: only what they lose is said; a --trace file is new to the scenario: all of it.
+    if (options.trace) for (const line of said.notes) options.info?.(line);
+    for (const line of said.warnings) options.warn?.(line);
   }
   return { scenario, traces };
 }

@@ -23,6 +23,8 @@ export async function main(argv: string[]): Promise<number> {
     strict: !args.skipBadRows,
     warn: (m) => console.error(`warning: ${m}`),
     info: (m) => console.error(m),
+    horizon: args.horizon,
+    traceWindow: args.traceWindow,
   });
   if (sweep.length) {
     const plan = planSweep(scenario, sweep as SweepSpec);

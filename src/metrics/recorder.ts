@@ -30,6 +30,14 @@ const LEVELS = 9;
 const MAX_MIXES = 256;
 /** Per mix and bucket: [own-bucket part, step sum, lumps]. */
 const MIX_STRIDE = 3;
+/**
+ * Most buckets a recorder keeps, whatever it is asked for: a longer horizon widens the buckets
+ * instead. Memory grows with buckets x (3 x LEVELS + MIX_STRIDE x MAX_MIXES) doubles, about 6.4 KB
+ * per bucket, so this caps a recorder near 13 MB: per-second buckets over a one-year horizon
+ * would need 200 GB. Totals (cost, utilization, pod-hours) are exact at any width; only the
+ * series' detail depends on it.
+ */
+export const MAX_BUCKETS = 2048;
 
 export class Recorder {
   readonly bucketSeconds: number;
@@ -63,7 +71,8 @@ export class Recorder {
     readonly horizon: number,
     buckets: number,
   ) {
-    this.buckets = Math.max(1, Math.min(buckets, Math.ceil(horizon)));
+    // At least a second per bucket, at most MAX_BUCKETS of them.
+    this.buckets = Math.max(1, Math.min(buckets, MAX_BUCKETS, Math.ceil(horizon)));
     this.bucketSeconds = horizon / this.buckets;
     this.perSecond = 1 / this.bucketSeconds;
     this.partial = new Float64Array(LEVELS * this.buckets);

@@ -69,8 +69,14 @@ export const TraceSource = strictObject({
     name: z.string().min(1).max(200),
     path: z.string().optional(),
     rows: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()]).rest(z.union([z.string(), z.number()]))).optional(),
-    /** Seconds added to every arrival, e.g. to place a trace at 19:00. */
+    /** Seconds added to every arrival, e.g. to place a trace at 19:00 (the trace's time 0 is its first arrival). */
     offset: Duration.default(0),
+    /**
+     * Replay only this part of the trace, seconds after its time 0 (its first arrival): pods
+     * arriving from `from` until `to`, plus pods still running at `from`, which start there with
+     * the time they had left. `from` becomes the trace's time 0 (before `offset`).
+     */
+    window: z.object({ from: Duration, to: Duration }).optional(),
     /** How the app mapped the columns of an imported file (kept so a saved scenario re-imports the same way). */
     mapping: z.record(z.string(), z.unknown()).optional(),
     /** Content hash and row count of an imported file too big to keep inline. */
@@ -78,6 +84,7 @@ export const TraceSource = strictObject({
   })
   .superRefine((t, ctx) => {
     if (!t.path && !t.rows && !t.fingerprint) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a trace needs a path, inline rows or an imported file' });
+    if (t.window && !(t.window.to > t.window.from)) ctx.addIssue({ code: 'custom', path: ['window', 'to'], message: `must be after window.from (${t.window.from} s)` });
   });
 
 export const WorkloadSource = z.discriminatedUnion('type', [DiurnalService, EveningBurst, PoissonBatch, TraceSource]);

@@ -4,8 +4,10 @@ import { generateBatch } from './generators/batch.ts';
 import { generateBurst } from './generators/burst.ts';
 import { generateDiurnal } from './generators/diurnal.ts';
 import { PodTableBuilder, type PodTable } from './podTable.ts';
+import { WorkloadError } from './errors.ts';
+import { inlineRowsTable, placeTrace } from './tracePlacement.ts';
 
-export class WorkloadError extends Error {}
+export { WorkloadError };
 
 /**
  * What the pods of a scenario depend on: equal keys, equal pods. Lets workers keep a workload
@@ -26,6 +28,7 @@ export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, Po
   const out = new PodTableBuilder();
   out.classId('default');
   const horizon = scenario.horizon;
+  let afterHorizon = 0;
   scenario.workload.forEach((source, i) => {
     const rng = new Random(scenario.seed, hashString(`${i}:${source.name}`));
     switch (source.type) {
@@ -39,29 +42,16 @@ export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, Po
         generateBatch(source, horizon, rng, out);
         break;
       case 'trace': {
-        const table = traces.get(source.name);
-        if (table) {
-          const map = table.classNames.map((n) => out.classId(n));
-          for (let k = 0; k < table.count; k++) {
-            const a = table.arrival[k] + source.offset;
-            if (a < horizon) out.add(a, table.duration[k], table.cpu[k], table.mem[k], map[table.cls[k]]);
-          }
-        } else if (source.rows) {
-          source.rows.forEach((row, r) => {
-            const [arrival, duration, cpu, mem] = row;
-            const cls = row.length > 4 ? String(row[4]) : 'default';
-            if (!(arrival >= 0) || !(duration > 0) || !(cpu > 0) || !(mem >= 0)) {
-              throw new WorkloadError(`workload.${i}.rows.${r}: needs arrival >= 0, duration > 0, cpu > 0, memory >= 0; got ${JSON.stringify(row)}`);
-            }
-            const a = arrival + source.offset;
-            if (a < horizon) out.add(a, duration, cpu, mem, out.classId(cls));
-          });
-        } else {
-          throw new WorkloadError(`workload.${i}: trace "${source.name}" is not loaded; ${source.path ? `read ${source.path} first` : 'import its file'}`);
-        }
+        const table = traces.get(source.name) ?? (source.rows ? inlineRowsTable(source.rows, `workload.${i}.rows`) : undefined);
+        if (!table) throw new WorkloadError(`workload.${i}: trace "${source.name}" is not loaded; ${source.path ? `read ${source.path} first` : 'import its file'}`);
+        const map = table.classNames.map((n) => out.classId(n));
+        const placed = placeTrace(table, source, horizon, (k, arrival, duration) => out.add(arrival, duration, table.cpu[k], table.mem[k], map[table.cls[k]]));
+        afterHorizon += placed.afterHorizon;
         break;
       }
     }
   });
-  return out.finish();
+  const pods = out.finish();
+  if (afterHorizon > 0) pods.afterHorizon = afterHorizon;
+  return pods;
 }

@@ -12,6 +12,8 @@ export interface PodTable {
   mem: Float64Array;
   cls: Uint16Array;
   classNames: string[];
+  /** Trace pods that arrive at or after the horizon and are not replayed (set by buildWorkload when there are any). */
+  afterHorizon?: number;
 }
 
 /** The table's five buffers, to transfer it to or from a worker. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVEL, Recorder } from '../../src/metrics/recorder.ts';
+import { LEVEL, MAX_BUCKETS, Recorder } from '../../src/metrics/recorder.ts';
 import { Random } from '../../src/sim/random.ts';
 
 describe('Recorder', () => {
@@ -142,4 +142,34 @@ describe('Recorder', () => {
       for (let b = 0; b < 480; b++) expect(got[b]).toBeCloseTo(expected[b], 6);
     });
   }
+
+  describe('a one-year horizon (366 days)', () => {
+    const year = 366 * 86400;
+
+    it('keeps at most MAX_BUCKETS buckets, however many it is asked for, by widening them', () => {
+      // Per-minute buckets would be 527,040 of them, about 3.4 GB with the mix sums.
+      const r = new Recorder(year, 366 * 1440);
+      expect(r.buckets).toBe(MAX_BUCKETS);
+      expect(r.bucketSeconds).toBe(year / MAX_BUCKETS);
+      expect(r.bucketStarts()[MAX_BUCKETS - 1]).toBe(year - year / MAX_BUCKETS);
+    });
+
+    it('a run\'s 480 series points over a year are 18.3 h each', () => {
+      const r = new Recorder(year, 480);
+      expect(r.buckets).toBe(480);
+      expect(r.bucketSeconds).toBe(65_880);
+    });
+
+    it('integrates exactly whatever the bucket width: 3 nodes for the last 34 days and one busy hour', () => {
+      const r = new Recorder(year, 366 * 1440);
+      const from = year - 34 * 86400;
+      r.change(from, LEVEL.nodes, 3);
+      r.change(200 * 86400 + 1234.5, LEVEL.running, 10);
+      r.change(200 * 86400 + 1234.5 + 3600, LEVEL.running, -10);
+      // 3 nodes x 34 days; 10 pods x 1 hour, split over bucket edges or not.
+      expect(r.total(LEVEL.nodes)).toBeCloseTo(3 * 34 * 86400, 3);
+      expect(r.total(LEVEL.running)).toBeCloseTo(10 * 3600, 6);
+      expect(r.peaks[LEVEL.running]).toBe(10);
+    });
+  });
 });
