@@ -76,7 +76,7 @@ export const TraceSource = strictObject({
      * arriving from `from` until `to`, plus pods still running at `from`, which start there with
      * the time they had left. `from` becomes the trace's time 0 (before `offset`).
      */
-    window: z.object({ from: Duration, to: Duration }).optional(),
+    window: strictObject({ from: Duration, to: Duration }).optional(),
     /** How the app mapped the columns of an imported file (kept so a saved scenario re-imports the same way). */
     mapping: z.record(z.string(), z.unknown()).optional(),
     /** Content hash and row count of an imported file too big to keep inline. */
