@@ -17,6 +17,8 @@ import { RunStatusStore, useRunStatusKind } from './runStatus.ts';
 import { RunStatusView } from './RunStatusView.tsx';
 import { WhatIfPanel } from './whatif/WhatIfPanel.tsx';
 import { validateDraft } from './validateDraft.ts';
+import { RenderErrorBoundary } from './RenderErrorBoundary.tsx';
+import { EditorFallback } from './editor/EditorFallback.tsx';
 
 interface Shown {
   result: SimulationResult;
@@ -152,43 +154,57 @@ export function App() {
           <button type="button" onClick={cancel} disabled={!running}>
             Cancel
           </button>
-          <RunStatusView store={statusStore} />
+          <RenderErrorBoundary area="The run status">
+            <RunStatusView store={statusStore} />
+          </RenderErrorBoundary>
         </div>
       </header>
       <main className="layout">
         <aside className="editor-column" aria-label="Scenario editor">
           <h2 className="visually-hidden">Scenario editor</h2>
-          <SavedScenarios doc={doc} onOpen={openDoc} />
-          <ScenarioEditor
-            doc={doc}
-            onChange={setDoc}
-            issues={issues}
-            builtins={BUILTIN_SCENARIOS}
-            builtinId={builtinId}
-            onPickBuiltin={onPickBuiltin}
-          />
+          <RenderErrorBoundary area="Saved scenarios">
+            <SavedScenarios doc={doc} onOpen={openDoc} />
+          </RenderErrorBoundary>
+          <RenderErrorBoundary area="The editor" resetKey={doc} extra={<EditorFallback doc={doc} onChange={setDoc} />}>
+            <ScenarioEditor
+              doc={doc}
+              onChange={setDoc}
+              issues={issues}
+              builtins={BUILTIN_SCENARIOS}
+              builtinId={builtinId}
+              onPickBuiltin={onPickBuiltin}
+            />
+          </RenderErrorBoundary>
         </aside>
         <section className="results-column" aria-labelledby="results-heading">
           <h2 id="results-heading">Results</h2>
           <ShareBar share={share} />
-          <WhatIfPanel doc={doc} onChange={setDoc} run={run} />
+          <RenderErrorBoundary area="The what-if sliders" resetKey={doc}>
+            <WhatIfPanel doc={doc} onChange={setDoc} run={run} />
+          </RenderErrorBoundary>
           {stale && (
             <p className="notice" role="status">
               These results are for an earlier version of the scenario. {issues.length > 0 ? 'Fix the problems in the editor, then re-run.' : 'Re-run to update them.'}
             </p>
           )}
-          {shown ? (
-            <>
-              <PinBar current={shown.result} pinned={pinned} onPin={setPinned} />
-              <ResultsPanel result={shown.result} sloSeconds={shown.sloSeconds} onRendered={onRendered} pinned={pinned?.result} />
-            </>
-          ) : (
-            <p className="placeholder">{running ? 'Simulating the scenario…' : 'Run the simulation to see results.'}</p>
-          )}
-          <SweepPanel doc={doc} scenario={validation.ok ? validation.scenario : null} />
+          <RenderErrorBoundary area="The results" resetKey={shown}>
+            {shown ? (
+              <>
+                <PinBar current={shown.result} pinned={pinned} onPin={setPinned} />
+                <ResultsPanel result={shown.result} sloSeconds={shown.sloSeconds} onRendered={onRendered} pinned={pinned?.result} />
+              </>
+            ) : (
+              <p className="placeholder">{running ? 'Simulating the scenario…' : 'Run the simulation to see results.'}</p>
+            )}
+          </RenderErrorBoundary>
+          <RenderErrorBoundary area="The sweep panel">
+            <SweepPanel doc={doc} scenario={validation.ok ? validation.scenario : null} />
+          </RenderErrorBoundary>
         </section>
       </main>
-      <TraceImport doc={doc} onChange={setDoc} />
+      <RenderErrorBoundary area="The trace import">
+        <TraceImport doc={doc} onChange={setDoc} />
+      </RenderErrorBoundary>
     </div>
   );
 }

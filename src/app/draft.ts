@@ -24,6 +24,22 @@ export function getIn(doc: unknown, path: string): unknown {
 }
 
 /**
+ * The array at `path`, or [] when the draft holds anything else there. A draft can have any shape
+ * (the JSON view, a saved scenario or a link can put `"workload": "x"` in it); the editor renders
+ * what it can and the schema's messages say what is wrong, instead of the page failing.
+ */
+export function listAt(doc: unknown, path: string): unknown[] {
+  const v = getIn(doc, path);
+  return Array.isArray(v) ? v : [];
+}
+
+/** The object at `path`, or {} when the draft holds anything else there (see listAt). */
+export function recordAt(doc: unknown, path: string): Record<string, unknown> {
+  const v = getIn(doc, path);
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/**
  * Returns a copy of `doc` with `value` at `path`, creating objects (or arrays for numeric keys)
  * on the way. `undefined` removes the key, so a schema default applies again.
  */

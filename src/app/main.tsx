@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { RenderErrorBoundary } from './RenderErrorBoundary.tsx';
 import { prestartWorkers } from './simulationClient.ts';
 import './styles.css';
 
@@ -12,7 +13,9 @@ prestartWorkers(3);
 setTimeout(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <RenderErrorBoundary area="Spillway">
+        <App />
+      </RenderErrorBoundary>
     </StrictMode>,
   );
 }, 0);

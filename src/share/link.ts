@@ -36,6 +36,18 @@ export async function encodeLink(scenario: Scenario, options: EncodeOptions = {}
   return { fragment: await encodePayload(JSON.stringify(minimize(shareable))), references };
 }
 
+/**
+ * The link for a draft exactly as the user wrote it ("2d", "19:30", values equal to a default):
+ * a reload or a shared link shows the form as it was. Invalid drafts get a link too, so the address
+ * bar never falls behind the editor. A valid draft with inline trace rows too big for a link is
+ * encoded the encodeLink way (minimized, big traces replaced by references).
+ */
+export async function encodeDraftLink(doc: Record<string, unknown>, scenario: Scenario | null, options: EncodeOptions = {}): Promise<EncodedLink> {
+  const budget = options.traceBudget ?? INLINE_TRACE_BUDGET;
+  if (scenario?.workload.some((s) => s.type === 'trace' && s.rows && JSON.stringify(s.rows).length > budget)) return encodeLink(scenario, options);
+  return { fragment: await encodePayload(JSON.stringify(doc)), references: [] };
+}
+
 /** The link for any text. Exported for tests that need well-formed links around bad content. */
 export async function encodePayload(json: string): Promise<string> {
   const utf8 = new TextEncoder().encode(json);
@@ -49,6 +61,15 @@ export async function encodePayload(json: string): Promise<string> {
 
 export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; message: string };
 
+/**
+ * A link read as the app's draft: the document exactly as it was written (durations as "2d",
+ * values equal to a default kept), with the scenario when it is valid. A link to a draft that the
+ * schema rejects still gives the document (`doc`), so the app can open it to be fixed.
+ */
+export type DecodeDraftResult =
+  | { ok: true; scenario: Scenario; doc: Record<string, unknown> }
+  | { ok: false; message: string; doc?: Record<string, unknown> };
+
 const DAMAGED = 'this link is damaged or incomplete (copy the whole link again)';
 
 /**
@@ -57,6 +78,12 @@ const DAMAGED = 'this link is damaged or incomplete (copy the whole link again)'
  * JSON.parse and the zod schema, so strings such as "<script>" stay plain data.
  */
 export async function decodeLink(link: string): Promise<DecodeResult> {
+  const r = await decodeDraftLink(link);
+  return r.ok ? { ok: true, scenario: r.scenario } : fail(r.message);
+}
+
+/** decodeLink, keeping the document as written (see DecodeDraftResult). Never throws. */
+export async function decodeDraftLink(link: string): Promise<DecodeDraftResult> {
   try {
     return await decode(link);
   } catch (e) {
@@ -65,7 +92,7 @@ export async function decodeLink(link: string): Promise<DecodeResult> {
   }
 }
 
-async function decode(link: string): Promise<DecodeResult> {
+async function decode(link: string): Promise<DecodeDraftResult> {
   if (typeof link !== 'string') return fail('a link must be text');
   if (link.length > MAX_LINK_CHARS) return fail(`this link is too long (${link.length} characters; at most ${MAX_LINK_CHARS})`);
   const hash = link.indexOf('#');
@@ -105,10 +132,11 @@ async function decode(link: string): Promise<DecodeResult> {
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return fail("this link's content is not a scenario (expected a JSON object)");
   const parsed = safeParseScenario(doc);
-  if (!parsed.ok) return fail(`this link's scenario is not valid: ${formatIssues(parsed.issues).replace(/\n/g, '; ')}`);
-  return { ok: true, scenario: parsed.scenario };
+  const written = doc as Record<string, unknown>;
+  if (!parsed.ok) return { ok: false, message: `this link's scenario is not valid: ${formatIssues(parsed.issues).replace(/\n/g, '; ')}`, doc: written };
+  return { ok: true, scenario: parsed.scenario, doc: written };
 }
 
-function fail(message: string): DecodeResult {
+function fail(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }

@@ -60,3 +60,18 @@ describe('changing a strategy kind', () => {
     expect(safeParseScenario(setIn(headline, 'strategies.2', changeStrategyKind(headline.strategies[2], 'serverless'))).ok).toBe(true);
   });
 });
+
+describe('reading a draft of any shape', () => {
+  it('listAt and recordAt give an empty list or object where the draft holds something else', async () => {
+    const { listAt, recordAt } = await import('../../src/app/draft.ts');
+    const doc = { workload: 'x', strategies: {}, nested: { instanceTypes: 5, list: [1, 2] }, nothing: null };
+    expect(listAt(doc, 'workload')).toEqual([]);
+    expect(listAt(doc, 'strategies')).toEqual([]);
+    expect(listAt(doc, 'nested.instanceTypes')).toEqual([]);
+    expect(listAt(doc, 'nested.list')).toEqual([1, 2]);
+    expect(recordAt(doc, 'nested')).toBe(doc.nested);
+    expect(recordAt(doc, 'nested.list')).toEqual({});
+    expect(recordAt(doc, 'nothing')).toEqual({});
+    expect(recordAt(doc, 'workload.0')).toEqual({});
+  });
+});

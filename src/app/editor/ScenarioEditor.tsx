@@ -1,14 +1,14 @@
 import { memo, useMemo, useState, type MouseEvent } from 'react';
 import type { FieldIssue } from '../../scenario/parse.ts';
 import type { BuiltinScenario } from '../builtinScenarios.ts';
-import { getIn, insertAt, removeAt, setIn, uniqueName, type Draft } from '../draft.ts';
+import { insertAt, listAt, recordAt, removeAt, setIn, uniqueName, type Draft } from '../draft.ts';
 import { ImportTraceButton } from '../import/TraceSourceCard.tsx';
 import { fieldId, placeIssues } from '../issueFields.ts';
 import { newStrategy } from '../strategyDrafts.ts';
 import { EditorContext, type EditorContextValue } from './EditorContext.tsx';
 import { FieldErrors, Fields } from './fields.tsx';
 import { editorFieldPaths, SCENARIO_FIELDS } from './fieldSpecs.ts';
-import { JsonView } from './JsonView.tsx';
+import { JsonView, type JsonText } from './JsonView.tsx';
 import { StrategyCard } from './StrategyCard.tsx';
 import { WorkloadCard } from './WorkloadCard.tsx';
 
@@ -24,6 +24,20 @@ export interface ScenarioEditorProps {
 /** Memoised: progress ticks re-render the header, not the whole form. */
 export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issues, builtins, builtinId, onPickBuiltin }: ScenarioEditorProps) {
   const [view, setView] = useState<'form' | 'json'>('form');
+  // The JSON view's text lives here, so it survives switching views (see showForm).
+  const [typed, setTyped] = useState<JsonText | null>(null);
+  const [formRefused, setFormRefused] = useState(false);
+  const unparsed = typed !== null && typed.error !== null;
+  const showForm = () => {
+    // Text that does not parse is not in the draft yet: the form would not show it, so stay here.
+    if (unparsed) setFormRefused(true);
+    else setView('form');
+  };
+  const discardTyped = () => {
+    setTyped(null);
+    setFormRefused(false);
+    setView('form');
+  };
   const fieldPaths = useMemo(() => editorFieldPaths(doc), [doc]);
   const placement = useMemo(() => placeIssues(issues, view === 'form' ? fieldPaths : new Set()), [issues, fieldPaths, view]);
   const ctx: EditorContextValue = useMemo(
@@ -35,9 +49,9 @@ export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issu
     }),
     [doc, onChange, placement],
   );
-  const workload = (getIn(doc, 'workload') as unknown[] | undefined) ?? [];
-  const strategies = (getIn(doc, 'strategies') as Record<string, unknown>[] | undefined) ?? [];
-  const names = strategies.map((s) => String(s?.name ?? ''));
+  const workload = listAt(doc, 'workload');
+  const strategies = listAt(doc, 'strategies');
+  const names = strategies.map((s) => nameOf(s));
   const builtin = builtins.find((b) => b.id === builtinId);
 
   return (
@@ -57,7 +71,7 @@ export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issu
         </div>
 
         <div className="tabs" role="group" aria-label="Editor view">
-          <button type="button" aria-pressed={view === 'form'} onClick={() => setView('form')}>
+          <button type="button" aria-pressed={view === 'form'} onClick={showForm}>
             Form
           </button>
           <button type="button" aria-pressed={view === 'json'} onClick={() => setView('json')}>
@@ -93,7 +107,28 @@ export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issu
         )}
 
         {view === 'json' ? (
-          <JsonView doc={doc} onChange={onChange} />
+          <>
+            {unparsed && formRefused && (
+              <div className="notice json-refused" role="alert">
+                <p>
+                  The JSON has a syntax error, so your edit is not in the scenario yet and the form cannot show it. Fix the error below to go back to the form, or
+                  discard the JSON edits.
+                </p>
+                <button type="button" onClick={discardTyped}>
+                  Discard JSON edits and show the form
+                </button>
+              </div>
+            )}
+            <JsonView
+              doc={doc}
+              typed={typed}
+              onTyped={(t) => {
+                setTyped(t);
+                if (t.error === null) setFormRefused(false);
+              }}
+              onChange={onChange}
+            />
+          </>
         ) : (
           <>
             <section className="card" aria-labelledby="scenario-heading">
@@ -119,7 +154,7 @@ export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issu
                 key={i}
                 index={i}
                 count={strategies.length}
-                onDuplicate={() => onChange(insertAt(doc, 'strategies', { ...structuredClone(s), name: uniqueName(String(s?.name ?? 'Strategy'), names) }, i + 1))}
+                onDuplicate={() => onChange(insertAt(doc, 'strategies', { ...structuredClone(recordAt(doc, `strategies.${i}`)), name: uniqueName(nameOf(s) || 'Strategy', names) }, i + 1))}
                 onRemove={() => onChange(removeAt(doc, 'strategies', i))}
               />
             ))}
@@ -137,6 +172,11 @@ export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issu
     </EditorContext.Provider>
   );
 });
+
+function nameOf(entry: unknown): string {
+  const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? name : '';
+}
 
 function focusField(e: MouseEvent, path: string) {
   const el = document.getElementById(fieldId(path)) ?? document.querySelector(`[data-path="${CSS.escape(path)}"]`);

@@ -1,7 +1,7 @@
 import { INSTANCE_TYPES } from '../../pricing/instanceTypes.ts';
 import { SERVERLESS_PRESETS, type ServerlessPreset } from '../../pricing/serverlessPresets.ts';
 import { strategyColor } from '../../charts/palette.ts';
-import { getIn, insertAt, removeAt, setIn } from '../draft.ts';
+import { getIn, insertAt, listAt, recordAt, removeAt, setIn } from '../draft.ts';
 import { fieldErrorId, fieldId } from '../issueFields.ts';
 import { changeStrategyKind, defaultOverflow, type StrategyKind } from '../strategyDrafts.ts';
 import { useEditor } from './EditorContext.tsx';
@@ -13,7 +13,7 @@ const CUSTOM = '__custom__';
 function InstanceTypes({ base }: { base: string }) {
   const { doc, update, replace, issuesAt } = useEditor();
   const path = `${base}.instanceTypes`;
-  const list = (getIn(doc, path) as unknown[] | undefined) ?? [];
+  const list = listAt(doc, path);
   return (
     <fieldset className="instance-types" data-path={path}>
       <legend>Instance types</legend>
@@ -117,13 +117,13 @@ function NodePoolSection({ base }: { base: string }) {
 
 function presetOf(serverless: Record<string, unknown>): ServerlessPreset {
   const id = serverless.preset;
-  return SERVERLESS_PRESETS[(typeof id === 'string' && id in SERVERLESS_PRESETS ? id : 'aws-fargate') as ServerlessPreset['id']];
+  return SERVERLESS_PRESETS[(typeof id === 'string' && Object.hasOwn(SERVERLESS_PRESETS, id) ? id : 'aws-fargate') as ServerlessPreset['id']];
 }
 
 function ServerlessSection({ base }: { base: string }) {
   const { doc, update } = useEditor();
   const path = `${base}.serverless`;
-  const serverless = (getIn(doc, path) ?? {}) as Record<string, unknown>;
+  const serverless = recordAt(doc, path);
   const preset = presetOf(serverless);
   const launch = serverless.launchRate;
   const launchMode = launch === undefined ? 'preset' : launch === null ? 'none' : 'custom';
@@ -208,8 +208,8 @@ function describeDelay(d: { kind: string; [k: string]: unknown }): string {
 function OverflowSection({ base }: { base: string }) {
   const { doc, replace } = useEditor();
   const path = `${base}.overflow`;
-  const overflow = (getIn(doc, path) ?? { policy: 'normalNodePrefer' }) as Record<string, unknown>;
-  const units = (overflow.units as unknown[] | undefined) ?? [];
+  const overflow = recordAt(doc, path);
+  const units = listAt(doc, `${path}.units`);
   return (
     <fieldset className="section" data-path={path}>
       <legend>Overflow to serverless</legend>
@@ -264,7 +264,7 @@ function OverflowSection({ base }: { base: string }) {
 export function StrategyCard({ index, count, onDuplicate, onRemove }: { index: number; count: number; onDuplicate: () => void; onRemove: () => void }) {
   const { doc, replace } = useEditor();
   const base = `strategies.${index}`;
-  const strategy = (getIn(doc, base) ?? {}) as Record<string, unknown>;
+  const strategy = recordAt(doc, base);
   const kind = strategy.kind as StrategyKind | undefined;
   const name = typeof strategy.name === 'string' && strategy.name ? strategy.name : `Strategy ${index + 1}`;
   const headingId = `strategy-${index}-heading`;
@@ -290,7 +290,7 @@ export function StrategyCard({ index, count, onDuplicate, onRemove }: { index: n
         <SelectField
           spec={STRATEGY_BASE_FIELDS.find((s) => s.key === 'kind')!}
           base={base}
-          onChange={(k) => k && replace((d) => setIn(d, base, changeStrategyKind(getIn(d, base) as Record<string, unknown>, k as StrategyKind)))}
+          onChange={(k) => k && replace((d) => setIn(d, base, changeStrategyKind(recordAt(d, base), k as StrategyKind)))}
         />
         <Fields specs={STRATEGY_BASE_FIELDS.filter((s) => s.key !== 'name' && s.key !== 'kind')} base={base} />
       </div>

@@ -1,4 +1,4 @@
-import { getIn } from '../draft.ts';
+import { recordAt } from '../draft.ts';
 import { TraceSourceCard } from '../import/TraceSourceCard.tsx';
 import { useEditor } from './EditorContext.tsx';
 import { FieldErrors, Fields } from './fields.tsx';
@@ -15,7 +15,7 @@ const TYPE_LABELS: Record<string, string> = {
 export function WorkloadCard({ index }: { index: number }) {
   const { doc } = useEditor();
   const base = `workload.${index}`;
-  const source = (getIn(doc, base) ?? {}) as Record<string, unknown>;
+  const source = recordAt(doc, base);
   const type = String(source.type ?? '');
   const title = typeof source.name === 'string' && source.name ? source.name : `Source ${index + 1}`;
   const headingId = `workload-${index}-heading`;
@@ -23,7 +23,7 @@ export function WorkloadCard({ index }: { index: number }) {
     <section className="card" aria-labelledby={headingId} data-path={base}>
       <header className="card-header">
         <h3 id={headingId}>
-          <span className="badge">{TYPE_LABELS[type] ?? type}</span> {title}
+          <span className="badge">{Object.hasOwn(TYPE_LABELS, type) ? TYPE_LABELS[type] : type}</span> {title}
         </h3>
       </header>
       <FieldErrors path={base} />

@@ -154,8 +154,10 @@ const DELAY_PARAMS: Record<string, { key: string; label: string }[]> = {
 export function DelayField({ spec, base }: { spec: FieldSpec; base: string }) {
   const { doc, update } = useEditor();
   const path = base ? `${base}.${spec.key}` : spec.key;
-  const value = getIn(doc, path) as { kind?: string } | undefined;
-  const kind = value?.kind;
+  const value = getIn(doc, path);
+  // Any shape can be in a draft: only a kind the form knows gets parameter fields.
+  const kind = value !== null && typeof value === 'object' ? (value as { kind?: unknown }).kind : undefined;
+  const params = typeof kind === 'string' && Object.hasOwn(DELAY_PARAMS, kind) ? DELAY_PARAMS[kind] : [];
   const legendId = useId();
   return (
     <fieldset className="delay" aria-labelledby={legendId} data-path={path}>
@@ -174,10 +176,9 @@ export function DelayField({ spec, base }: { spec: FieldSpec; base: string }) {
         }}
         base={path}
         defaultLabel="(default)"
-        onChange={(k) => update(path, k === undefined ? undefined : { ...DELAY_DEFAULTS[k] })}
+        onChange={(k) => update(path, k === undefined || !Object.hasOwn(DELAY_DEFAULTS, k) ? undefined : { ...DELAY_DEFAULTS[k] })}
       />
-      {kind &&
-        (DELAY_PARAMS[kind] ?? []).map((p) => <InputField key={p.key} spec={{ kind: 'duration', key: p.key, label: p.label, unit: 's' }} base={path} />)}
+      {params.map((p) => <InputField key={p.key} spec={{ kind: 'duration', key: p.key, label: p.label, unit: 's' }} base={path} />)}
       {spec.hint && <p className="hint">{spec.hint}</p>}
       <FieldErrors path={path} />
     </fieldset>

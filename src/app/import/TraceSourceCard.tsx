@@ -15,7 +15,9 @@ export function TraceSourceCard({ index, source }: { index: number; source: Reco
   const name = typeof source.name === 'string' ? source.name : '';
   const path = typeof source.path === 'string' ? source.path : null;
   const rows = Array.isArray(source.rows) ? source.rows : null;
-  const fingerprint = source.fingerprint as { rows?: number; sha256?: string } | undefined;
+  const fp = source.fingerprint !== null && typeof source.fingerprint === 'object' ? (source.fingerprint as Record<string, unknown>) : {};
+  // A draft can hold any shape here (the schema reports it); only well-typed parts are shown.
+  const fingerprint = { rows: typeof fp.rows === 'number' ? fp.rows : undefined, sha256: typeof fp.sha256 === 'string' ? fp.sha256 : undefined };
   const shipped = path && !rows ? builtinTrace(path) : null;
   const mapping = source.mapping as TraceMappingInput | undefined;
   const [forgetNote, setForgetNote] = useState<{ ok: boolean; text: string } | null>(null);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scenario } from '../../scenario/scenario.ts';
-import { decodeLink, encodeLink, minimize, verifyTraceFile, type TraceReference } from '../../share/index.ts';
+import { decodeDraftLink, encodeDraftLink, verifyTraceFile, type TraceReference } from '../../share/index.ts';
+import { MAX_LINK_CHARS } from '../../share/link.ts';
 import type { Draft } from '../draft.ts';
 import { canonicalCsvRows, missingTraces, withTraceRows, type MissingTrace } from './traceFiles.ts';
 import { traceStore } from '../import/traceStore.ts';
@@ -27,6 +28,8 @@ export interface PendingTraces {
   missing: MissingTrace[];
   /** Per missing trace: a message after a failed check. */
   errors: Record<number, string>;
+  /** The link's document as written, while no inline rows had to be put back into the scenario. */
+  doc?: Draft;
 }
 
 export interface CurrentLink {
@@ -36,7 +39,7 @@ export interface CurrentLink {
 
 export interface ShareLinkOptions {
   doc: Draft;
-  /** The draft parsed, or null while it has problems (no link can be made then). */
+  /** The draft parsed, or null while it has problems (the address bar still follows the draft; Copy link refuses). */
   scenario: Scenario | null;
   /** Opens a scenario that came from a link: replace the draft and run it. */
   onOpen: (doc: Draft) => void;
@@ -46,15 +49,6 @@ export interface ShareLinkOptions {
 
 function isLinkHash(hash: string): boolean {
   return /^#s\d/.test(hash);
-}
-
-/** A decoded scenario as a draft: minimized, so the editor and the JSON view show what was shared. */
-function toDraft(scenario: Scenario): Draft {
-  try {
-    return minimize(scenario) as Draft;
-  } catch {
-    return JSON.parse(JSON.stringify(scenario)) as Draft;
-  }
 }
 
 /**
@@ -83,24 +77,38 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
   /** `live()` false: the effect that asked was cleaned up (StrictMode runs mount effects twice in development). */
   const openHash = useCallback(
     async (hash: string, initial: boolean, live: () => boolean = () => true) => {
-      const decoded = await decodeLink(hash);
+      const decoded = await decodeDraftLink(hash);
       if (!live()) return;
+      if (!decoded.ok && decoded.doc) {
+        // A draft with problems (the user's own, reloaded, or one shared before it was fixed):
+        // opened as written so nothing is lost; the editor lists the problems.
+        setBanner({ kind: 'info', text: 'The scenario in this link has problems, so it was not run. It is open in the editor as it was written: fix the problems listed there, then run it.' });
+        setPending(null);
+        const draft = decoded.doc as Draft;
+        openedDoc.current = draft;
+        written.current = hash;
+        handlers.current.onOpen(draft);
+        return;
+      }
       if (!decoded.ok) {
         setBanner({ kind: 'error', text: `This scenario link could not be opened: ${decoded.message}. ${initial ? 'The default scenario is shown instead.' : 'The current scenario is kept.'}` });
         if (initial) openDefault();
         return;
       }
-      // Trace files imported in this browser before (same source name, same SHA-256) are not asked for again.
-      await traceStore.restored;
-      if (!live()) return;
+      // Trace files imported in this browser before (same source name, same SHA-256) are not asked
+      // for again. Only a link that needs such files waits for the browser's storage (which gives up
+      // after a few seconds when it does not answer: see traceCache).
       const notInLink = missingTraces(decoded.scenario);
+      if (notInLink.length > 0) await traceStore.restored;
+      if (!live()) return;
+      const storageNote = notInLink.length > 0 && traceStore.restoreProblem ? ` (Not looked up in this browser: ${traceStore.restoreProblem}.)` : '';
       const known = notInLink.filter((m) => traceStore.hasImported(m.name, m.fingerprint.sha256));
       const missing = notInLink.filter((m) => !known.includes(m));
       if (missing.length > 0) {
-        setPending({ scenario: decoded.scenario, missing, errors: {} });
+        setPending({ scenario: decoded.scenario, missing, errors: {}, doc: decoded.doc as Draft });
         setBanner({
           kind: 'info',
-          text: `The linked scenario “${decoded.scenario.name}” replays ${missing.length === 1 ? 'a trace file' : `${missing.length} trace files`} that ${missing.length === 1 ? 'is' : 'are'} not in the link. Choose the file below; it is checked against the link before anything runs.`,
+          text: `The linked scenario “${decoded.scenario.name}” replays ${missing.length === 1 ? 'a trace file' : `${missing.length} trace files`} that ${missing.length === 1 ? 'is' : 'are'} not in the link. Choose the file below; it is checked against the link before anything runs.${storageNote}`,
         });
         if (initial) openDefault();
         return;
@@ -111,7 +119,7 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
           : null,
       );
       setPending(null);
-      const draft = toDraft(decoded.scenario);
+      const draft = decoded.doc as Draft;
       openedDoc.current = draft;
       written.current = hash;
       handlers.current.onOpen(draft);
@@ -141,15 +149,15 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
     return () => window.removeEventListener('hashchange', onHash);
   }, [openHash]);
 
-  // The fragment follows the edits. The draft as opened needs no new fragment: encoding it anyway
-  // (minimizing re-parses the scenario once per field) cost 140 ms of main thread during the first run.
+  // The fragment follows the edits, valid or not, so a reload opens the draft as it was. The draft
+  // as opened needs no new fragment (encoding it anyway cost main thread during the first run).
   useEffect(() => {
-    if (!scenario || openedDoc.current === null || doc === openedDoc.current) return;
+    if (openedDoc.current === null || doc === openedDoc.current) return;
     let cancelled = false;
     const timer = window.setTimeout(async () => {
       try {
-        const { fragment } = await encodeLink(scenario);
-        if (cancelled) return;
+        const { fragment } = await encodeDraftLink(doc, scenario);
+        if (cancelled || fragment.length > MAX_LINK_CHARS) return;
         if (window.location.hash !== fragment) {
           written.current = fragment;
           history.replaceState(history.state, '', fragment);
@@ -167,9 +175,9 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
   /** The link for the draft as it is now (not waiting for the debounce). */
   const linkNow = useCallback(async (): Promise<CurrentLink> => {
     if (!scenario) throw new Error('the scenario has problems; fix them to share it');
-    const { fragment, references } = await encodeLink(scenario);
+    const { fragment, references } = await encodeDraftLink(doc, scenario);
     return { url: `${window.location.origin}${window.location.pathname}${window.location.search}${fragment}`, references };
-  }, [scenario]);
+  }, [doc, scenario]);
 
   /** Checks a chosen file against the link's fingerprint; opens the scenario once every file is there. */
   const provideTrace = useCallback(
@@ -180,6 +188,7 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
       const source = pending.scenario.workload[index];
       const fail = (message: string) => setPending({ ...pending, errors: { ...pending.errors, [index]: message } });
       let scenarioWithRows: Scenario;
+      let writtenDoc = pending.doc;
       if (source.type === 'trace' && source.mapping) {
         // A trace imported in the app: import the file again with the mapping the link carries,
         // and check it is the same file (its SHA-256) before using it.
@@ -196,18 +205,19 @@ export function useShareLink({ doc, scenario, onOpen, onDefault }: ShareLinkOpti
         if (!verdict.ok) return fail(verdict.message);
         try {
           scenarioWithRows = withTraceRows(pending.scenario, index, canonicalCsvRows(text));
+          writtenDoc = undefined;
         } catch (e) {
           return fail(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
       const missing = pending.missing.filter((m) => m.index !== index);
       if (missing.length > 0) {
-        setPending({ scenario: scenarioWithRows, missing, errors: {} });
+        setPending({ scenario: scenarioWithRows, missing, errors: {}, doc: writtenDoc });
         return;
       }
       setPending(null);
       setBanner({ kind: 'info', text: `Checked ${file.name} against the link: it is the same trace. The linked scenario is open.` });
-      const draft = JSON.parse(JSON.stringify(scenarioWithRows)) as Draft;
+      const draft = writtenDoc ?? (JSON.parse(JSON.stringify(scenarioWithRows)) as Draft);
       openedDoc.current = draft;
       handlers.current.onOpen(draft);
     },
