@@ -68,3 +68,43 @@ describe('traces kept in the browser (IndexedDB)', () => {
     expect((await loadSavedTraces()).map((s) => s.name)).toEqual(['new', 'old7', 'old6', 'old5', 'old4', 'old3', 'old2', 'old1']);
   });
 });
+
+describe('storage that never answers', () => {
+  /** An IndexedDB whose open() request never fires any event (a wedged profile, an upgrade blocked elsewhere). */
+  function silentIndexedDb(): IDBFactory {
+    return { open: () => ({}) as IDBOpenDBRequest } as unknown as IDBFactory;
+  }
+
+  it('is given up on after OPEN_TIMEOUT_MS and says so; saving and loading fall back', async () => {
+    vi.useRealTimers();
+    vi.useFakeTimers();
+    globalThis.indexedDB = silentIndexedDb();
+    const { savedTracesState, OPEN_TIMEOUT_MS } = await import('../../src/app/import/traceCache.ts');
+    const state = savedTracesState();
+    const load = loadSavedTraces();
+    const save = saveTrace('a', trace(1));
+    await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS - 1);
+    let settled = false;
+    void state.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await state).toBe('timeout');
+    expect(await load).toEqual([]);
+    expect(await save).toBe(false);
+  });
+
+  it('a store whose storage never answers settles `restored` and records why', async () => {
+    vi.useRealTimers();
+    vi.useFakeTimers();
+    globalThis.indexedDB = silentIndexedDb();
+    const { TraceStore } = await import('../../src/app/import/traceStore.ts');
+    const { OPEN_TIMEOUT_MS } = await import('../../src/app/import/traceCache.ts');
+    const store = new TraceStore(true);
+    let restored = false;
+    void store.restored.then(() => (restored = true));
+    await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
+    expect(restored).toBe(true);
+    expect(store.restoreProblem).toMatch(/did not answer within 3 s/);
+  });
+});

@@ -4,7 +4,10 @@
  * source name. Only the most recent few are kept (a 1M-row trace is about 34 MB). Storage that is
  * missing, blocked or full only means the file is asked for again: nothing here throws.
  * `loadSavedTraces`, `saveTrace` and `forgetTrace` run in workers/traceCache.worker.ts
- * (serializing a big table is slow); the page only asks `hasSavedTraces`, which reads no table.
+ * (serializing a big table is slow); the page only asks `savedTracesState`, which reads no table.
+ * Storage that never answers (seen in the wild: a pending upgrade in another tab, a wedged
+ * browser profile) is given up on after OPEN_TIMEOUT_MS, and says so, instead of holding up the
+ * links and runs that wait for it.
  */
 import type { LoadedTrace } from './traceStore.ts';
 
@@ -23,33 +26,51 @@ interface Saved {
   trace: LoadedTrace;
 }
 
-function openDb(): Promise<IDBDatabase | null> {
-  if (typeof indexedDB === 'undefined') return Promise.resolve(null);
+/** Opening the database gets this long; a healthy browser answers in milliseconds. */
+export const OPEN_TIMEOUT_MS = 3000;
+
+type Opened = { db: IDBDatabase } | { problem: 'unavailable' | 'timeout' };
+
+function openDb(timeoutMs = OPEN_TIMEOUT_MS): Promise<Opened> {
+  if (typeof indexedDB === 'undefined' || indexedDB === null) return Promise.resolve({ problem: 'unavailable' });
   return new Promise((resolve) => {
+    let settled = false;
+    const settle = (r: Opened) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(r);
+    };
+    const timer = setTimeout(() => settle({ problem: 'timeout' }), timeoutMs);
     let req: IDBOpenDBRequest;
     try {
       req = indexedDB.open(DB_NAME, DB_VERSION);
     } catch {
-      return resolve(null);
+      return settle({ problem: 'unavailable' });
     }
     req.onupgradeneeded = () => {
       const db = req.result;
       const store = db.objectStoreNames.contains(STORE) ? req.transaction!.objectStore(STORE) : db.createObjectStore(STORE, { keyPath: 'name' });
       if (!store.indexNames.contains(BY_TIME)) store.createIndex(BY_TIME, 'savedAt');
     };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => resolve(null);
-    req.onblocked = () => resolve(null);
+    req.onsuccess = () => {
+      // Opened after the timeout: nobody uses it, so it is closed (else it blocks later upgrades).
+      if (settled) req.result.close();
+      else settle({ db: req.result });
+    };
+    req.onerror = () => settle({ problem: 'unavailable' });
+    req.onblocked = () => settle({ problem: 'unavailable' });
   });
 }
 
 /**
  * Runs `use` on the store in one transaction and closes the database. `fallback` when storage is
- * missing or blocked, or anything fails.
+ * missing, blocked or does not answer, or anything fails.
  */
 async function withStore<T>(mode: IDBTransactionMode, fallback: T, use: (store: IDBObjectStore, tx: IDBTransaction) => Promise<T>): Promise<T> {
-  const db = await openDb();
-  if (!db) return fallback;
+  const opened = await openDb();
+  if (!('db' in opened)) return fallback;
+  const { db } = opened;
   try {
     const tx = db.transaction(STORE, mode);
     return await use(tx.objectStore(STORE), tx);
@@ -75,9 +96,25 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Are any traces saved? (Cheap: counts keys, reads no table.) */
-export function hasSavedTraces(): Promise<boolean> {
-  return withStore('readonly', false, async (store) => (await result(store.count())) > 0);
+export type SavedTracesState = 'some' | 'none' | 'unavailable' | 'timeout';
+
+/** Are any traces saved, or why that cannot be known? (Cheap: counts keys, reads no table.) */
+export async function savedTracesState(timeoutMs = OPEN_TIMEOUT_MS): Promise<SavedTracesState> {
+  const opened = await openDb(timeoutMs);
+  if (!('db' in opened)) return opened.problem;
+  const { db } = opened;
+  try {
+    return (await result(db.transaction(STORE, 'readonly').objectStore(STORE).count())) > 0 ? 'some' : 'none';
+  } catch {
+    return 'unavailable';
+  } finally {
+    db.close();
+  }
+}
+
+/** Are any traces saved? False also when storage is missing or does not answer. */
+export async function hasSavedTraces(): Promise<boolean> {
+  return (await savedTracesState()) === 'some';
 }
 
 /** The saved traces, most recent first (empty when storage is unavailable). */

@@ -11,7 +11,7 @@ import { copyTable, tableBuffers, type PodTable } from '../../workload/podTable.
 import { builtinTrace } from './builtinTraces.ts';
 import * as Comlink from 'comlink';
 import type { TraceCacheWorkerApi } from '../../../workers/traceCache.worker.ts';
-import { hasSavedTraces } from './traceCache.ts';
+import { OPEN_TIMEOUT_MS, savedTracesState } from './traceCache.ts';
 import { TraceImportClient, type ImportOutcome } from './traceImportClient.ts';
 
 export interface LoadedTrace {
@@ -52,6 +52,11 @@ export class TraceStore {
    * once where there is no storage). Runs and opened links wait for it.
    */
   readonly restored: Promise<void>;
+  /**
+   * Why traces saved by earlier visits could not be read (set once `restored` settles), e.g. the
+   * browser's storage did not answer; null when they were read or there were none.
+   */
+  restoreProblem: string | null = null;
   private readonly persist: boolean;
 
   constructor(persist = typeof indexedDB !== 'undefined') {
@@ -69,7 +74,12 @@ export class TraceStore {
 
   /** Puts traces saved by earlier visits back (a worker reads them only if there are some). */
   private async restore(): Promise<void> {
-    if (!(await hasSavedTraces())) return;
+    const state = await savedTracesState();
+    if (state === 'timeout') {
+      this.restoreProblem = `this browser's storage (IndexedDB) did not answer within ${OPEN_TIMEOUT_MS / 1000} s, so traces kept from earlier visits cannot be used now`;
+      return;
+    }
+    if (state !== 'some') return;
     const saved = await this.cache().load();
     const imported = new Map(this.snapshot.imported);
     const names = new Set(this.snapshot.saved);
