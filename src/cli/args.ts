@@ -17,11 +17,17 @@ export interface CliArgs {
   horizon?: number | 'trace';
   /** Replay only this part of the --trace file, seconds after its first arrival. */
   traceWindow?: { from: number; to: number };
+  /** `i/n`: compute only the i-th (from 0) of n slices of a multi-run command; checked by parseShard. */
+  shard?: string;
+  /** Write the output to this file instead of stdout. */
+  out?: string;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv] [--seed N] [--jobs N] [--sweep path=from:to:steps [--sweep ...]]
+export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv] [--seed N] [--jobs N] [--sweep path=from:to:steps [--sweep ...]] [--shard i/n] [--out FILE]
+       spillway merge <part.json>...            (partials of --shard runs into one result)
+       spillway k8s-job <scenario.json> --sweep ... --image IMAGE --parallelism P   (a Kubernetes Indexed Job)
 
   <scenario.json>   a scenario file (see scenarios/)
   --json            print the results as JSON instead of a table
@@ -37,7 +43,10 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
                     one per CPU core; 1 runs them one after another). The results are the same either way
   --sweep P=A:B:N   run the scenario N times with the number at field path P going linearly from A to B
                     (e.g. workload.1.podsPerSession=1000:24000:7); a second --sweep makes a grid.
-                    Prints cost and pending p95 per strategy and where strategies break even on cost`;
+                    Prints cost and pending p95 per strategy and where strategies break even on cost
+  --shard I/N       compute only slice I of N (0 <= I < N) of a --sweep's variants and print a partial
+                    result (one JSON line); \`spillway merge\` joins the N parts into the --json output
+  --out FILE        write the output to FILE instead of stdout`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = { json: false, help: false, skipBadRows: false, sweep: [] };
@@ -54,6 +63,8 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--trace') args.trace = value('--trace');
     else if (a === '--horizon') args.horizon = parseHorizon(value('--horizon'));
     else if (a === '--trace-window') args.traceWindow = parseTraceWindow(value('--trace-window'));
+    else if (a === '--shard') args.shard = value('--shard');
+    else if (a === '--out') args.out = value('--out');
     else if (a === '--sweep') {
       if (args.sweep.length === 2) throw new UsageError('--sweep: at most two parameters (a grid)');
       args.sweep.push(value('--sweep'));

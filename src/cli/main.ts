@@ -6,10 +6,18 @@ import { parseSweepArg, planSweep, runSweep, SweepSpecError, sweepJson, sweepTab
 import { buildWorkload, WorkloadError } from '../workload/build.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { InputError, loadScenarioFile } from './loadScenarioFile.ts';
+import { runK8sJob } from './k8sJob.ts';
+import { runMerge } from './merge.ts';
+import { writeOutput } from './output.ts';
 import { defaultJobs, simulateInParallel } from './parallelSimulate.ts';
+import { partialLine } from './partial.ts';
 import { toJson, toTable } from './report.ts';
+import { parseShard, ShardError } from './shard.ts';
+import { sweepShard } from './sweepShard.ts';
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'merge') return runMerge(argv.slice(1));
+  if (argv[0] === 'k8s-job') return runK8sJob(argv.slice(1));
   const args = parseArgs(argv);
   if (args.help || !args.scenario) {
     console.log(USAGE);
@@ -17,6 +25,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   // Check the sweep syntax before reading files, so a typo fails fast.
   const sweep = args.sweep.map(parseSweepArg);
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  if (shard && !sweep.length) throw new ShardError(`--shard ${args.shard}: only a multi-run command (--sweep) has work to split; a single run is one unit`);
+  const print = (text: string) => writeOutput(text, args.out);
   const { scenario, traces } = loadScenarioFile(args.scenario, {
     trace: args.trace,
     seed: args.seed,
@@ -29,15 +40,19 @@ export async function main(argv: string[]): Promise<number> {
   if (sweep.length) {
     const plan = planSweep(scenario, sweep as SweepSpec);
     if (!plan.variants.length) throw new SweepSpecError(`sweep: no valid variant (first: ${plan.invalid[0]?.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`);
+    if (shard) {
+      print(partialLine(sweepShard(scenario, traces, plan, shard)));
+      return 0;
+    }
     const rows = runSweep(plan, { traces });
-    console.log(args.json ? JSON.stringify(sweepJson(scenario.name, scenario.seed, plan, rows), null, 2) : sweepTable(scenario.name, scenario.seed, plan, rows));
+    print(args.json ? JSON.stringify(sweepJson(scenario.name, scenario.seed, plan, rows), null, 2) : sweepTable(scenario.name, scenario.seed, plan, rows));
     return 0;
   }
   const t0 = performance.now();
   const pods = buildWorkload(scenario, traces);
   const result = await simulateInParallel(scenario, pods, args.jobs ?? defaultJobs(scenario.strategies.length, pods.count));
   const wall = performance.now() - t0;
-  console.log(args.json ? JSON.stringify(toJson(result), null, 2) : toTable(result, wall));
+  print(args.json ? JSON.stringify(toJson(result), null, 2) : toTable(result, wall));
   return 0;
 }
 

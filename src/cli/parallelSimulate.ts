@@ -33,8 +33,8 @@ export class StrategyPool {
   private constructor(private readonly workers: Worker[]) {}
 
   static async start(threads: number): Promise<StrategyPool> {
-    const code = await workerCode();
-    return new StrategyPool(Array.from({ length: Math.max(1, threads) }, () => new Worker(code, { eval: true })));
+    const source = await workerSource();
+    return new StrategyPool(Array.from({ length: Math.max(1, threads) }, () => (typeof source === 'string' ? new Worker(source, { eval: true }) : new Worker(source))));
   }
 
   async run(scenario: Scenario, pods: PodTable): Promise<SimulationResult> {
@@ -97,6 +97,15 @@ export async function simulateInParallel(scenario: Scenario, pods: PodTable, job
 }
 
 let bundled: Promise<string> | undefined;
+
+/** Set to true by `npm run build:cli` (esbuild define): the worker is a file beside the bundle. */
+declare const __SPILLWAY_BUNDLE__: boolean | undefined;
+
+/** What a worker runs: the built CLI's strategyWorker.mjs, or code bundled now from the sources. */
+function workerSource(): Promise<string | URL> {
+  if (typeof __SPILLWAY_BUNDLE__ !== 'undefined' && __SPILLWAY_BUNDLE__) return Promise.resolve(new URL('./strategyWorker.mjs', import.meta.url));
+  return workerCode();
+}
 
 /**
  * The code a worker runs. The CLI runs TypeScript under tsx, whose loader a worker thread does
