@@ -99,3 +99,19 @@ describe('jsonErrorPosition', () => {
     expect(jsonErrorPosition('{} x')).toBe(3);
   });
 });
+
+describe('jsonErrorPosition on deeply nested input (issue 18 item 6)', () => {
+  it('finds the error in JSON nested 100,000 deep without running out of stack', () => {
+    const depth = 100_000;
+    // 100,000 opening brackets, then a brace where a value must be: the error is at offset 100,000.
+    expect(jsonErrorPosition('['.repeat(depth) + '}')).toBe(depth);
+    // Objects too: {"a":{"a":... then a stray comma.
+    expect(jsonErrorPosition('{"a":'.repeat(depth) + ',')).toBe(5 * depth);
+    // Valid deep nesting is valid.
+    expect(jsonErrorPosition('['.repeat(depth) + ']'.repeat(depth))).toBe(-1);
+    expect(jsonErrorPosition('{"a":'.repeat(depth) + '1' + '}'.repeat(depth))).toBe(-1);
+  });
+  it('names line and column of the error in a deeply nested scenario file', () => {
+    expect(() => parseScenarioText('['.repeat(100_000) + '}', 'deep.json')).toThrow('deep.json: not valid JSON (unexpected "}" at line 1, column 100001)');
+  });
+});
