@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,11 +64,21 @@ describe('npm run sim', () => {
       () => [file('schema.json', JSON.stringify({ schemaVersion: 1, name: 'x', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m6i.large'], minNodes: 5, maxNodes: 2 } }] }))],
       /schema\.json: strategies\.0\.nodePool\.maxNodes: must be >= minNodes \(5\)/,
     ],
-    ['an unknown instance type', () => [file('type.json', JSON.stringify({ schemaVersion: 1, name: 'x', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m9.huge'] } }] }))], /strategies\.0\.nodePool\.instanceTypes\.0: unknown instance type "m9\.huge"/],
+    ['an unknown instance type', () => [file('type.json', JSON.stringify({ schemaVersion: 1, name: 'x', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m9.huge'] } }] }))], /^error: \S*type\.json: strategies\.0\.nodePool\.instanceTypes\.0: unknown instance type "m9\.huge"/],
     [
       'a misspelt field',
       () => [file('typo.json', JSON.stringify({ schemaVersion: 1, name: 'x', horizn: '2d', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m6i.large'] } }] }))],
       /typo\.json: unknown field "horizn" \(did you mean horizon\?\)/,
+    ],
+    [
+      'several problems at once',
+      () => [file('many.json', JSON.stringify({ schemaVersion: 1, name: 'x', horizon: 'soon', workload: [{ type: 'burst', name: 'b', sessionStarts: ['25:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m6i.large'], minNodes: 5, maxNodes: 2 } }] }))],
+      /^error: \S*many\.json: horizon: "soon" is not a duration; .*; workload\.0\.sessionStarts\.0: "25:00" is not a time of day; .*; strategies\.0\.nodePool\.maxNodes: must be >= minNodes \(5\)\n$/,
+    ],
+    [
+      'a 1 MB instance type name',
+      () => [file('long.json', JSON.stringify({ schemaVersion: 1, name: 'x', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m'.repeat(1 << 20)] } }] }))],
+      /^error: \S*long\.json: strategies\.0\.nodePool\.instanceTypes\.0: .{1,200}\n$/,
     ],
     ['a future schema version', () => [file('future.json', JSON.stringify({ schemaVersion: 99, name: 'x' }))], /schemaVersion: 99 is newer than this Spillway understands/],
     ['a bad CSV row', () => ['scenarios/steady-web-service.json', '--trace', file('bad.csv', 'arrival_s,duration_s,cpu_m,mem_mib\n0,10,100,100\n5,abc,100,100\n')], /bad\.csv:3: /],
@@ -81,6 +91,16 @@ describe('npm run sim', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+      // One line (a usage error adds the usage text after a blank line).
+      expect(r.stderr.split('\n\n')[0].trim().split('\n')).toHaveLength(1);
     });
   }
+
+  it('reads a scenario file that starts with a UTF-8 byte order mark', () => {
+    const text = readFileSync('scenarios/flash-sale-spike.json', 'utf8');
+    const r = sim(file('bom.json', '\uFEFF' + text), '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).scenario).toBe(JSON.parse(text).name);
+  });
 });

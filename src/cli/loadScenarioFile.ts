@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseScenarioText } from '../scenario/parse.ts';
+import { NodeShapeError, nodeShapes } from '../models/nodeShape.ts';
+import { parseScenarioText, ScenarioError, type FieldIssue } from '../scenario/parse.ts';
 import { formatSpan } from '../app/format.ts';
 import { MAX_HORIZON_SECONDS, type Scenario } from '../scenario/scenario.ts';
 import { importLines } from '../trace/importLines.ts';
@@ -44,6 +45,7 @@ export interface LoadOptions {
  */
 export function loadScenarioFile(path: string, options: LoadOptions = {}): { scenario: Scenario; traces: Map<string, PodTable> } {
   let scenario = parseScenarioText(readText(path, 'scenario'), path);
+  checkNodeShapes(scenario, path);
   if (options.seed !== undefined) scenario = { ...scenario, seed: options.seed };
   const strict = options.strict ?? true;
   const origins = new Map<string, string>();
@@ -88,4 +90,26 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
     for (const line of said.warnings) options.warn?.(line);
   }
   return { scenario, traces };
+}
+
+/**
+ * Resolves every node pool's instance types now, so an unknown type or a node with no room for
+ * pods is reported like any other scenario problem (with the file, before any work starts, and
+ * the same way whether the strategies then run in this thread or on worker threads).
+ */
+export function checkNodeShapes(scenario: Scenario, source: string): void {
+  const issues: FieldIssue[] = [];
+  scenario.strategies.forEach((strategy, i) => {
+    if (strategy.kind === 'serverless') return;
+    const at = `strategies.${i}.nodePool`;
+    try {
+      nodeShapes(strategy.nodePool, at);
+    } catch (e) {
+      if (!(e instanceof NodeShapeError)) throw e;
+      // NodeShapeError's message starts with the field path.
+      const cut = e.message.indexOf(': ');
+      issues.push(cut > 0 ? { path: e.message.slice(0, cut), message: e.message.slice(cut + 2) } : { path: at, message: e.message });
+    }
+  });
+  if (issues.length) throw new ScenarioError(issues, source);
 }

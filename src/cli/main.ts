@@ -4,7 +4,7 @@ import { ScenarioError } from '../scenario/parse.ts';
 import { TraceImportError } from '../trace/errors.ts';
 import { parseSweepArg, planSweep, runSweep, SweepSpecError, sweepJson, sweepTable, type SweepSpec } from '../sweep/index.ts';
 import { buildWorkload, WorkloadError } from '../workload/build.ts';
-import { parseArgs, USAGE, UsageError } from './args.ts';
+import { parseArgs, USAGE, UsageError, type CliArgs } from './args.ts';
 import { InputError, loadScenarioFile } from './loadScenarioFile.ts';
 import { runK8sJob } from './k8sJob.ts';
 import { runMerge } from './merge.ts';
@@ -23,6 +23,16 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return args.help ? 0 : 2;
   }
+  try {
+    return await run(args as CliArgs & { scenario: string });
+  } catch (e) {
+    // These messages start at a field path inside the scenario: name the file too.
+    if (e instanceof WorkloadError || e instanceof NodeShapeError) throw new InputError(`${args.scenario}: ${e.message}`);
+    throw e;
+  }
+}
+
+async function run(args: CliArgs & { scenario: string }): Promise<number> {
   // Check the sweep syntax before reading files, so a typo fails fast.
   const sweep = args.sweep.map(parseSweepArg);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
@@ -62,8 +72,9 @@ try {
   if (e instanceof UsageError) {
     console.error(`error: ${e.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (e instanceof InputError || e instanceof ScenarioError || e instanceof WorkloadError || e instanceof NodeShapeError || e instanceof TraceImportError || e instanceof SweepSpecError) {
-    console.error(`error: ${e.message}`);
+  } else if (e instanceof InputError || e instanceof ScenarioError || e instanceof TraceImportError || e instanceof SweepSpecError) {
+    // One line whatever the message holds, so the error is the one line a script or grep sees.
+    console.error(`error: ${e.message.replace(/\s*[\r\n]+\s*/g, ' ')}`);
     process.exitCode = 2;
   } else {
     throw e;

@@ -1,6 +1,7 @@
 import type { NodePool } from '../scenario/strategy.ts';
 import { findInstanceType } from '../pricing/instanceTypes.ts';
 import type { InstanceTypeRef } from '../scenario/strategy.ts';
+import { echo } from '../scenario/echo.ts';
 
 /** A node group's shape after overheads: what pods can request on one node of it. */
 export interface NodeShape {
@@ -55,7 +56,7 @@ export function eksKubeReservedMemory(maxPods: number): number {
 export function resolveInstanceType(ref: InstanceTypeRef, path: string): { name: string; vcpu: number; memoryGiB: number; pricePerHour: number; maxPods: number } {
   if (typeof ref !== 'string') return ref;
   const t = findInstanceType(ref);
-  if (!t) throw new NodeShapeError(`${path}: unknown instance type "${ref}"; use a catalog name (e.g. "m6i.xlarge") or {name, vcpu, memoryGiB, pricePerHour}`);
+  if (!t) throw new NodeShapeError(`${path}: unknown instance type ${echo(ref)}; use a catalog name (e.g. "m6i.xlarge") or {name, vcpu, memoryGiB, pricePerHour}`);
   return t;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { echo } from './echo.ts';
 
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600, d: 86400 };
 const DURATION_TEXT = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)\s*$/;
@@ -17,11 +18,11 @@ export function parseDurationText(text: string): number | undefined {
 export const Duration = z.union([z.number(), z.string()], { error: 'must be a number of seconds or a duration such as "10m"' }).transform((value, ctx) => {
   const seconds = typeof value === 'number' ? value : parseDurationText(value);
   if (seconds === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; use seconds or a number with s, m, h or d, e.g. "10m"` });
+    ctx.addIssue({ code: 'custom', message: `${echo(value)} is not a duration; use seconds or a number with s, m, h or d, e.g. "10m"` });
     return z.NEVER;
   }
   if (!Number.isFinite(seconds) || seconds < 0) {
-    ctx.addIssue({ code: 'custom', message: `must be a non-negative number of seconds, got ${value}` });
+    ctx.addIssue({ code: 'custom', message: `must be a non-negative number of seconds, got ${typeof value === 'number' ? value : echo(value)}` });
     return z.NEVER;
   }
   return seconds;
@@ -47,7 +48,7 @@ export const TimeOfDay = z.union([z.number(), z.string()], { error: 'must be a t
   }
   const m = TIME_OF_DAY.exec(value.trim());
   if (!m) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time of day; use HH:MM, e.g. "19:00"` });
+    ctx.addIssue({ code: 'custom', message: `${echo(value)} is not a time of day; use HH:MM, e.g. "19:00"` });
     return z.NEVER;
   }
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);

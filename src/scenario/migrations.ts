@@ -1,3 +1,4 @@
+import { echoJson } from './echo.ts';
 import { SCHEMA_VERSION } from './scenario.ts';
 
 /**
@@ -16,7 +17,7 @@ export function migrate(doc: unknown): unknown {
   let current = doc as Record<string, unknown>;
   const declared = current.schemaVersion === undefined ? 0 : current.schemaVersion;
   if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0) {
-    throw new MigrationError(`schemaVersion: ${JSON.stringify(declared)} is not a version number`);
+    throw new MigrationError(`schemaVersion: ${echoJson(declared)} is not a version number`);
   }
   let version = declared;
   if (version > SCHEMA_VERSION) {

@@ -14,9 +14,24 @@ export class ScenarioError extends Error {
     readonly issues: FieldIssue[],
     readonly source?: string,
   ) {
-    super(formatIssues(issues, source));
+    super(formatIssuesLine(issues, source));
     this.name = 'ScenarioError';
   }
+}
+
+/** Issues shown in full in a one-line message; the rest are counted. */
+const LINE_ISSUES = 5;
+
+/**
+ * Issues as one line, `file: path: message; path: message`, for a terminal or a log: a message
+ * split over lines breaks `grep` and tools that read the first line. The first few issues in
+ * full, then how many more there are.
+ */
+export function formatIssuesLine(issues: FieldIssue[], source?: string): string {
+  const where = source ? `${source}: ` : '';
+  const shown = issues.slice(0, LINE_ISSUES).map((i) => `${i.path ? i.path + ': ' : ''}${i.message}`.replace(/\s*[\r\n]+\s*/g, ' '));
+  const more = issues.length > LINE_ISSUES ? ` (and ${issues.length - LINE_ISSUES} more problems)` : '';
+  return `${where}${shown.join('; ')}${more}`;
 }
 
 export function formatIssues(issues: FieldIssue[], source?: string): string {
@@ -74,6 +89,8 @@ export function parseScenario(doc: unknown, source?: string): Scenario {
 
 /** Parses JSON text, naming the line and column of a syntax error. */
 export function parseScenarioText(text: string, source = 'scenario'): Scenario {
+  // A byte order mark, which some editors on Windows write, is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -12,7 +12,7 @@ export const InstanceTypeSpec = strictObject({
   pricePerHour: z.number().nonnegative(),
   maxPods: z.number().int().positive().max(10_000).default(110),
 });
-export const InstanceTypeRef = z.union([z.string().min(1), InstanceTypeSpec]);
+export const InstanceTypeRef = z.union([z.string().min(1).max(60), InstanceTypeSpec]);
 export type InstanceTypeRef = z.infer<typeof InstanceTypeRef>;
 
 /** How a cloud bills a running thing: in steps of granularitySeconds, at least minimumSeconds. */

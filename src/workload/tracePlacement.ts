@@ -1,6 +1,7 @@
 import type { TraceSource } from '../scenario/workload.ts';
 import { WorkloadError } from './errors.ts';
 import { PodTableBuilder, type PodTable } from './podTable.ts';
+import { echoJson } from '../scenario/echo.ts';
 
 /**
  * The one rule for a trace's time, for files and inline rows alike: a trace's clock starts at its
@@ -100,7 +101,7 @@ export function inlineRowsTable(rows: NonNullable<TraceSource['rows']>, path: st
   rows.forEach((row, r) => {
     const [arrival, duration, cpu, mem] = row;
     if (!Number.isFinite(arrival) || !(duration > 0) || !(cpu > 0) || !(mem >= 0)) {
-      throw new WorkloadError(`${path}.${r}: needs a finite arrival, duration > 0, cpu > 0, memory >= 0; got ${JSON.stringify(row)}`);
+      throw new WorkloadError(`${path}.${r}: needs a finite arrival, duration > 0, cpu > 0, memory >= 0; got ${echoJson(row)}`);
     }
     if (arrival < first) first = arrival;
     out.add(arrival, duration, cpu, mem, out.classId(row.length > 4 ? String(row[4]) : 'default'));
