@@ -2,15 +2,17 @@ import type { ClusterAutoscaler as AutoscalerConfig } from '../scenario/strategy
 import type { Random } from '../sim/random.ts';
 import { binpack } from './binpackingEstimator.ts';
 import { PRIORITY, type Cluster } from './cluster.ts';
-import type { NodePool } from './nodePool.ts';
+import { DeadlineQueue } from './deadlineQueue.ts';
+import { NODE, type NodePool } from './nodePool.ts';
 
 /**
  * cluster-autoscaler's main loop, every scanInterval:
  * - scale-up: pending pods that do not fit on nodes already being provisioned are bin-packed onto
  *   new nodes of each shape; the expander picks a shape; the request is capped by maxNodes,
  *   maxNodesTotal and maxNodesPerScaleUp.
- * - scale-down (not within scaleDownDelayAfterAdd of a scale-up): nodes under the utilization
- *   threshold for scaleDownUnneededTime are removed, empty ones first (up to
+ * - scale-down (not in a loop that scaled up): nodes under the utilization threshold whose pods
+ *   could all move to other nodes are unneeded; after scaleDownUnneededTime of being so, and not
+ *   within scaleDownDelayAfterAdd of a scale-up, they are removed, empty ones first (up to
  *   maxScaleDownParallelism per loop), non-empty ones by draining their pods to other nodes (up to
  *   maxDrainParallelism per loop), never below minNodes.
  */
@@ -36,15 +38,16 @@ export class ClusterAutoscaler {
 
   private scan(): void {
     const now = this.cluster.kernel.now;
-    this.scaleUp(now);
-    this.scaleDown(now);
+    // cluster-autoscaler's RunOnce: no scale-down (nor unneeded update) in a loop that scaled up.
+    if (!this.scaleUp(now)) this.scaleDown(now);
     this.cluster.kernel.schedule(now + this.config.scanInterval, this.kScan, 0, PRIORITY.scan);
   }
 
-  private scaleUp(now: number): void {
+  /** Returns whether it asked for nodes. */
+  private scaleUp(now: number): boolean {
     const pool = this.pool;
     const q = pool.pending;
-    if (q.total === 0) return;
+    if (q.total === 0) return false;
     const shapes = pool.shapes;
     const counts = q.count.slice();
     // Largest requests first, like the estimator's sort by pod size.
@@ -54,19 +57,20 @@ export class ClusterAutoscaler {
       if (pool.provisioningCount[s] > 0) binpack(shapes[s], q.cpu, q.mem, counts, order, pool.provisioningCount[s]);
     }
     const wanted = counts.reduce((a, b) => a + b, 0);
-    if (wanted === 0) return;
+    if (wanted === 0) return false;
 
     let room = this.maxNodes - pool.aliveTotal;
     if (this.config.maxNodesTotal > 0) room = Math.min(room, this.config.maxNodesTotal - pool.aliveTotal);
     room = Math.min(room, this.config.maxNodesPerScaleUp);
-    if (room <= 0) return;
+    if (room <= 0) return false;
 
     const option = this.expand(counts, order, wanted);
-    if (!option) return;
+    if (!option) return false;
     const n = Math.min(option.nodes, room);
     for (let i = 0; i < n; i++) pool.launch(option.shape, now, false);
     this.lastScaleUp = now;
     this.scaleUps++;
+    return true;
   }
 
   /** Evaluates each node shape and lets the configured expander choose. */
@@ -105,46 +109,118 @@ export class ClusterAutoscaler {
     }
   }
 
+  /**
+   * The scale-down half of a loop. cluster-autoscaler skips it in a loop that scaled up; otherwise
+   * it first updates which nodes are unneeded (even while scale-down is in cooldown, so the
+   * unneeded time keeps counting), then removes those unneeded long enough.
+   */
   private scaleDown(now: number): void {
     const cfg = this.config;
+    this.updateUnneeded(now);
     if (now - this.lastScaleUp < cfg.scaleDownDelayAfterAdd) return;
     const pool = this.pool;
-    if (pool.unneededHead < 0) return;
     const cutoff = now - cfg.scaleDownUnneededTime;
     let removable = pool.aliveTotal - this.minNodes;
     let removed = 0;
     // Empty nodes first, in bulk.
-    for (let slot = pool.unneededHead; slot >= 0 && removed < cfg.maxScaleDownParallelism && removable > 0; ) {
-      const next = pool.nextUnneeded(slot);
-      if (pool.unneededSince[slot] > cutoff) break;
-      if (pool.podCount[slot] === 0) {
-        pool.remove(slot, now);
-        removed++;
-        removable--;
-      }
-      slot = next;
+    const empty = this.eligibleEmpty;
+    for (let i = 0; i < empty.length && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
+      pool.remove(empty[i], now);
+      removed++;
+      removable--;
     }
     if (!cfg.safeToEvict || cfg.maxDrainParallelism === 0) return;
     let drained = 0;
-    for (let slot = pool.unneededHead; slot >= 0 && drained < cfg.maxDrainParallelism && removed < cfg.maxScaleDownParallelism && removable > 0; ) {
-      const next = pool.nextUnneeded(slot);
-      if (pool.unneededSince[slot] > cutoff) break;
-      // A node whose drain failed in this scan went back to the end of the list with
-      // unneededSince = now; reaching it means every node before it was tried. Without this stop,
-      // an unneeded time of 0 makes it due again and two such nodes are tried in turn forever.
-      if (pool.drainFailed[slot] && pool.unneededSince[slot] === now) break;
-      if (pool.podCount[slot] > 0) {
-        if (pool.drain(slot, now)) {
-          pool.remove(slot, now);
-          drained++;
-          removed++;
-          removable--;
-        } else {
-          pool.restartUnneeded(slot, now);
-          pool.drainFailed[slot] = 1;
-        }
+    const unneeded = this.unneeded;
+    for (let i = 0; i < unneeded.length && drained < cfg.maxDrainParallelism && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
+      const slot = unneeded[i];
+      if (pool.unneededSince[slot] > cutoff || pool.podCount[slot] === 0 || pool.status[slot] !== NODE.ready) continue;
+      if (pool.drain(slot, now)) {
+        pool.remove(slot, now);
+        drained++;
+        removed++;
+        removable--;
+      } else {
+        // The nodes removed above took the room its pods were to move to: not unneeded any more.
+        pool.unneededUpdate[slot] = -1;
+        this.markUnremovable(slot, now);
+      }
+    }
+  }
+
+  /** Unneeded nodes found by the latest update, in candidate order (reused between loops). */
+  private readonly unneeded: number[] = [];
+  /** Of those, the empty ones unneeded for scaleDownUnneededTime (at most maxScaleDownParallelism). */
+  private readonly eligibleEmpty: number[] = [];
+  /** Count of unneeded-node updates so far; a node's timer holds while it is found at each. */
+  private updates = 0;
+  /** Nodes found unremovable, with when to look at them again (the timeout is constant: FIFO). */
+  private readonly rechecks = new DeadlineQueue();
+
+  /**
+   * cluster-autoscaler's planner (core/scaledown/planner, unneeded/nodes.go): walks the scale-down
+   * candidates (nodes under the utilization threshold, oldest first) and simulates removing each.
+   * A node is unneeded only if every pod on it could move to another Ready node that is not
+   * itself found unneeded in this walk; its unneeded time runs from the first update of an
+   * unbroken series that found it so. A node whose pods cannot move (NoPlaceToMovePods) loses its
+   * time and is not simulated again for unremovable-node-recheck-timeout. Like CA, the walk stops
+   * once it has min(unneeded so far + 2N, N x unneededTime / scanInterval + N) unneeded nodes,
+   * N = max-scale-down-parallelism (more could not be removed before they were rechecked anyway).
+   */
+  private updateUnneeded(now: number): void {
+    const cfg = this.config;
+    const pool = this.pool;
+    const rechecks = this.rechecks;
+    while (rechecks.size > 0 && rechecks.headDeadline <= now) {
+      const due = rechecks.headDeadline;
+      const slot = rechecks.shift();
+      // A slot freed (or parked again) since holds another deadline: this entry is stale.
+      if (pool.recheckAt[slot] === due) {
+        pool.recheckAt[slot] = -Infinity;
+        pool.updateUtilization(slot, now);
+      }
+    }
+    const previous = this.updates;
+    const update = ++this.updates;
+    const n = cfg.maxScaleDownParallelism;
+    const loops = Math.floor(Math.max(cfg.scaleDownUnneededTime, cfg.scanInterval) / cfg.scanInterval);
+    const limit = Math.min(this.unneeded.length + 2 * n, n * loops + n);
+    const unneeded = this.unneeded;
+    unneeded.length = 0;
+    const eligibleEmpty = this.eligibleEmpty;
+    eligibleEmpty.length = 0;
+    const cutoff = now - cfg.scaleDownUnneededTime;
+    const podCount = pool.podCount;
+    const unneededUpdate = pool.unneededUpdate;
+    const unneededSince = pool.unneededSince;
+    const canDrain = cfg.safeToEvict && cfg.maxDrainParallelism > 0;
+    // Nodes found unneeded are no destination for the next candidates' pods (`excludedIn`).
+    for (let slot = pool.underutilizedHead; slot >= 0 && unneeded.length < limit; ) {
+      const next = pool.nextUnderutilized(slot);
+      const wasUnneeded = unneededUpdate[slot] === previous;
+      const isEmpty = podCount[slot] === 0;
+      let movable = isEmpty;
+      if (!movable && canDrain) {
+        movable = wasUnneeded && pool.podsStillMove(slot, update);
+        if (!movable) movable = pool.podsCanMove(slot, update);
+      }
+      if (movable) {
+        if (!wasUnneeded) unneededSince[slot] = now;
+        unneededUpdate[slot] = update;
+        pool.excludedIn[slot] = update;
+        unneeded.push(slot);
+        if (isEmpty && unneededSince[slot] <= cutoff && eligibleEmpty.length < n) eligibleEmpty.push(slot);
+      } else {
+        this.markUnremovable(slot, now);
       }
       slot = next;
     }
+    pool.endWalk();
+  }
+
+  private markUnremovable(slot: number, now: number): void {
+    const until = now + this.config.unremovableNodeRecheckTimeout;
+    this.pool.parkUntil(slot, until);
+    this.rechecks.push(slot, until);
   }
 }

@@ -9,13 +9,18 @@ import { PlacementIndex } from './placementIndex.ts';
 
 export const NODE = { free: 0, provisioning: 1, ready: 2 } as const;
 
+/** A walk number no node is ever excluded in (`excludedIn` starts at -1, walks count from 1). */
+const NO_WALK = -2;
+
 /**
  * A node pool: nodes of one or more shapes, kube-scheduler placement (NodeResourcesFit scoring),
  * kubelet pod start (sandbox, then the image pull unless the node already has the image), node
  * billing from launch request to removal, and the queue of unschedulable pods.
  *
  * Nodes live in reusable slots of typed arrays. Per node it keeps its pods as a linked list and
- * whether it is underutilized (for cluster-autoscaler) in a list ordered by when it became so.
+ * whether it is underutilized (cluster-autoscaler's scale-down candidates) in a list ordered by
+ * when it became so. Whether a candidate is *unneeded* (its pods could move elsewhere) is
+ * cluster-autoscaler's to decide at each scan; the pool keeps that verdict's timer per node.
  */
 export class NodePool {
   readonly shapes: NodeShape[];
@@ -36,18 +41,34 @@ export class NodePool {
   freePods = new Int32Array(0);
   podCount = new Int32Array(0);
   imageReadyAt = new Float64Array(0);
-  /** When the node became underutilized (NaN when it is not). */
+  /** When the node became underutilized (NaN when it is not, or while it waits for a recheck). */
+  underutilizedSince = new Float64Array(0);
+  /**
+   * cluster-autoscaler's unneeded timer: since when the node has been found unneeded (under the
+   * threshold and its pods movable) at every scale-down update in a row. Valid while
+   * `unneededUpdate` is the autoscaler's latest update.
+   */
   unneededSince = new Float64Array(0);
-  /** A drain of this node failed since its unneeded timer started: its pods could not move. */
-  drainFailed = new Uint8Array(0);
+  unneededUpdate = new Int32Array(0);
+  /** Found unremovable (NoPlaceToMovePods): not a candidate again before this time. */
+  recheckAt = new Float64Array(0);
+  /** Pods bound to the node so far, and that count when its pods were last found movable. */
+  private attaches = new Int32Array(0);
+  private attachesAtSimulation = new Int32Array(0);
+  /** Taken out of the destinations by cluster-autoscaler's walk number `excludedIn`. */
+  excludedIn = new Int32Array(0);
+  /** A node some pod was to move to has lost room (or left) since this node's last simulation. */
+  private stale = new Uint8Array(0);
+  /** Per node: the pods whose last simulated move goes to it (a doubly linked list over pods). */
+  private dependentsHead = new Int32Array(0);
   private uPrev = new Int32Array(0);
   private uNext = new Int32Array(0);
   private podHead = new Int32Array(0);
   private freeSlots: number[] = [];
   private slotsUsed = 0;
   /** Underutilized nodes, oldest first. */
-  unneededHead = -1;
-  private unneededTail = -1;
+  underutilizedHead = -1;
+  private underutilizedTail = -1;
 
   // Pods on nodes: a doubly linked list per node.
   /** [previous, next] pod on the same node, interleaved (one cache line per pod, not two). */
@@ -88,6 +109,8 @@ export class NodePool {
     this.index = new PlacementIndex(config.scoring === 'MostAllocated', 64);
     this.pending = new PendingQueue(cluster.pods.count);
     this.podLinks = new Int32Array(2 * cluster.pods.count);
+    this.movesTo = new Int32Array(cluster.pods.count);
+    this.dependentLinks = new Int32Array(2 * cluster.pods.count).fill(-2);
     this.alive = shapes.map(() => 0);
     this.provisioningCount = shapes.map(() => 0);
     this.maxPodCpu = Math.max(...shapes.map((s) => s.podCpu));
@@ -120,8 +143,15 @@ export class NodePool {
     this.freePods = g(this.freePods);
     this.podCount = g(this.podCount);
     this.imageReadyAt = g(this.imageReadyAt);
+    this.underutilizedSince = g(this.underutilizedSince, NaN);
     this.unneededSince = g(this.unneededSince, NaN);
-    this.drainFailed = g(this.drainFailed);
+    this.unneededUpdate = g(this.unneededUpdate, -1);
+    this.recheckAt = g(this.recheckAt, -Infinity);
+    this.attaches = g(this.attaches);
+    this.attachesAtSimulation = g(this.attachesAtSimulation, -1);
+    this.excludedIn = g(this.excludedIn, -1);
+    this.stale = g(this.stale);
+    this.dependentsHead = g(this.dependentsHead, -1);
     this.uPrev = g(this.uPrev, -1);
     this.uNext = g(this.uNext, -1);
     this.podHead = g(this.podHead, -1);
@@ -145,8 +175,13 @@ export class NodePool {
     this.freePods[slot] = shape.podSlots;
     this.podCount[slot] = 0;
     this.imageReadyAt[slot] = Infinity;
+    this.underutilizedSince[slot] = NaN;
     this.unneededSince[slot] = NaN;
-    this.drainFailed[slot] = 0;
+    this.unneededUpdate[slot] = -1;
+    this.recheckAt[slot] = -Infinity;
+    this.attaches[slot] = 0;
+    this.attachesAtSimulation[slot] = -1;
+    this.stale[slot] = 0;
     this.podHead[slot] = -1;
     this.alive[s]++;
     this.aliveTotal++;
@@ -185,9 +220,11 @@ export class NodePool {
   /** Terminates a node (its pods must be gone) and bills it. */
   remove(slot: number, now: number): void {
     if (this.podCount[slot] !== 0) throw new Error(`node ${slot} still has ${this.podCount[slot]} pods`);
-    this.unlistUnneeded(slot);
+    this.unlistUnderutilized(slot);
     this.index.clear(slot);
     this.status[slot] = NODE.free;
+    if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
+    this.recheckAt[slot] = -Infinity;
     const s = this.type[slot];
     this.alive[s]--;
     this.aliveTotal--;
@@ -238,52 +275,49 @@ export class NodePool {
     return cpu > mem ? cpu : mem;
   }
 
-  private updateUtilization(slot: number, now: number): void {
+  /**
+   * Keeps the candidate list in step with the node's utilization. A node waiting for its recheck
+   * (found unremovable) stays off the list until `recheck` puts it back.
+   */
+  updateUtilization(slot: number, now: number): void {
     if (this.status[slot] !== NODE.ready) return;
-    const under = this.utilization(slot) < this.utilizationThreshold;
-    const listed = this.unneededSince[slot] === this.unneededSince[slot];
-    if (under && !listed) {
-      this.listUnneeded(slot, now);
-    } else if (!under && listed) {
-      this.unlistUnneeded(slot);
-    } else if (listed && this.drainFailed[slot] && this.podCount[slot] === 0) {
-      // Its pods could not move before, so it was never really unneeded; now that it is empty
-      // (and so removable), cluster-autoscaler starts counting from here.
-      this.restartUnneeded(slot, now);
-    }
+    const under = this.utilization(slot) < this.utilizationThreshold && !(this.recheckAt[slot] > now);
+    const listed = this.underutilizedSince[slot] === this.underutilizedSince[slot];
+    if (under && !listed) this.listUnderutilized(slot, now);
+    else if (!under && listed) this.unlistUnderutilized(slot);
   }
 
   /**
-   * cluster-autoscaler found this node's pods could not move: the node was not unneeded after
-   * all, so its unneeded time starts over.
+   * cluster-autoscaler found the node unremovable (its pods have no place to move): it is not a
+   * candidate again until `until` (unremovable-node-recheck-timeout), when the caller calls
+   * `updateUtilization` for it.
    */
-  restartUnneeded(slot: number, now: number): void {
-    this.unlistUnneeded(slot);
-    this.listUnneeded(slot, now);
-    this.drainFailed[slot] = 0;
+  parkUntil(slot: number, until: number): void {
+    this.recheckAt[slot] = until;
+    this.unlistUnderutilized(slot);
   }
 
-  private listUnneeded(slot: number, now: number): void {
-    this.unneededSince[slot] = now;
-    this.uPrev[slot] = this.unneededTail;
+  private listUnderutilized(slot: number, now: number): void {
+    this.underutilizedSince[slot] = now;
+    this.uPrev[slot] = this.underutilizedTail;
     this.uNext[slot] = -1;
-    if (this.unneededTail >= 0) this.uNext[this.unneededTail] = slot;
-    else this.unneededHead = slot;
-    this.unneededTail = slot;
+    if (this.underutilizedTail >= 0) this.uNext[this.underutilizedTail] = slot;
+    else this.underutilizedHead = slot;
+    this.underutilizedTail = slot;
   }
 
-  private unlistUnneeded(slot: number): void {
-    if (this.unneededSince[slot] !== this.unneededSince[slot]) return;
+  private unlistUnderutilized(slot: number): void {
+    if (this.underutilizedSince[slot] !== this.underutilizedSince[slot]) return;
     const p = this.uPrev[slot];
     const n = this.uNext[slot];
     if (p >= 0) this.uNext[p] = n;
-    else this.unneededHead = n;
+    else this.underutilizedHead = n;
     if (n >= 0) this.uPrev[n] = p;
-    else this.unneededTail = p;
-    this.unneededSince[slot] = NaN;
+    else this.underutilizedTail = p;
+    this.underutilizedSince[slot] = NaN;
   }
 
-  nextUnneeded(slot: number): number {
+  nextUnderutilized(slot: number): number {
     return this.uNext[slot];
   }
 
@@ -314,6 +348,9 @@ export class NodePool {
     this.freeMem[slot] -= p.mem[pod];
     this.freePods[slot]--;
     this.podCount[slot]++;
+    this.attaches[slot]++;
+    // Less room here: a simulated move onto this node may no longer fit.
+    if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
     const head = this.podHead[slot];
     const links = this.podLinks;
     links[2 * pod] = -1;
@@ -429,19 +466,32 @@ export class NodePool {
 
   // ---- scale-down support --------------------------------------------------------------------
 
+  private readonly moved: number[] = [];
+  private readonly targets: number[] = [];
+
   /**
-   * Cluster-autoscaler drain: moves every pod off `slot` to other Ready nodes, or changes nothing
-   * and returns false if some pod fits nowhere else. Moved pods restart on their new node; a
-   * pod that was running keeps the run time it still owed.
+   * Finds a Ready node (other than `slot`, which is cordoned meanwhile) for every pod on `slot`,
+   * each pod seeing the room the ones before it took, like cluster-autoscaler's removal
+   * simulation. Leaves the placements in `moved` / `targets` and the room as it was; false if
+   * some pod fits nowhere. The caller uncordons `slot` (or removes it).
    */
-  drain(slot: number, now: number): boolean {
+  private placePodsElsewhere(slot: number, walk: number): boolean {
     const c = this.cluster;
+    const moved = this.moved;
+    const targets = this.targets;
+    moved.length = 0;
+    targets.length = 0;
     this.cordon(slot);
-    const moved: number[] = [];
-    const targets: number[] = [];
     let ok = true;
     for (let pod = this.podHead[slot]; pod >= 0; pod = this.podLinks[2 * pod + 1]) {
-      const target = this.index.best(c.pods.cpu[pod], c.pods.mem[pod]);
+      let target = this.index.best(c.pods.cpu[pod], c.pods.mem[pod]);
+      // A node found unneeded earlier in this walk is no destination: take it out of the index
+      // when it is first hit (not every such node up front: most never are) and ask again.
+      while (target >= 0 && this.excludedIn[target] === walk) {
+        this.cordon(target);
+        this.walkCordoned.push(target);
+        target = this.index.best(c.pods.cpu[pod], c.pods.mem[pod]);
+      }
       if (target < 0) {
         ok = false;
         break;
@@ -461,11 +511,138 @@ export class NodePool {
       this.freeMem[t] += c.pods.mem[pod];
       this.freePods[t]++;
       this.reindex(t);
+      if (ok) this.dependOn(pod, t);
     }
-    if (!ok) {
+    this.attachesAtSimulation[slot] = ok ? this.attaches[slot] : -1;
+    this.stale[slot] = 0;
+    return ok;
+  }
+
+  /** [previous, next] pod in the same dependents list, interleaved; previous -2: in no list. */
+  private readonly dependentLinks: Int32Array;
+
+  private dependOn(pod: number, target: number): void {
+    const links = this.dependentLinks;
+    this.undepend(pod);
+    const head = this.dependentsHead[target];
+    links[2 * pod] = -1;
+    links[2 * pod + 1] = head;
+    if (head >= 0) links[2 * head] = pod;
+    this.dependentsHead[target] = pod;
+    this.movesTo[pod] = target;
+  }
+
+  private undepend(pod: number): void {
+    const links = this.dependentLinks;
+    const prev = links[2 * pod];
+    if (prev === -2) return;
+    const next = links[2 * pod + 1];
+    if (prev >= 0) links[2 * prev + 1] = next;
+    else this.dependentsHead[this.movesTo[pod]] = next;
+    if (next >= 0) links[2 * next] = prev;
+    links[2 * pod] = -2;
+  }
+
+  /** `target` lost room or left: the nodes whose pods were to move there must be simulated again. */
+  private invalidateDependents(target: number): void {
+    const links = this.dependentLinks;
+    const node = this.cluster.node;
+    for (let pod = this.dependentsHead[target]; pod >= 0; ) {
+      const next = links[2 * pod + 1];
+      const on = node[pod];
+      if (on >= 0) this.stale[on] = 1;
+      links[2 * pod] = -2;
+      pod = next;
+    }
+    this.dependentsHead[target] = -1;
+  }
+
+  /** Where each pod went in the latest successful removal simulation of its node. */
+  private readonly movesTo: Int32Array;
+
+  /**
+   * The cheap re-check of a node whose pods were found movable at the last update: still so if no
+   * pod has been bound to it since and none of the nodes its pods were to move to has lost room
+   * or left (those mark it as it happens, see `invalidateDependents`); if one has, still so if
+   * the simulated moves all still fit where they went. A simulated move that still fits is still
+   * a place to move to, so the verdict holds without a new simulation (a placement query and two
+   * index updates per pod). False means "simulate again".
+   * The destinations it found cannot have been taken out by this walk: a node found unneeded
+   * earlier in the walk than this one was so at the last update too (nodes join the candidate
+   * list at its end), when it was no destination either.
+   */
+  podsStillMove(slot: number, walk: number): boolean {
+    if (this.attachesAtSimulation[slot] !== this.attaches[slot]) return false;
+    if (this.stale[slot] === 0) return true;
+    // Some destination lost room: check that the simulated moves still fit, all together.
+    const c = this.cluster;
+    const cpu = c.pods.cpu;
+    const mem = c.pods.mem;
+    const links = this.podLinks;
+    let ok = true;
+    let pod = this.podHead[slot];
+    for (; pod >= 0; pod = links[2 * pod + 1]) {
+      const t = this.movesTo[pod];
+      if (this.status[t] !== NODE.ready || this.excludedIn[t] === walk || t === slot) {
+        ok = false;
+        break;
+      }
+      this.freeCpu[t] -= cpu[pod];
+      this.freeMem[t] -= mem[pod];
+      this.freePods[t]--;
+      if (this.freeCpu[t] < 0 || this.freeMem[t] < 0 || this.freePods[t] < 0) {
+        ok = false;
+        pod = links[2 * pod + 1];
+        break;
+      }
+    }
+    // Give back what was taken, up to (not including) `pod`; if they all fit, watch their
+    // destinations again.
+    for (let p = this.podHead[slot]; p !== pod; p = links[2 * p + 1]) {
+      const t = this.movesTo[p];
+      this.freeCpu[t] += cpu[p];
+      this.freeMem[t] += mem[p];
+      this.freePods[t]++;
+      if (ok) this.dependOn(p, t);
+    }
+    if (ok) this.stale[slot] = 0;
+    return ok;
+  }
+
+  /**
+   * cluster-autoscaler's removal simulation: could every pod on `slot` run on another Ready node
+   * that is in scheduling and not excluded in walk `walk`? Changes nothing but the exclusions it
+   * meets (undone by `endWalk`); `slot` must be in scheduling (it is again afterwards).
+   */
+  podsCanMove(slot: number, walk: number): boolean {
+    if (this.podCount[slot] === 0) return true;
+    const ok = this.placePodsElsewhere(slot, walk);
+    this.uncordon(slot);
+    return ok;
+  }
+
+  /** Nodes taken out of the index during cluster-autoscaler's current walk (see `placePodsElsewhere`). */
+  private readonly walkCordoned: number[] = [];
+
+  /** The walk is over: its excluded nodes are destinations again for kube-scheduler. */
+  endWalk(): void {
+    for (const slot of this.walkCordoned) this.uncordon(slot);
+    this.walkCordoned.length = 0;
+  }
+
+  /**
+   * Cluster-autoscaler drain: moves every pod off `slot` to other Ready nodes, or changes nothing
+   * and returns false if some pod fits nowhere else. Moved pods restart on their new node; a
+   * pod that was running keeps the run time it still owed.
+   */
+  drain(slot: number, now: number): boolean {
+    const c = this.cluster;
+    if (!this.placePodsElsewhere(slot, NO_WALK)) {
       this.uncordon(slot);
       return false;
     }
+    const moved = this.moved;
+    const targets = this.targets;
     for (let i = 0; i < moved.length; i++) {
       const pod = moved[i];
       const t = targets[i];

@@ -93,6 +93,9 @@ export class Routing {
     if (unit.resource === 'serverless') {
       const s = this.serverless as Serverless;
       if ((s.active >= unit.max || !s.fits(pod)) && hasNext) return this.tryUnit(pod, u + 1, now);
+      // No serverless size fits it, but a node does: it keeps waiting on the node pool rather
+      // than being dropped as unschedulable (it came here by timeout from a node unit).
+      if (!s.fits(pod) && this.pool && this.pool.fitsSomeShape(pod)) return this.toNodes(pod, now);
       return s.submit(pod, now);
     }
     const pool = this.pool as NodePool;

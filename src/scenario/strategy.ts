@@ -39,6 +39,8 @@ export const ClusterAutoscaler = strictObject({
   /** max-empty-bulk-delete / max-scale-down-parallelism. */
   maxScaleDownParallelism: z.number().int().positive().default(10),
   maxDrainParallelism: z.number().int().nonnegative().default(1),
+  /** How long a node found unremovable (its pods have no place to move) is left before CA simulates removing it again. */
+  unremovableNodeRecheckTimeout: Duration.default(300),
   /** Whether CA may evict pods to remove an underused node (pods owned by a controller: yes). */
   safeToEvict: z.boolean().default(true),
 });

@@ -120,34 +120,76 @@ describe('cluster-autoscaler', () => {
   });
 
   it('does not remove an empty node before scale-down-unneeded-time, and removes it at the first scan after', () => {
-    // Pod runs on the new node from 120 s to 1120 s. The node is empty from 1120 s; scale-down-delay-after-add
-    // (600 s after the scale-up at 10 s) has passed; it is unneeded for 600 s at 1720 s, a scan time.
+    // The node comes up at 110 s and its pod runs from 120 s to 1120 s. At the 110 s scan the pod has
+    // nowhere to move (no other node): unremovable, rechecked every 300 s (410, 710, 1010 s: pod still
+    // there). At the 1310 s recheck it is empty: unneeded from 1310 s, removed at 1310 + 600 = 1910 s
+    // (scale-down-delay-after-add, 600 s after the scale-up at 10 s, is long over).
     const s = scenarioWith([nodes({ minNodes: 0 })], [[5, 1000, 1000, 1024]], { horizon: 7200 });
+    const run = runStrategy(s);
+    run.kernel.run({ until: 1909 });
+    expect(run.models.pool!.aliveTotal).toBe(1);
+    run.kernel.run({ until: 1910 });
+    expect(run.models.pool!.aliveTotal).toBe(0);
+    const r = run.result();
+    // Billed from the launch request at 10 s to removal at 1910 s.
+    expect(r.cost.items.nodeCompute).toBeCloseTo((0.2 / 3600) * (1910 - 10), 9);
+    expect(r.nodes.removed).toBe(1);
+  });
+
+  it('removes an empty node scale-down-unneeded-time after it was first found unneeded', () => {
+    // With the recheck timeout at 10 s the node is looked at every scan: empty from 1120 s,
+    // unneeded from the 1120 s scan, removed at 1720 s.
+    const s = scenarioWith([nodes({ minNodes: 0, autoscaler: { unremovableNodeRecheckTimeout: 10 } })], [[5, 1000, 1000, 1024]], { horizon: 7200 });
     const run = runStrategy(s);
     run.kernel.run({ until: 1719 });
     expect(run.models.pool!.aliveTotal).toBe(1);
     run.kernel.run({ until: 1720 });
     expect(run.models.pool!.aliveTotal).toBe(0);
-    const r = run.result();
-    // Billed from the launch request at 10 s to removal at 1720 s.
-    expect(r.cost.items.nodeCompute).toBeCloseTo((0.2 / 3600) * (1720 - 10), 9);
-    expect(r.nodes.removed).toBe(1);
   });
 
   it('waits scale-down-delay-after-add after a scale-up before removing anything', () => {
-    // Node A comes for pod 1 (scale-up at 10 s, Ready at 110 s) and stays 25% used. At 710 s its pod
-    // has nowhere to go, so its unneeded time restarts. Pod 2 (4 vCPU) does not fit next to pod 1 and
-    // triggers a scale-up at 900 s: node B. Without the delay node A would be drained at 1310 s (710 + 600);
-    // scale-down-delay-after-add holds everything until 900 + 600 = 1500 s, when pod 1 moves to B.
-    const s = scenarioWith([nodes({ minNodes: 0 })], [
-      [5, 3000, 1000, 1024],
-      [895, 60, 4000, 1024],
+    // Two small nodes (2 vCPU) exist from the start; the pool also offers a big one (8 vCPU).
+    // Pod 1 runs on node 0 from 10 s (sandbox 2 + pull 8) to 110 s; node 1 is empty all along:
+    // unneeded since the 0 s scan, so it would go at 600 s. Pod 2 (3 vCPU) fits only the big
+    // shape: a scale-up at 510 s holds every removal until 510 + 600 = 1110 s, when both small
+    // nodes go (node 0 unneeded since 110 s). The big node stays: minNodes 1.
+    const small = { name: 'small', vcpu: 2, memoryGiB: 8, pricePerHour: 0.1, maxPods: 10 };
+    const big = { name: 'big', vcpu: 8, memoryGiB: 32, pricePerHour: 0.4, maxPods: 10 };
+    const s = scenarioWith([nodes({ instanceTypes: [small, big], minNodes: 1, initialNodes: 2 })], [
+      [0, 100, 1000, 1024],
+      [505, 60, 3000, 1024],
     ], { horizon: 7200 });
     const run = runStrategy(s);
-    run.kernel.run({ until: 1499 });
-    expect(run.models.pool!.aliveTotal).toBe(2);
-    run.kernel.run({ until: 1500 });
+    run.kernel.run({ until: 1109 });
+    expect(run.models.pool!.aliveTotal).toBe(3);
+    run.kernel.run({ until: 1110 });
     expect(run.models.pool!.aliveTotal).toBe(1);
+  });
+
+  it('counts a node as unneeded only while its pods could move elsewhere (NoPlaceToMovePods stops the timer)', () => {
+    // Two nodes from the start. Pod A (1.5 vCPU) binds to node 0 at 0 s (tie: lowest slot), pod B
+    // (3 vCPU) to node 1 at 1 s (node 0 has 2.5 vCPU free), Running 11 s to 1001 s. Pod D
+    // (2 vCPU) arrives at 1005 s and binds to node 1 (the emptier), which stays at 50%: not a
+    // candidate. Node 0 is at 37.5% from 0 s, but A has no place to move (node 1 has 1 vCPU free)
+    // from the 10 s scan until D leaves room: found unremovable at 10 s, rechecked every 300 s
+    // (310, 610, 910: still no room), movable at the 1210 s recheck. Unneeded from 1210 s, so
+    // A is evicted at 1210 + 600 = 1810 s, not at 1200 s (600 s of utilization alone plus 600 s).
+    const s = scenarioWith([nodes({ minNodes: 0, initialNodes: 2 })], [
+      [0, 5000, 1500, 1024],
+      [1, 990, 3000, 1024],
+      [1005, 6000, 2000, 1024],
+    ], { horizon: 7200 });
+    const run = runStrategy(s);
+    run.kernel.run({ until: 1809 });
+    expect(run.cluster.node[0]).toBe(0);
+    expect(run.cluster.evictions).toBe(0);
+    run.kernel.run({ until: 1810 });
+    expect(run.cluster.node[0]).toBe(1);
+    expect(run.cluster.evictions).toBe(1);
+    const r = run.result();
+    // A owed 5010 - 1810 = 3200 s and restarts on node 1 (image there): Running 1812 s to 5012 s.
+    expect(r.pods.completed).toBe(3);
+    expect(r.pods.podHours).toBeCloseTo((1800 + 3200 + 990 + 6000) / 3600, 9);
   });
 
   it('never scales below minNodes', () => {

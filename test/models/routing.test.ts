@@ -27,6 +27,22 @@ describe('mixed strategies (node pool + virtual node)', () => {
     expect(r.pendingSeconds.max).toBeCloseTo(20, 9);
   });
 
+  it('resourcePolicy: a pod no serverless size fits keeps waiting on nodes after its timeout, not dropped', () => {
+    // A 100 vCPU pod (ECI's largest size is 64 vCPU) on a pool of 128 vCPU nodes with none running:
+    // cluster-autoscaler asks for a node at the 10 s scan, Ready at 110 s. The 30 s timeout moves the
+    // pod to the ECI unit at 31 s, where it fits no size: it goes back to wait on the node pool and
+    // starts at 110 + 2 + 8 = 120 s (pending 119 s), instead of being counted unschedulable.
+    const big = { name: 'n128', vcpu: 128, memoryGiB: 512, pricePerHour: 5, maxPods: 10 };
+    const s = scenarioWith(
+      [{ kind: 'mixed', name: 'rp', nodePool: { ...nodePool, instanceTypes: [big], minNodes: 0 }, serverless, overflow: { policy: 'resourcePolicy', units: [{ resource: 'nodes' }, { resource: 'serverless' }], whenTryNextUnits: { policy: 'TimeoutOrExceedMax', timeout: 30 } } }],
+      [[1, 600, 100_000, 1024]],
+    );
+    const r = runStrategy(s).result();
+    expect(r.pods.unschedulable).toBe(0);
+    expect(r.pods.onNodes).toBe(1);
+    expect(r.pendingSeconds.max).toBeCloseTo(119, 9);
+  });
+
   it('resourcePolicy with TimeoutOrExceedMax: a pod pending on the node unit moves on after the timeout', () => {
     const s = scenarioWith(
       [{ kind: 'mixed', name: 'rp', nodePool, serverless, overflow: { policy: 'resourcePolicy', units: [{ resource: 'nodes' }, { resource: 'serverless' }], whenTryNextUnits: { policy: 'TimeoutOrExceedMax', timeout: 30 } } }],
