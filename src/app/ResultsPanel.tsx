@@ -11,6 +11,7 @@ import { ComparisonTable } from './ComparisonTable.tsx';
 import { comparisonRows } from './comparison.ts';
 import { resultToJson, seriesCsv, summaryCsv } from './resultExport.ts';
 import { verdict } from './verdict.ts';
+import { limitNotes } from '../metrics/limitNotes.ts';
 import { pinnedChartStrategies } from './whatif/pinned.ts';
 
 /**
@@ -70,6 +71,15 @@ export const ResultsPanel = memo(function ResultsPanel({
       <p className="verdict" data-testid="verdict">
         {sentence}
       </p>
+      {result.strategies.some((s) => Object.keys(s.limits ?? {}).length > 0) && (
+        <ul className="limit-notes" data-testid="limit-notes">
+          {result.strategies.flatMap((s) => (s.limits ? limitNotes(s) : [])).map((n) => (
+            <li key={n} className="warn">
+              {n}
+            </li>
+          ))}
+        </ul>
+      )}
       <ComparisonTable strategies={result.strategies} sloSeconds={sloSeconds} pinned={pinned?.strategies} />
       <div className="export-bar" role="group" aria-label="Export results">
         <span>Export results:</span>

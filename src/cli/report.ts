@@ -1,3 +1,4 @@
+import { limitNotes } from '../metrics/limitNotes.ts';
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
 
 /** The JSON contract of `npm run sim -- --json`: results without the time series. */
@@ -20,6 +21,7 @@ export function strategySummary(s: StrategyResult) {
     slo: s.slo,
     pods: s.pods,
     nodes: s.nodes,
+    limits: s.limits,
     events: s.events,
   };
 }
@@ -65,6 +67,9 @@ export function toTable(result: SimulationResult, wallMs?: number): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   const out = [`${result.scenario}  (horizon ${formatSeconds(result.horizonSeconds)}, seed ${result.seed})`, '', line(rows[0]), ...rows.slice(1).map(line)];
+  const notes = S.flatMap(limitNotes);
+  if (notes.length) out.push('', ...notes.map((n) => `note: ${n}`));
   if (wallMs !== undefined) out.push('', `simulated in ${(wallMs / 1000).toFixed(2)} s`);
   return out.join('\n');
 }
+

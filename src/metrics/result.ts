@@ -26,6 +26,12 @@ export interface CostItems {
   [fixedCost: string]: number;
 }
 
+export interface LimitWait {
+  value: number;
+  podsWaited: number;
+  podSeconds: number;
+}
+
 export interface StrategyResult {
   name: string;
   kind: StrategyKind;
@@ -54,6 +60,11 @@ export interface StrategyResult {
     podHours: number;
   };
   nodes: { peak: number; launched: number; failedToRegister: number; removed: number };
+  /**
+   * Node limits that stopped a cluster-autoscaler scale-up while pods wanted nodes: the limit's
+   * value, how many pods waited on it and their pod-seconds of waiting (only limits that did).
+   */
+  limits: { maxNodes?: LimitWait; maxNodesTotal?: LimitWait };
   events: number;
   series: Series;
   /** pendingCdf[i] = pending seconds at quantile i / (length - 1) over arrived pods (never started: until the horizon). */

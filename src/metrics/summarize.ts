@@ -1,7 +1,8 @@
 import type { StrategyRun } from '../sim/strategyRun.ts';
 import { LEVEL } from './recorder.ts';
 import { quantiles } from './quantile.ts';
-import type { CostItems, StrategyResult } from './result.ts';
+import type { CostItems, LimitWait, StrategyResult } from './result.ts';
+import type { ClusterAutoscaler } from '../models/clusterAutoscaler.ts';
 
 /** Points in the pending-time CDF of a result. */
 export const CDF_POINTS = 201;
@@ -96,6 +97,7 @@ export function summarize(run: StrategyRun): StrategyResult {
       failedToRegister: pool?.failedToRegister ?? 0,
       removed: pool?.removed ?? 0,
     },
+    limits: limitWaits(models.autoscaler?.limitWaits),
     events: run.kernel.steps,
     series: {
       t: r.bucketStarts(),
@@ -130,4 +132,15 @@ function scaleBy(a: Float64Array, k: number): Float64Array {
 function addFixed(cum: Float64Array, fixedTotal: number, bucketSeconds: number, horizon: number): Float64Array {
   for (let b = 0; b < cum.length; b++) cum[b] += (fixedTotal * Math.min(horizon, (b + 1) * bucketSeconds)) / horizon;
   return cum;
+}
+
+/** The node limits that left pods waiting, in the result's words. */
+function limitWaits(waits: ClusterAutoscaler['limitWaits'] | undefined): StrategyResult['limits'] {
+  const out: StrategyResult['limits'] = {};
+  if (!waits) return out;
+  for (const name of ['maxNodes', 'maxNodesTotal'] as const) {
+    const w = waits[name];
+    if (w.pods > 0) out[name] = { value: w.value, podsWaited: w.pods, podSeconds: w.podSeconds } satisfies LimitWait;
+  }
+  return out;
 }

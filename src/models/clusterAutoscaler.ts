@@ -5,6 +5,9 @@ import { PRIORITY, type Cluster } from './cluster.ts';
 import { DeadlineQueue } from './deadlineQueue.ts';
 import { NODE, type NodePool } from './nodePool.ts';
 
+/** The node limits that can leave pods waiting: the pool's maxNodes and cluster-autoscaler's max-nodes-total. */
+export type NodeLimit = 'maxNodes' | 'maxNodesTotal';
+
 /**
  * cluster-autoscaler's main loop, every scanInterval:
  * - scale-up: pending pods that do not fit on nodes already being provisioned are bin-packed onto
@@ -28,6 +31,11 @@ export class ClusterAutoscaler {
     private readonly maxNodes: number,
     private readonly rng: Random,
   ) {
+    this.waitedOnLimit = new Uint8Array(cluster.pods.count);
+    this.limitWaits = {
+      maxNodes: { pods: 0, podSeconds: 0, value: maxNodes },
+      maxNodesTotal: { pods: 0, podSeconds: 0, value: config.maxNodesTotal },
+    };
     const k = cluster.kernel;
     const kind = k.on('autoscalerScan', () => this.scan());
     this.kScan = kind;
@@ -59,19 +67,53 @@ export class ClusterAutoscaler {
     const wanted = counts.reduce((a, b) => a + b, 0);
     if (wanted === 0) return false;
 
-    let room = this.maxNodes - pool.aliveTotal;
-    if (this.config.maxNodesTotal > 0) room = Math.min(room, this.config.maxNodesTotal - pool.aliveTotal);
-    room = Math.min(room, this.config.maxNodesPerScaleUp);
-    if (room <= 0) return false;
+    const byPool = this.maxNodes - pool.aliveTotal;
+    const byTotal = this.config.maxNodesTotal > 0 ? this.config.maxNodesTotal - pool.aliveTotal : Infinity;
+    const limit: NodeLimit = byPool <= byTotal ? 'maxNodes' : 'maxNodesTotal';
+    const room = Math.min(byPool, byTotal, this.config.maxNodesPerScaleUp);
+    if (room <= 0) {
+      // At the limit: every pod that wants a node waits on it.
+      this.noteBlocked(limit, counts, now);
+      return false;
+    }
 
     const option = this.expand(counts, order, wanted);
     if (!option) return false;
     const n = Math.min(option.nodes, room);
     for (let i = 0; i < n; i++) pool.launch(option.shape, now, false);
+    if (n < option.nodes && n === Math.min(byPool, byTotal)) {
+      // Cut short by the limit (not by max-nodes-per-scale-up): the pods the launched nodes will
+      // not hold wait on it.
+      binpack(pool.shapes[option.shape], q.cpu, q.mem, counts, order, n);
+      this.noteBlocked(limit, counts, now);
+    }
     this.lastScaleUp = now;
     this.scaleUps++;
     return true;
   }
+
+  /** Pods that waited because a node limit stopped a scale-up, and for how long (see `noteBlocked`). */
+  readonly limitWaits: Record<NodeLimit, { pods: number; podSeconds: number; value: number }>;
+
+  /**
+   * `counts[g]` pods of each pending group wanted a node the limit did not allow. They wait on it
+   * until the next scan: that many scan intervals of pod-time. Which pods: the youngest of each
+   * group (the oldest get the nodes that come and the room that frees first), each counted once
+   * (see `PendingQueue.markYoungest`).
+   */
+  private noteBlocked(limit: NodeLimit, counts: readonly number[], now: number): void {
+    const q = this.pool.pending;
+    const w = this.limitWaits[limit];
+    const until = Math.min(now + this.config.scanInterval, this.cluster.recorder.horizon);
+    for (let g = 0; g < counts.length; g++) {
+      if (counts[g] <= 0) continue;
+      w.podSeconds += counts[g] * (until - now);
+      w.pods += q.markYoungest(g, counts[g], this.waitedOnLimit);
+    }
+  }
+
+  /** Pods counted in `limitWaits` already. */
+  private readonly waitedOnLimit: Uint8Array;
 
   /** Evaluates each node shape and lets the configured expander choose. */
   private expand(counts: number[], order: number[], wanted: number): { shape: number; nodes: number } | undefined {

@@ -77,6 +77,25 @@ export class PendingQueue {
     return -1;
   }
 
+  /**
+   * Marks up to `k` of group g's youngest live pods in `marks`, from the youngest back, stopping
+   * at the first one marked already (the pods older than it were looked at when it was marked);
+   * returns how many it newly marked.
+   */
+  markYoungest(g: number, k: number, marks: Uint8Array): number {
+    const q = this.queues[g];
+    let marked = 0;
+    for (let i = this.tails[g] - 1; i >= this.heads[g] && k > 0; i--) {
+      const pod = q[i];
+      if (this.groupOf[pod] !== g) continue;
+      if (marks[pod]) break;
+      marks[pod] = 1;
+      marked++;
+      k--;
+    }
+    return marked;
+  }
+
   /** Takes the pod out of its group (scheduled, timed out or moved). */
   remove(pod: number): void {
     const g = this.groupOf[pod];

@@ -12,6 +12,7 @@ function strategy(name: string, total: number, podHours: number, cpu: number, p9
     pendingSeconds: { p50: p95 / 2, p95, p99: p95 * 1.2, max: p95 * 2, mean: p95 / 2 },
     slo: { thresholdSeconds: 60, violations },
     pods: { total: 10, completed: 10, started: 10, neverStarted: 0, unschedulable: 0, onNodes: 10, onServerless: 0, evictions: 0, podHours },
+    limits: {},
     nodes: { peak: 1, launched: 1, failedToRegister: 0, removed: 0 },
     events: 0,
     series: { t: zeros, runningPods: zeros, pendingPods: zeros, nodes: zeros, serverlessPods: zeros, requestedVcpu: zeros, provisionedVcpu: zeros, costRate: zeros, cumulativeCost: zeros },

@@ -1,0 +1,25 @@
+import type { StrategyResult } from './result.ts';
+
+const count = (v: number) => Math.round(v).toLocaleString('en-US');
+
+function duration(s: number): string {
+  if (s < 60) return `${Math.round(s)} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
+}
+
+/**
+ * One sentence per node limit that left pods waiting (the CLI prints them under its table, the
+ * app under its verdict): a limit that holds pods back is a result, not a detail to find in JSON.
+ */
+export function limitNotes(s: StrategyResult): string[] {
+  const out: string[] = [];
+  for (const [name, w] of Object.entries(s.limits)) {
+    if (!w) continue;
+    out.push(
+      `${s.name}: ${count(w.podsWaited)} of ${count(s.pods.total)} pods waited for nodes at ${name} (${count(w.value)}), ` +
+        `${duration(w.podSeconds / Math.max(1, w.podsWaited))} each on average (${(w.podSeconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 })} pod-hours)`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { limitNotes } from '../../src/metrics/limitNotes.ts';
+import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+
+const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
+const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
+
+describe('pods stuck at a node limit', () => {
+  it('reports how many pods waited at maxNodes and for how long', () => {
+    // maxNodes 2; three 3-vCPU pods (one per 4-vCPU node) arrive at 0 s for 1000 s. The 0 s scan
+    // wants 3 nodes and may launch 2: one pod waits on the limit. Every scan until a node frees
+    // up still wants a node for it (0, 10, ..., 1100 s: 111 scans of 10 s = 1110 pod-seconds).
+    // Nodes Ready at 100 s, the first two pods Running 110 s to 1110 s; the third binds at 1110 s
+    // and runs at 1112 s (sandbox 2 s, image already on the node).
+    const s = scenarioWith(
+      [{ kind: 'nodes', name: 'capped', nodePool: { instanceTypes: [node], overhead: noOverhead, maxNodes: 2, provisioningDelay: constant(100), podStart: { sandbox: constant(2), imagePull: constant(8) } } }],
+      [
+        [0, 1000, 3000, 1024],
+        [0, 1000, 3000, 1024],
+        [0, 1000, 3000, 1024],
+      ],
+      { horizon: 7200 },
+    );
+    const r = runStrategy(s).result();
+    expect(r.limits).toEqual({ maxNodes: { value: 2, podsWaited: 1, podSeconds: 1110 } });
+    expect(r.pendingSeconds.max).toBeCloseTo(1112, 9);
+    expect(limitNotes(r)).toEqual(['capped: 1 of 3 pods waited for nodes at maxNodes (2), 19 min each on average (0.3 pod-hours)']);
+  });
+
+  it('says nothing when no limit held pods back', () => {
+    const s = scenarioWith(
+      [{ kind: 'nodes', name: 'roomy', nodePool: { instanceTypes: [node], overhead: noOverhead, maxNodes: 3, provisioningDelay: constant(100) } }],
+      [
+        [0, 1000, 3000, 1024],
+        [0, 1000, 3000, 1024],
+        [0, 1000, 3000, 1024],
+      ],
+      { horizon: 7200 },
+    );
+    const r = runStrategy(s).result();
+    expect(r.limits).toEqual({});
+    expect(limitNotes(r)).toEqual([]);
+  });
+});
