@@ -17,6 +17,7 @@ import { RunStatusStore, useRunStatusKind } from './runStatus.ts';
 import { RunStatusView } from './RunStatusView.tsx';
 import { WhatIfPanel } from './whatif/WhatIfPanel.tsx';
 import { validateDraft } from './validateDraft.ts';
+import { friendlyIssues } from './issueMessages.ts';
 import { RenderErrorBoundary } from './RenderErrorBoundary.tsx';
 import { EditorFallback } from './editor/EditorFallback.tsx';
 
@@ -29,6 +30,14 @@ interface Shown {
 
 function initialScenario() {
   return BUILTIN_SCENARIOS.find((b) => b.id === HEADLINE_SCENARIO_ID) ?? BUILTIN_SCENARIOS[0];
+}
+
+/** Moves focus to the results without touching the URL's fragment (it holds the scenario link). */
+function skipToResults(e: React.MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  const heading = document.getElementById('results-heading');
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
 }
 
 export function App() {
@@ -45,7 +54,7 @@ export function App() {
   const validation = useMemo(() => validateDraft(doc), [doc]);
   const issues = useMemo(() => {
     const list = validation.ok ? [] : validation.issues;
-    return workerIssues && workerIssues.doc === doc ? [...list, ...workerIssues.issues] : list;
+    return friendlyIssues(workerIssues && workerIssues.doc === doc ? [...list, ...workerIssues.issues] : list, doc);
   }, [validation, workerIssues, doc]);
 
   const run = useCallback(
@@ -142,6 +151,10 @@ export function App() {
 
   return (
     <div className="app" data-status={statusKind}>
+      {/* The editor has about a hundred fields before the results: one Tab and Enter skip them. */}
+      <a className="skip-link" href="#results-heading" onClick={skipToResults}>
+        Skip to results
+      </a>
       <header className="app-header">
         <div className="brand">
           <h1>Spillway</h1>
@@ -177,7 +190,9 @@ export function App() {
           </RenderErrorBoundary>
         </aside>
         <section className="results-column" aria-labelledby="results-heading">
-          <h2 id="results-heading">Results</h2>
+          <h2 id="results-heading" tabIndex={-1}>
+            Results
+          </h2>
           <ShareBar share={share} />
           <RenderErrorBoundary area="The what-if sliders" resetKey={doc}>
             <WhatIfPanel doc={doc} onChange={setDoc} run={run} />

@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { strategyColor } from '../charts/palette.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import { bestRows, comparisonRows, type ComparisonRow, type MetricKey } from './comparison.ts';
 import { formatCount, formatDurationCompact, formatMoney, formatMoneyDelta, formatPercent } from './format.ts';
 import { pinDelta } from './whatif/pinned.ts';
+import { useSidewaysScroll } from './useSidewaysScroll.ts';
 
 interface Column {
   key: MetricKey;
@@ -29,8 +30,24 @@ export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies
     { key: 'pendingMax', label: 'max', format: (r) => formatDurationCompact(r.pendingMax) },
     { key: 'sloViolations', label: `Pods over SLO (${formatDurationCompact(sloSeconds)})`, format: (r) => formatCount(r.sloViolations) },
   ];
+  const box = useRef<HTMLDivElement>(null);
+  const sideways = useSidewaysScroll(box);
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="comparison-caption">
+    <>
+    {sideways.overflowing && (
+      <p className="scroll-hint" data-testid="table-scroll-hint" aria-hidden="true">
+        {sideways.moreRight ? 'Swipe or scroll sideways for more columns →' : '← More columns to the left'}
+      </p>
+    )}
+    <div
+      ref={box}
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-labelledby="comparison-caption"
+      data-more-left={sideways.moreLeft || undefined}
+      data-more-right={sideways.moreRight || undefined}
+    >
       <table className="comparison" data-testid="comparison-table">
         <caption id="comparison-caption">
           Comparison of strategies. ★ marks the best value in each column; “vs cheapest” is the extra cost over the cheapest setup.
@@ -116,5 +133,6 @@ export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies
         </tbody>
       </table>
     </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { getIn } from '../draft.ts';
 import { fieldErrorId, fieldId, issueText } from '../issueFields.ts';
 import { useEditor } from './EditorContext.tsx';
 import type { FieldSpec } from './fieldSpecs.ts';
+import { formatFieldValue } from './fieldText.ts';
 
 const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -16,12 +17,6 @@ export function parseFieldText(kind: FieldSpec['kind'], text: string, optional: 
   return t;
 }
 
-export function formatFieldValue(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -58,11 +53,11 @@ export function InputField({ spec, base, placeholder }: { spec: FieldSpec; base:
   const path = base ? `${base}.${spec.key}` : spec.key;
   const value = getIn(doc, path);
   const optional = spec.optional ?? false;
-  const [text, setText] = useState(() => formatFieldValue(value));
+  const [text, setText] = useState(() => formatFieldValue(value, spec.kind));
   const [prev, setPrev] = useState(value);
   if (!same(prev, value)) {
     setPrev(value);
-    if (!same(parseFieldText(spec.kind, text, optional), value)) setText(formatFieldValue(value));
+    if (!same(parseFieldText(spec.kind, text, optional), value)) setText(formatFieldValue(value, spec.kind));
   }
   const id = fieldId(path);
   const invalid = issuesAt(path).length > 0;
