@@ -80,6 +80,13 @@ describe('npm run sim', () => {
       () => [file('long.json', JSON.stringify({ schemaVersion: 1, name: 'x', workload: [{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m'.repeat(1 << 20)] } }] }))],
       /^error: \S*long\.json: strategies\.0\.nodePool\.instanceTypes\.0: .{1,200}\n$/,
     ],
+    [
+      'a workload too big to replay in about a minute',
+      () => [file('huge.json', JSON.stringify({ schemaVersion: 1, name: 'x', horizon: '31d', workload: [{ type: 'batch', name: 'j', jobsPerHour: 1_000_000, runtime: { kind: 'constant', seconds: 60 }, pod: { cpuMillicores: 100, memoryMiB: 100 } }], strategies: [{ kind: 'serverless', name: 's', serverless: {} }] }))],
+      /^error: \S*huge\.json: workload: about 744,000,000 pods x 1 strategy = 744,000,000 pod replays, more than the limit of 20,000,000, .* or pass --max-pods 744000000 to run it anyway\n$/,
+    ],
+    ['a workload above --max-pods', () => ['scenarios/flash-sale-spike.json', '--max-pods', '100'], /^error: scenarios\/flash-sale-spike\.json: workload: about [\d,]+ pods x 3 strategies = [\d,]+ pod replays, more than --max-pods 100; /],
+    ['a bad --max-pods', () => ['scenarios/flash-sale-spike.json', '--max-pods', '1e9'], /--max-pods: "1e9" is not a whole number above 0/],
     ['a future schema version', () => [file('future.json', JSON.stringify({ schemaVersion: 99, name: 'x' }))], /schemaVersion: 99 is newer than this Spillway understands/],
     ['a bad CSV row', () => ['scenarios/steady-web-service.json', '--trace', file('bad.csv', 'arrival_s,duration_s,cpu_m,mem_mib\n0,10,100,100\n5,abc,100,100\n')], /bad\.csv:3: /],
     ['a bad option', () => ['scenarios/steady-web-service.json', '--seed', '-3'], /--seed/],

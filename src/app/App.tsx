@@ -18,6 +18,7 @@ import { RunStatusView } from './RunStatusView.tsx';
 import { WhatIfPanel } from './whatif/WhatIfPanel.tsx';
 import { validateDraft } from './validateDraft.ts';
 import { friendlyIssues } from './issueMessages.ts';
+import { DEFAULT_MAX_POD_REPLAYS, estimateWork, workRefusal } from '../workload/workEstimate.ts';
 import { RenderErrorBoundary } from './RenderErrorBoundary.tsx';
 import { EditorFallback } from './editor/EditorFallback.tsx';
 
@@ -62,6 +63,14 @@ export function App() {
       const parsed = validateDraft(scenarioDoc);
       if (!parsed.ok) {
         statusStore.set({ kind: 'invalid', count: parsed.issues.length });
+        return;
+      }
+      // Refuse, before any pod is made, a workload that would take minutes or grow the tab to
+      // gigabytes (a link with 310M pods did); the same estimate and limit as the CLI's.
+      const refusal = workRefusal(estimateWork([parsed.scenario]), DEFAULT_MAX_POD_REPLAYS);
+      if (refusal) {
+        ++runId.current; // a run still in flight no longer shows its results
+        statusStore.set({ kind: 'error', message: `not run, the workload is too big for this page: ${refusal}.` });
         return;
       }
       const id = ++runId.current;

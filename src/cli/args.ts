@@ -21,6 +21,8 @@ export interface CliArgs {
   shard?: string;
   /** Write the output to this file instead of stdout. */
   out?: string;
+  /** Most pod replays (pods x strategies, over all sweep runs) to run without refusing. */
+  maxPods?: number;
 }
 
 export class UsageError extends Error {}
@@ -46,7 +48,9 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
                     Prints cost and pending p95 per strategy and where strategies break even on cost
   --shard I/N       compute only slice I of N (0 <= I < N) of a --sweep's variants and print a partial
                     result (one JSON line); \`spillway merge\` joins the N parts into the --json output
-  --out FILE        write the output to FILE instead of stdout`;
+  --out FILE        write the output to FILE instead of stdout
+  --max-pods N      run even if the estimated work, pods x strategies (x sweep runs), is above N
+                    (default 20,000,000: about a minute of replay on the machine bench/README.md measured)`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = { json: false, help: false, skipBadRows: false, sweep: [] };
@@ -77,6 +81,10 @@ export function parseArgs(argv: string[]): CliArgs {
       const v = value('--jobs');
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new UsageError(`--jobs: "${v}" is not a whole number from 1 to 256`);
       args.jobs = Number(v);
+    } else if (a === '--max-pods') {
+      const v = value('--max-pods');
+      if (!/^\d+$/.test(v) || !(Number(v) >= 1) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--max-pods: "${v}" is not a whole number above 0`);
+      args.maxPods = Number(v);
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else if (args.scenario === undefined) args.scenario = a;
     else throw new UsageError(`unexpected argument "${a}" (one scenario file at a time)`);

@@ -4,6 +4,9 @@ import { ScenarioError } from '../scenario/parse.ts';
 import { TraceImportError } from '../trace/errors.ts';
 import { parseSweepArg, planSweep, runSweep, SweepSpecError, sweepJson, sweepTable, type SweepSpec } from '../sweep/index.ts';
 import { buildWorkload, WorkloadError } from '../workload/build.ts';
+import type { PodTable } from '../workload/podTable.ts';
+import { DEFAULT_MAX_POD_REPLAYS, estimateWork, workRefusal } from '../workload/workEstimate.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args.ts';
 import { InputError, loadScenarioFile } from './loadScenarioFile.ts';
 import { runK8sJob } from './k8sJob.ts';
@@ -12,7 +15,7 @@ import { writeOutput } from './output.ts';
 import { defaultJobs, simulateInParallel } from './parallelSimulate.ts';
 import { partialLine } from './partial.ts';
 import { toJson, toTable } from './report.ts';
-import { parseShard, ShardError } from './shard.ts';
+import { parseShard, shardUnits, ShardError } from './shard.ts';
 import { sweepShard } from './sweepShard.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -50,6 +53,7 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   if (sweep.length) {
     const plan = planSweep(scenario, sweep as SweepSpec);
     if (!plan.variants.length) throw new SweepSpecError(`sweep: no valid variant (first: ${plan.invalid[0]?.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`);
+    checkWork(args, shard ? shardUnits(plan.variants.length, shard).map((i) => plan.variants[i].scenario) : plan.variants.map((v) => v.scenario), traces);
     if (shard) {
       print(partialLine(sweepShard(scenario, traces, plan, shard)));
       return 0;
@@ -58,12 +62,29 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
     print(args.json ? JSON.stringify(sweepJson(scenario.name, scenario.seed, plan, rows), null, 2) : sweepTable(scenario.name, scenario.seed, plan, rows));
     return 0;
   }
+  checkWork(args, [scenario], traces);
   const t0 = performance.now();
   const pods = buildWorkload(scenario, traces);
   const result = await simulateInParallel(scenario, pods, args.jobs ?? defaultJobs(scenario.strategies.length, pods.count));
   const wall = performance.now() - t0;
   print(args.json ? JSON.stringify(toJson(result), null, 2) : toTable(result, wall));
   return 0;
+}
+
+/**
+ * Refuses, before generating any pod, a run whose estimated work (pods x strategies, over every
+ * run of a sweep) is above --max-pods or the default limit: a bad input would otherwise run for
+ * minutes or take all the memory.
+ */
+function checkWork(args: CliArgs & { scenario: string }, scenarios: Scenario[], traces: ReadonlyMap<string, PodTable>): void {
+  const loadedRows = new Map([...traces].map(([name, table]) => [name, table.count] as const));
+  const estimate = estimateWork(scenarios, loadedRows);
+  const limit = args.maxPods ?? DEFAULT_MAX_POD_REPLAYS;
+  const refusal = workRefusal(estimate, limit, {
+    limitName: args.maxPods === undefined ? undefined : `--max-pods ${args.maxPods}`,
+    override: `pass --max-pods ${Math.ceil(estimate.podReplays)} to run it anyway`,
+  });
+  if (refusal) throw new InputError(`${args.scenario}: workload: ${refusal}`);
 }
 
 try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { echo } from './echo.ts';
+import { MAX_DURATION_SECONDS } from './limits.ts';
 
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600, d: 86400 };
 const DURATION_TEXT = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)\s*$/;
@@ -23,6 +24,10 @@ export const Duration = z.union([z.number(), z.string()], { error: 'must be a nu
   }
   if (!Number.isFinite(seconds) || seconds < 0) {
     ctx.addIssue({ code: 'custom', message: `must be a non-negative number of seconds, got ${typeof value === 'number' ? value : echo(value)}` });
+    return z.NEVER;
+  }
+  if (seconds > MAX_DURATION_SECONDS) {
+    ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_DURATION_SECONDS / (366 * 86400)} years (${MAX_DURATION_SECONDS} s), got ${typeof value === 'number' ? value : echo(value)}` });
     return z.NEVER;
   }
   return seconds;

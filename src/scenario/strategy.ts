@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { strictObject } from './unknownField.ts';
 import { Duration, durationAtLeast } from './duration.ts';
 import { Delay } from './delay.ts';
+import { MAX_CONTROL_PLANE_PER_HOUR, MAX_FIXED_COST_PER_HOUR, MAX_NODES, MAX_PRICE_PER_NODE_HOUR, MAX_PRICE_PER_UNIT_HOUR } from './limits.ts';
 
 /** A VM shape: a catalog name such as "m6i.xlarge", or a custom shape (e.g. an on-premises server). */
 export const InstanceTypeSpec = strictObject({
@@ -9,7 +10,7 @@ export const InstanceTypeSpec = strictObject({
   vcpu: z.number().positive().max(1024),
   memoryGiB: z.number().positive().max(32768),
   /** On-demand price, or the amortised hourly cost of an owned server. */
-  pricePerHour: z.number().nonnegative(),
+  pricePerHour: z.number().nonnegative().max(MAX_PRICE_PER_NODE_HOUR),
   maxPods: z.number().int().positive().max(10_000).default(110),
 });
 export const InstanceTypeRef = z.union([z.string().min(1).max(60), InstanceTypeSpec]);
@@ -34,11 +35,11 @@ export const ClusterAutoscaler = strictObject({
   scaleDownUtilizationThreshold: z.number().min(0).max(1).default(0.5),
   maxNodeProvisionTime: Duration.default(900),
   expander: z.enum(['random', 'least-waste', 'most-pods', 'price']).default('random'),
-  maxNodesTotal: z.number().int().nonnegative().default(0),
-  maxNodesPerScaleUp: z.number().int().positive().default(1000),
+  maxNodesTotal: z.number().int().nonnegative().max(MAX_NODES).default(0),
+  maxNodesPerScaleUp: z.number().int().positive().max(MAX_NODES).default(1000),
   /** max-empty-bulk-delete / max-scale-down-parallelism. */
-  maxScaleDownParallelism: z.number().int().positive().default(10),
-  maxDrainParallelism: z.number().int().nonnegative().default(1),
+  maxScaleDownParallelism: z.number().int().positive().max(MAX_NODES).default(10),
+  maxDrainParallelism: z.number().int().nonnegative().max(MAX_NODES).default(1),
   /** How long a node found unremovable (its pods have no place to move) is left before CA simulates removing it again. */
   unremovableNodeRecheckTimeout: Duration.default(300),
   /** Whether CA may evict pods to remove an underused node (pods owned by a controller: yes). */
@@ -48,13 +49,13 @@ export type ClusterAutoscaler = z.infer<typeof ClusterAutoscaler>;
 
 /** What each node loses before pods: kube-reserved (EKS AMI formula or fixed), eviction threshold, DaemonSets. */
 export const NodeOverhead = strictObject({
-  kubeReserved: z.union([z.literal('eks-ami'), strictObject({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative() })]).default('eks-ami'),
-  evictionHardMemoryMiB: z.number().nonnegative().default(100),
+  kubeReserved: z.union([z.literal('eks-ami'), strictObject({ cpuMillicores: z.number().nonnegative().max(1_024_000), memoryMiB: z.number().nonnegative().max(33_554_432) })]).default('eks-ami'),
+  evictionHardMemoryMiB: z.number().nonnegative().max(33_554_432).default(100),
   /**
    * DaemonSet pods on every node: their requests, and how many there are (each takes one of the
    * node's max-pods slots; EKS runs aws-node and kube-proxy on every node).
    */
-  daemonSet: strictObject({ cpuMillicores: z.number().nonnegative(), memoryMiB: z.number().nonnegative(), pods: z.number().int().nonnegative().max(10_000).default(2) }).default({ cpuMillicores: 150, memoryMiB: 300, pods: 2 }),
+  daemonSet: strictObject({ cpuMillicores: z.number().nonnegative().max(1_024_000), memoryMiB: z.number().nonnegative().max(33_554_432), pods: z.number().int().nonnegative().max(10_000).default(2) }).default({ cpuMillicores: 150, memoryMiB: 300, pods: 2 }),
 });
 
 export const PodStart = strictObject({
@@ -66,10 +67,10 @@ export const PodStart = strictObject({
 
 export const NodePool = strictObject({
     instanceTypes: z.array(InstanceTypeRef).min(1).max(20),
-    minNodes: z.number().int().nonnegative().default(0),
-    maxNodes: z.number().int().positive().default(1000),
+    minNodes: z.number().int().nonnegative().max(MAX_NODES).default(0),
+    maxNodes: z.number().int().positive().max(MAX_NODES).default(1000),
     /** Nodes running at the start (default minNodes). */
-    initialNodes: z.number().int().nonnegative().optional(),
+    initialNodes: z.number().int().nonnegative().max(MAX_NODES).optional(),
     billing: Billing.default({ granularitySeconds: 1, minimumSeconds: 60 }),
     /** From the launch request until the node is Ready (VM boot + kubelet join). */
     provisioningDelay: Delay.default({ kind: 'lognormal', median: 75, p95: 120 }),
@@ -86,10 +87,10 @@ export const NodePool = strictObject({
 export type NodePool = z.infer<typeof NodePool>;
 
 /** One vCPU size and its allowed memory sizes in GiB. */
-export const SizeRow = strictObject({ vcpu: z.number().positive(), memoryGiB: z.array(z.number().positive()).min(1) });
+export const SizeRow = strictObject({ vcpu: z.number().positive().max(1024), memoryGiB: z.array(z.number().positive().max(32768)).min(1).max(1000) });
 
 export const Sizing = z.discriminatedUnion('kind', [
-  strictObject({ kind: z.literal('table'), rows: z.array(SizeRow).min(1) }),
+  strictObject({ kind: z.literal('table'), rows: z.array(SizeRow).min(1).max(200) }),
   strictObject({ kind: z.literal('autopilot') }),
   strictObject({ kind: z.literal('exact') }),
 ]);
@@ -100,12 +101,13 @@ export const Sizing = z.discriminatedUnion('kind', [
  */
 export const Serverless = strictObject({
   preset: z.enum(['aws-fargate', 'alibaba-eci', 'gke-autopilot']).default('aws-fargate'),
-  pricePerVcpuHour: z.number().nonnegative().optional(),
-  pricePerGiBHour: z.number().nonnegative().optional(),
+  pricePerVcpuHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR).optional(),
+  pricePerGiBHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR).optional(),
   sizing: Sizing.optional(),
-  podOverheadMiB: z.number().nonnegative().optional(),
+  podOverheadMiB: z.number().nonnegative().max(33_554_432).optional(),
   billing: Billing.optional(),
-  launchRate: strictObject({ burst: z.number().int().positive(), perSecond: z.number().positive() }).nullable().optional(),
+  /** Launch token bucket; at most a million launches at once or per second (Fargate and ECI: 20 per second). */
+  launchRate: strictObject({ burst: z.number().int().positive().max(1_000_000), perSecond: z.number().positive().max(1_000_000) }).nullable().optional(),
   podStart: PodStart.optional(),
 });
 export type Serverless = z.infer<typeof Serverless>;
@@ -113,7 +115,7 @@ export type Serverless = z.infer<typeof Serverless>;
 export const Unit = strictObject({
   resource: z.enum(['nodes', 'serverless']),
   /** Most pods this unit may hold at once; more go to the next unit. */
-  max: z.number().int().positive().optional(),
+  max: z.number().int().positive().max(100_000_000).optional(),
 });
 
 /**
@@ -134,14 +136,14 @@ export const Overflow = z.discriminatedUnion('policy', [
 export type Overflow = z.infer<typeof Overflow>;
 
 /** Pins pod classes to one side, like a Fargate profile or the alibabacloud.com/eci=true label. */
-export const ClassSelector = strictObject({ classes: z.array(z.string().min(1)).min(1), target: z.enum(['nodes', 'serverless']) });
+export const ClassSelector = strictObject({ classes: z.array(z.string().min(1).max(40)).min(1).max(1000), target: z.enum(['nodes', 'serverless']) });
 
-export const FixedCost = strictObject({ name: z.string().min(1).max(60), perHour: z.number().nonnegative() });
+export const FixedCost = strictObject({ name: z.string().min(1).max(60), perHour: z.number().nonnegative().max(MAX_FIXED_COST_PER_HOUR) });
 
 const base = {
   name: z.string().min(1).max(60),
   /** Managed control plane fee per hour (EKS and GKE 0.10, ACK Pro 0.09, self-managed 0). */
-  controlPlanePerHour: z.number().nonnegative().default(0.1),
+  controlPlanePerHour: z.number().nonnegative().max(MAX_CONTROL_PLANE_PER_HOUR).default(0.1),
   /** Costs per hour that do not depend on load, e.g. operations staff time for a self-managed cluster. */
   fixedCosts: z.array(FixedCost).max(10).default([]),
 };

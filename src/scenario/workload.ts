@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { strictObject } from './unknownField.ts';
 import { Duration, TimeOfDay } from './duration.ts';
 import { Delay } from './delay.ts';
+import { MAX_JOBS_PER_HOUR, MAX_PODS_AT_ONCE } from './limits.ts';
 
 /** What one pod requests: CPU in millicores, memory in MiB (Kubernetes requests). */
 export const PodSize = strictObject({
@@ -23,8 +24,8 @@ const common = {
 export const DiurnalService = strictObject({
     type: z.literal('diurnal'),
     ...common,
-    minReplicas: z.number().int().nonnegative(),
-    maxReplicas: z.number().int().nonnegative(),
+    minReplicas: z.number().int().nonnegative().max(MAX_PODS_AT_ONCE),
+    maxReplicas: z.number().int().nonnegative().max(MAX_PODS_AT_ONCE),
     peakAt: TimeOfDay.default(14 * 3600),
     step: Duration.default(300),
     pod: PodSize,
@@ -43,7 +44,7 @@ export const EveningBurst = strictObject({
   type: z.literal('burst'),
   ...common,
   sessionStarts: z.array(TimeOfDay).min(1).max(48),
-  podsPerSession: z.number().int().positive().max(2_000_000),
+  podsPerSession: z.number().int().positive().max(MAX_PODS_AT_ONCE),
   herdWidth: Duration.default(300),
   sessionLength: Duration.default(3000),
   endJitter: Duration.default(120),
@@ -54,7 +55,7 @@ export const EveningBurst = strictObject({
 export const PoissonBatch = strictObject({
   type: z.literal('batch'),
   ...common,
-  jobsPerHour: z.number().positive().max(1_000_000),
+  jobsPerHour: z.number().positive().max(MAX_JOBS_PER_HOUR),
   window: strictObject({ from: TimeOfDay, to: TimeOfDay }).optional(),
   runtime: Delay,
   pod: PodSize,
@@ -67,7 +68,7 @@ export const PoissonBatch = strictObject({
 export const TraceSource = strictObject({
     type: z.literal('trace'),
     name: z.string().min(1).max(200),
-    path: z.string().optional(),
+    path: z.string().max(4096).optional(),
     rows: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()]).rest(z.union([z.string(), z.number()]))).optional(),
     /** Seconds added to every arrival, e.g. to place a trace at 19:00 (the trace's time 0 is its first arrival). */
     offset: Duration.default(0),

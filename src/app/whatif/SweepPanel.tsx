@@ -12,6 +12,7 @@ import type { SweepMarkerInput, SweepSeries } from './sweepLayout.ts';
 import { planAppSweep, type AppSweepParam, type SweepKnob, type SweepTarget } from './sweepPlan.ts';
 import { traceStore } from '../import/traceStore.ts';
 import { poolSize, SweepCancelledError, SweepPool, type SweepRowFailure } from './sweepPool.ts';
+import { DEFAULT_MAX_POD_REPLAYS, estimateWork, workRefusal } from '../../workload/workEstimate.ts';
 
 interface ParamForm {
   /** "knob:burstScale" or "path". */
@@ -102,6 +103,12 @@ export const SweepPanel = memo(function SweepPanel({ doc, scenario }: { doc: Dra
     setFormError('');
     if (plan.variants.length === 0) {
       setFormError(`No valid configuration in this range: ${plan.invalid[0]?.issues.map((i) => `${i.path}: ${i.message}`).join('; ') ?? ''}`);
+      return;
+    }
+    // The same work limit as a single run and the CLI, over all the sweep's runs.
+    const refusal = workRefusal(estimateWork(plan.variants.map((v) => v.scenario)), DEFAULT_MAX_POD_REPLAYS);
+    if (refusal) {
+      setFormError(`Not run, the sweep is too big for this page: ${refusal}.`);
       return;
     }
     const started = performance.now();
