@@ -126,7 +126,7 @@ function workerCode(): Promise<string> {
 
 /** The same pod table in SharedArrayBuffers, so workers read it without a copy each. */
 function sharedPodTable(p: PodTable): PodTable {
-  const share = <T extends Float64Array | Uint16Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
+  const share = <T extends Float64Array | Uint16Array | Uint8Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
     const s = make(new SharedArrayBuffer(a.byteLength));
     s.set(a);
     return s;
@@ -139,5 +139,6 @@ function sharedPodTable(p: PodTable): PodTable {
     mem: share(p.mem.subarray(0, p.count), (b) => new Float64Array(b)),
     cls: share(p.cls.subarray(0, p.count), (b) => new Uint16Array(b)),
     classNames: p.classNames,
+    ...(p.fixedEnd ? { fixedEnd: share(p.fixedEnd.subarray(0, p.count), (b) => new Uint8Array(b)) } : {}),
   };
 }

@@ -42,6 +42,8 @@ export class Cluster {
   private readonly firstStart: Uint8Array;
   /** Run time still owed (less than the duration after an eviction restarts a pod). */
   readonly remaining: Float64Array;
+  /** Wall-clock end of a pod with a fixed end (a session's pods end with it), else Infinity. */
+  private readonly endAt: Float64Array | undefined;
   /** Where the pod first ran: 1 node, 2 serverless. */
   readonly ranOn: Uint8Array;
   completed = 0;
@@ -61,6 +63,11 @@ export class Cluster {
     this.runningAt = new Float64Array(n);
     this.finishAt = new Float64Array(n);
     this.remaining = new Float64Array(pods.duration);
+    const fixed = pods.fixedEnd;
+    if (fixed) {
+      const endAt = (this.endAt = new Float64Array(n).fill(Infinity));
+      for (let i = 0; i < n; i++) if (fixed[i]) endAt[i] = pods.arrival[i] + pods.duration[i];
+    }
     this.ranOn = new Uint8Array(n);
     this.firstStart = new Uint8Array(n);
   }
@@ -84,7 +91,12 @@ export class Cluster {
     }
     this.firstStart[pod] = first ? 1 : 0;
     r.add(LEVEL.running, 1);
-    this.finishAt[pod] = runningAt + this.remaining[pod];
+    let finish = runningAt + this.remaining[pod];
+    // A pod whose job ends at a set time (its session) stops then, however late it started; one
+    // that only gets Running after that end stops as it starts.
+    const endAt = this.endAt;
+    if (endAt !== undefined && finish > endAt[pod]) finish = endAt[pod] > runningAt ? endAt[pod] : runningAt;
+    this.finishAt[pod] = finish;
   }
 
   /**

@@ -48,6 +48,11 @@ export const EveningBurst = strictObject({
   herdWidth: Duration.default(300),
   sessionLength: Duration.default(3000),
   endJitter: Duration.default(120),
+  /**
+   * withSession: every pod ends when its session ends (a class ends at its set time, however late
+   * its pod got to run); afterRunTime: a pod runs its whole length from when it starts.
+   */
+  podsEnd: z.enum(['withSession', 'afterRunTime']).default('withSession'),
   pod: PodSize,
 });
 

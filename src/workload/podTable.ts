@@ -14,16 +14,31 @@ export interface PodTable {
   classNames: string[];
   /** Trace pods that arrive at or after the horizon and are not replayed (set by buildWorkload when there are any). */
   afterHorizon?: number;
+  /**
+   * 1 for a pod whose end is a wall-clock time (arrival + duration), like a class that ends at its
+   * set time however late its pod started; absent or 0: the pod runs its duration from when it
+   * starts (traces). Absent when no pod of the table has a fixed end.
+   */
+  fixedEnd?: Uint8Array;
 }
 
 /** The table's five buffers, to transfer it to or from a worker. */
 export function tableBuffers(t: PodTable): ArrayBuffer[] {
-  return [t.arrival, t.duration, t.cpu, t.mem, t.cls].map((a) => a.buffer as ArrayBuffer);
+  return [t.arrival, t.duration, t.cpu, t.mem, t.cls, ...(t.fixedEnd ? [t.fixedEnd] : [])].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** A copy of a pod table whose buffers can be transferred while the original stays usable. */
 export function copyTable(t: PodTable): PodTable {
-  return { ...t, arrival: t.arrival.slice(), duration: t.duration.slice(), cpu: t.cpu.slice(), mem: t.mem.slice(), cls: t.cls.slice(), classNames: [...t.classNames] };
+  return {
+    ...t,
+    arrival: t.arrival.slice(),
+    duration: t.duration.slice(),
+    cpu: t.cpu.slice(),
+    mem: t.mem.slice(),
+    cls: t.cls.slice(),
+    classNames: [...t.classNames],
+    ...(t.fixedEnd ? { fixedEnd: t.fixedEnd.slice() } : {}),
+  };
 }
 
 /** Growable builder used by generators and importers; `finish` sorts by arrival (stable). */
@@ -34,6 +49,8 @@ export class PodTableBuilder {
   private cpu = new Float64Array(1024);
   private mem = new Float64Array(1024);
   private cls = new Uint16Array(1024);
+  private fixedEnd = new Uint8Array(1024);
+  private anyFixedEnd = false;
   private readonly classIndex = new Map<string, number>();
   readonly classNames: string[] = [];
 
@@ -52,9 +69,14 @@ export class PodTableBuilder {
     return id;
   }
 
-  add(arrival: number, duration: number, cpu: number, mem: number, classId: number): void {
+  /** `fixedEnd`: the pod ends at arrival + duration on the wall clock (see `PodTable.fixedEnd`). */
+  add(arrival: number, duration: number, cpu: number, mem: number, classId: number, fixedEnd = false): void {
     if (this.n === this.arrival.length) this.grow();
     const i = this.n++;
+    if (fixedEnd) {
+      this.fixedEnd[i] = 1;
+      this.anyFixedEnd = true;
+    }
     this.arrival[i] = arrival;
     this.duration[i] = duration;
     this.cpu[i] = cpu;
@@ -64,7 +86,7 @@ export class PodTableBuilder {
 
   addTable(t: PodTable): void {
     const map = t.classNames.map((name) => this.classId(name));
-    for (let i = 0; i < t.count; i++) this.add(t.arrival[i], t.duration[i], t.cpu[i], t.mem[i], map[t.cls[i]]);
+    for (let i = 0; i < t.count; i++) this.add(t.arrival[i], t.duration[i], t.cpu[i], t.mem[i], map[t.cls[i]], t.fixedEnd?.[i] === 1);
   }
 
   private grow(): void {
@@ -81,6 +103,9 @@ export class PodTableBuilder {
     const c = new Uint16Array(cap);
     c.set(this.cls);
     this.cls = c;
+    const f = new Uint8Array(cap);
+    f.set(this.fixedEnd);
+    this.fixedEnd = f;
   }
 
   finish(): PodTable {
@@ -102,6 +127,7 @@ export class PodTableBuilder {
         mem: this.mem.slice(0, n),
         cls: this.cls.slice(0, n),
         classNames,
+        ...(this.anyFixedEnd ? { fixedEnd: this.fixedEnd.slice(0, n) } : {}),
       };
     }
     // Stable sort by arrival through an index permutation (ties keep insertion order).
@@ -115,6 +141,7 @@ export class PodTableBuilder {
       mem: new Float64Array(n),
       cls: new Uint16Array(n),
       classNames,
+      ...(this.anyFixedEnd ? { fixedEnd: new Uint8Array(n) } : {}),
     };
     for (let k = 0; k < n; k++) {
       const i = order[k];
@@ -123,6 +150,7 @@ export class PodTableBuilder {
       out.cpu[k] = this.cpu[i];
       out.mem[k] = this.mem[i];
       out.cls[k] = this.cls[i];
+      if (out.fixedEnd) out.fixedEnd[k] = this.fixedEnd[i];
     }
     return out;
   }

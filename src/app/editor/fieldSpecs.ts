@@ -54,6 +54,17 @@ export const WORKLOAD_FIELDS: Record<'diurnal' | 'burst' | 'batch', FieldSpec[]>
     { kind: 'duration', key: 'herdWidth', label: 'Arrival spread (herd width)', optional: true, placeholder: '5m' },
     { kind: 'duration', key: 'sessionLength', label: 'Session length', optional: true, placeholder: '50m' },
     { kind: 'duration', key: 'endJitter', label: 'End jitter', optional: true, placeholder: '2m' },
+    {
+      kind: 'select',
+      key: 'podsEnd',
+      label: 'Pods end',
+      wide: true,
+      optional: true,
+      options: [
+        { value: 'withSession', label: 'with the session (a class ends at its set time, however late a pod started)' },
+        { value: 'afterRunTime', label: 'after their run time, counted from when each pod starts' },
+      ],
+    },
     ...POD_FIELDS,
   ],
   batch: [

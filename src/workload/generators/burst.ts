@@ -12,6 +12,8 @@ function triangular(rng: Random, width: number): number {
 /**
  * Sessions at fixed times each day: podsPerSession pods join around each start within
  * herdWidth and leave when the session ends (sessionLength after the start, plus up to endJitter).
+ * With podsEnd 'withSession' that end is a wall-clock time (a pod that started late still ends
+ * then); with 'afterRunTime' a pod runs that long from whenever it starts.
  */
 export function generateBurst(g: EveningBurst, horizon: number, rng: Random, out: PodTableBuilder): void {
   const cls = out.classId(g.class);
@@ -23,7 +25,7 @@ export function generateBurst(g: EveningBurst, horizon: number, rng: Random, out
         const arrival = Math.max(0, sessionStart + triangular(rng, g.herdWidth));
         const end = sessionEnd + rng.next() * g.endJitter;
         if (arrival >= horizon || end <= arrival) continue;
-        out.add(arrival, end - arrival, g.pod.cpuMillicores, g.pod.memoryMiB, cls);
+        out.add(arrival, end - arrival, g.pod.cpuMillicores, g.pod.memoryMiB, cls, g.podsEnd === 'withSession');
       }
     }
   }

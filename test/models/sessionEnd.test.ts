@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import { constant, runStrategy } from '../helpers.ts';
+
+const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
+const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
+
+/** One 10:00 session of two 3-vCPU pods (both arrive at 10:00, end at 10:00 + 1000 s) on one fixed node that holds one. */
+function session(podsEnd?: 'withSession' | 'afterRunTime') {
+  return parseScenario({
+    schemaVersion: 1,
+    name: 'class',
+    horizon: 86400,
+    workload: [{ type: 'burst', name: 'class', sessionStarts: ['10:00'], podsPerSession: 2, herdWidth: 0, sessionLength: 1000, endJitter: 0, pod: { cpuMillicores: 3000, memoryMiB: 1024 }, ...(podsEnd ? { podsEnd } : {}) }],
+    strategies: [{ kind: 'nodes', name: 'one node', controlPlanePerHour: 0, nodePool: { instanceTypes: [node], overhead: noOverhead, minNodes: 1, autoscaler: null, podStart: { sandbox: constant(2), imagePull: constant(8) } } }],
+  });
+}
+
+describe('session pods end with their session', () => {
+  it('a pod that starts late still ends when the class ends (default withSession)', () => {
+    // Pod A runs from 36,010 s (sandbox 2 + pull 8) and ends with the session at 37,000 s: 990 s.
+    // Pod B waits for the node, binds at 37,000 s and is Running at 37,002 s, after its session
+    // ended: it stops as it starts (0 s). Pod-hours: 990 / 3600.
+    const r = runStrategy(session()).result();
+    expect(r.pods.completed).toBe(2);
+    expect(r.pods.podHours).toBeCloseTo(990 / 3600, 9);
+    expect(r.pendingSeconds.max).toBeCloseTo(1002, 9);
+  });
+
+  it('afterRunTime: each pod runs its full 1000 s from when it starts', () => {
+    // A: 36,010 s to 37,010 s; B binds at 37,010 s, Running 37,012 s to 38,012 s. 2000 pod-seconds.
+    const r = runStrategy(session('afterRunTime')).result();
+    expect(r.pods.podHours).toBeCloseTo(2000 / 3600, 9);
+    expect(r.pendingSeconds.max).toBeCloseTo(1012, 9);
+  });
+});
