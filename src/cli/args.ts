@@ -6,6 +6,8 @@ export interface CliArgs {
   scenario?: string;
   json: boolean;
   trace?: string;
+  /** A column mapping (JSON, the schema the app saves) for the `--trace` file, overriding detection. */
+  mapping?: string;
   seed?: number;
   /** `path=from:to:steps`, up to two (a grid). */
   sweep: string[];
@@ -27,14 +29,17 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv] [--seed N] [--jobs N] [--sweep path=from:to:steps [--sweep ...]] [--shard i/n] [--out FILE]
+export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv [--mapping mapping.json]] [--seed N] [--jobs N] [--sweep path=from:to:steps [--sweep ...]] [--shard i/n] [--out FILE]
        spillway merge <part.json>...            (partials of --shard runs into one result)
        spillway k8s-job <scenario.json> --sweep ... --image IMAGE --parallelism P   (a Kubernetes Indexed Job)
 
   <scenario.json>   a scenario file (see scenarios/)
   --json            print the results as JSON instead of a table
   --trace FILE      replay this CSV trace instead of the scenario's workload
-                    (canonical columns arrival_s,duration_s,cpu_m,mem_mib[,class], or a layout Spillway detects)
+                    (canonical columns arrival_s,duration_s,cpu_m,mem_mib[,class], or a layout Spillway detects;
+                    the mapping it uses is printed on stderr, one line per column with its unit and why)
+  --mapping FILE    read the --trace file with this column mapping (JSON, as the app saves it in a trace
+                    source's "mapping") instead of the detected one, e.g. to override a unit
   --horizon H       simulate for H (seconds or e.g. "36h", "30d"; at most 366 days) instead of the scenario's
                     horizon; "trace": until the trace's last pod ends, rounded up to a whole hour
   --trace-window A:B  replay only the part of the --trace file from A to B after its first arrival
@@ -69,6 +74,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--trace-window') args.traceWindow = parseTraceWindow(value('--trace-window'));
     else if (a === '--shard') args.shard = value('--shard');
     else if (a === '--out') args.out = value('--out');
+    else if (a === '--mapping') args.mapping = value('--mapping');
     else if (a === '--sweep') {
       if (args.sweep.length === 2) throw new UsageError('--sweep: at most two parameters (a grid)');
       args.sweep.push(value('--sweep'));
@@ -90,6 +96,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else throw new UsageError(`unexpected argument "${a}" (one scenario file at a time)`);
   }
   if (args.traceWindow && !args.trace) throw new UsageError('--trace-window needs --trace (a trace source in a scenario file takes a "window" field)');
+  if (args.mapping !== undefined && args.trace === undefined) throw new UsageError('--mapping needs --trace (it says how to read that file)');
   return args;
 }
 

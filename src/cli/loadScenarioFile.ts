@@ -10,6 +10,8 @@ import { placeTrace } from '../workload/tracePlacement.ts';
 import { traceHorizon, traceNotes, traceTables } from './traceNotes.ts';
 import { readTraceFile } from '../trace/readFile.node.ts';
 import type { PodTable } from '../workload/podTable.ts';
+import { readMappingFile } from './mappingFile.ts';
+import { traceMappingReport } from './traceMappingReport.ts';
 
 /** A problem with what the user gave us: printed as one line, exit code 2, no stack trace. */
 export class InputError extends Error {}
@@ -27,6 +29,8 @@ export function readText(path: string, what: string): string {
 export interface LoadOptions {
   /** Replay this CSV instead of the scenario's workload. */
   trace?: string;
+  /** A column mapping file (JSON) for `trace`, instead of detecting one. */
+  mapping?: string;
   seed?: number;
   /** Stop at the first bad trace row (default) or skip bad rows, reporting them through `warn`. */
   strict?: boolean;
@@ -49,11 +53,18 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
   if (options.seed !== undefined) scenario = { ...scenario, seed: options.seed };
   const strict = options.strict ?? true;
   const origins = new Map<string, string>();
-  const read = (file: string, name: string, mapping?: unknown) => {
+  const read = (file: string, name: string, mapping?: unknown, mappingFile?: string) => {
     readText(file, 'trace');
     const result = readTraceFile(file, mapping as Parameters<typeof readTraceFile>[1], { strict });
     const report = result.report;
-    for (const line of importLines(report)) options.info?.(`${file}: ${line}`);
+    // How the file was read (mode, then each column's unit and why), counts, and pod sizes that
+    // suggest a misread unit: all before the run starts.
+    const [mode, ...rest] = importLines(report);
+    options.info?.(`${file}: ${mode}`);
+    const said = traceMappingReport(file, report, mappingFile);
+    for (const line of said.lines) options.info?.(line);
+    for (const line of rest) options.info?.(`${file}: ${line}`);
+    for (const w of said.warnings) options.warn?.(w);
     if (report.rejected && options.warn) {
       const reasons = report.rejections.map((i) => `${i.count} x ${i.reason} (first at line ${i.examples[0]?.line ?? '?'})`).join('; ');
       options.warn(`${file}: skipped ${report.rejected} bad rows: ${reasons}`);
@@ -63,7 +74,8 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
   };
   const traces = new Map<string, PodTable>();
   if (options.trace) {
-    traces.set(options.trace, read(options.trace, options.trace));
+    const mapping = options.mapping === undefined ? undefined : readMappingFile(options.mapping);
+    traces.set(options.trace, read(options.trace, options.trace, mapping, options.mapping));
     const window = options.traceWindow ? { window: options.traceWindow } : {};
     scenario = { ...scenario, workload: [{ type: 'trace', name: options.trace, path: options.trace, offset: 0, ...window }] };
   } else {

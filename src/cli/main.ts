@@ -43,6 +43,7 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   const print = (text: string) => writeOutput(text, args.out);
   const { scenario, traces } = loadScenarioFile(args.scenario, {
     trace: args.trace,
+    mapping: args.mapping,
     seed: args.seed,
     strict: !args.skipBadRows,
     warn: (m) => console.error(`warning: ${m}`),

@@ -1,8 +1,8 @@
 import { headerKey, isBlank } from './columns.ts';
 import { TraceImportError } from './errors.ts';
 import { DEFAULT_REQUEST_INTERVAL, TraceMapping, type CpuUnit, type DurationUnit, type InstantFormat, type MemoryUnit, type PodSize, type TraceMappingInput } from './mapping.ts';
-import { hasQuantitySuffix } from './quantities.ts';
 import { parseDateTime } from './time.ts';
+import { guessCpuUnit, guessMemoryUnit, type CpuUnitGuess, type MemoryUnitGuess } from './unitGuess.ts';
 
 /**
  * Proposes a mapping from a file's header and first rows. Known layouts are recognised by their
@@ -27,6 +27,22 @@ export interface LayoutDetection {
   mapping: TraceMapping;
   /** One line per decision: which column became what, and why. */
   notes: string[];
+  /**
+   * How the CPU and memory units were guessed from a column's name and values (generic layouts;
+   * known layouts name their units). A guess marked `ambiguous` is a question for the user: the
+   * mapping holds the likelier unit, but an import without a user-given mapping refuses it.
+   */
+  units?: { cpu?: CpuUnitGuess; memory?: MemoryUnitGuess };
+}
+
+/** The unit guesses the user must answer before the mapping can be used (empty when none). */
+export function unitQuestions(detection: LayoutDetection): { field: 'cpu' | 'memory'; column: string; guess: CpuUnitGuess | MemoryUnitGuess }[] {
+  const out: { field: 'cpu' | 'memory'; column: string; guess: CpuUnitGuess | MemoryUnitGuess }[] = [];
+  const m = detection.mapping;
+  if (m.kind !== 'pods') return out;
+  if (detection.units?.cpu?.ambiguous && m.cpu) out.push({ field: 'cpu', column: String(m.cpu.column), guess: detection.units.cpu });
+  if (detection.units?.memory?.ambiguous && m.memory) out.push({ field: 'memory', column: String(m.memory.column), guess: detection.units.memory });
+  return out;
 }
 
 /** Pod size proposed when a file has no CPU or memory column; meant to be edited by the user. */
@@ -129,55 +145,10 @@ function durationUnit(c: Column, notes: string[]): DurationUnit {
   return unit;
 }
 
-function cpuUnit(c: Column, notes: string[]): CpuUnit {
-  if (c.words.some((w) => w === 'm' || w === 'milli' || w === 'mcpu' || w === 'millicores' || w === 'millicore' || w === 'millicpu')) {
-    notes.push(`CPU: "${c.name}" in millicores (from its name)`);
-    return 'millicores';
-  }
-  if (hasAny(c.words, words('cores', 'core', 'vcpu', 'vcpus', 'cpus'))) {
-    notes.push(`CPU: "${c.name}" in cores (from its name)`);
-    return 'cores';
-  }
-  // Kubernetes style ("500m" next to "2"): plain numbers are cores.
-  if (c.values.some((v) => v.trim().endsWith('m'))) {
-    notes.push(`CPU: "${c.name}" as Kubernetes quantities (500m = millicores, plain numbers = cores)`);
-    return 'cores';
-  }
-  const typical = median(numericValues(c) ?? []);
-  // A pod of under 32 millicores or of over 32 cores are both rare; the median tells them apart.
-  const unit: CpuUnit = typical < 32 ? 'cores' : 'millicores';
-  notes.push(`CPU: "${c.name}" in ${unit} (from values around ${typical}; no unit in the name)`);
-  return unit;
-}
-
-function memoryUnit(c: Column, notes: string[]): MemoryUnit {
-  const named: [string[], MemoryUnit][] = [
-    [['mib', 'mi'], 'MiB'],
-    [['gib', 'gi'], 'GiB'],
-    [['gb', 'g'], 'GiB'],
-    [['mb'], 'MiB'],
-    [['kib', 'ki', 'kb', 'k'], 'KiB'],
-    [['bytes', 'byte', 'b'], 'bytes'],
-  ];
-  for (const [ws, unit] of named) {
-    const word = c.words.find((w) => ws.includes(w));
-    if (word !== undefined) {
-      // Column names say GB where they mean GiB far more often than not (cloud consoles do too).
-      const loose = ['gb', 'g', 'mb', 'kb', 'k'].includes(word);
-      notes.push(`memory: "${c.name}" in ${unit} (from its name${loose ? '; GB/MB/KB in a column name are taken as binary units' : ''})`);
-      return unit;
-    }
-  }
-  // With Kubernetes suffixes around, a plain number is bytes, as in a pod spec.
-  if (c.values.some((v) => !Number.isFinite(+v) && hasQuantitySuffix(v))) {
-    notes.push(`memory: "${c.name}" as Kubernetes quantities (512Mi, 2Gi, 1G; plain numbers = bytes)`);
-    return 'bytes';
-  }
-  const typical = median(numericValues(c) ?? []);
-  // Bytes are in the millions for any real pod; GiB are small numbers; MiB sit in between.
-  const unit: MemoryUnit = typical >= 1e7 ? 'bytes' : typical < 64 ? 'GiB' : 'MiB';
-  notes.push(`memory: "${c.name}" in ${unit} (from values around ${typical}; no unit in the name)`);
-  return unit;
+/** A unit guess as a note: `CPU: "cpu_request" in cores (values from 8 to 96: ...; high confidence)`. */
+function unitNote(role: string, c: Column, guess: CpuUnitGuess | MemoryUnitGuess): string {
+  if (guess.ambiguous) return `${role}: "${c.name}": unit unclear, choose ${guess.choices.join(' or ')} (${guess.reason})`;
+  return `${role}: "${c.name}" in ${guess.unit} (${guess.reason}; ${guess.confidence} confidence)`;
 }
 
 function buildColumns(header: readonly string[], samples: readonly (readonly string[])[]): Column[] {
@@ -375,14 +346,19 @@ function detectGeneric(header: readonly string[], sampleRows: readonly (readonly
   // An explicit end beats a duration: it cannot drift from the start's unit.
   if (end) endSpec = { column: end.name, format: instantFormat(end, notes, 'end') };
   else if (duration) durationSpec = { column: duration.name, unit: durationUnit(duration, notes) };
-  const cpuSpec = cpu ? { column: cpu.name, unit: cpuUnit(cpu, notes) } : undefined;
-  const memorySpec = memory ? { column: memory.name, unit: memoryUnit(memory, notes) } : undefined;
+  const cpuGuess = cpu ? guessCpuUnit(cpu.words, cpu.values) : undefined;
+  const memoryGuess = memory ? guessMemoryUnit(memory.words, memory.values) : undefined;
+  if (cpu && cpuGuess) notes.push(unitNote('CPU', cpu, cpuGuess));
+  if (memory && memoryGuess) notes.push(unitNote('memory', memory, memoryGuess));
+  const cpuSpec = cpu && cpuGuess ? { column: cpu.name, unit: cpuGuess.unit } : undefined;
+  const memorySpec = memory && memoryGuess ? { column: memory.name, unit: memoryGuess.unit } : undefined;
   if (!cpu || !memory) {
     notes.push(`no ${!cpu && !memory ? 'CPU or memory' : !cpu ? 'CPU' : 'memory'} column: pods get ${DEFAULT_POD.cpuMillicores}m / ${DEFAULT_POD.memoryMiB} MiB (a placeholder to set)`);
   }
   return {
     layout: 'generic-pods',
     notes,
+    units: { cpu: cpuGuess, memory: memoryGuess },
     mapping: validated({
       kind: 'pods',
       start: { column: start.name, format: startFormat },

@@ -1,6 +1,6 @@
 import { isBlank } from './columns.ts';
 import { CsvChunkParser, type RowBatch } from './csvChunks.ts';
-import { detectLayout, type LayoutDetection } from './detect.ts';
+import { detectLayout, unitQuestions, type LayoutDetection } from './detect.ts';
 import { TraceImportError } from './errors.ts';
 import { TraceMapping, type TraceMappingInput } from './mapping.ts';
 import { PodRowReader } from './podRows.ts';
@@ -9,6 +9,7 @@ import { RequestLogReader, type RequestLogReport } from './requestLog.ts';
 import type { TraceImportReport, TraceImportResult } from './report.ts';
 import { RowIssueLog } from './rowIssues.ts';
 import { podsEndingAtTraceEnd, SimplificationTally } from './simplifications.ts';
+import { unitSanityWarnings } from './unitSanity.ts';
 
 export interface TraceImportOptions {
   /** How messages name the file: a path in the CLI, the upload's name in the app. */
@@ -111,6 +112,14 @@ class TraceImportSession implements TraceImporter {
         }
       });
       this.detection = detectLayout(first, samples, this.fileName);
+      // A unit the values leave open is the user's call, never a silent pick.
+      const question = unitQuestions(this.detection)[0];
+      if (question) {
+        throw new TraceImportError(
+          `column "${question.column}": the unit is unclear (${question.guess.choices.join(' or ')}?): ${question.guess.reason}; give the unit in a column mapping (CLI: --mapping FILE)`,
+          this.fileName,
+        );
+      }
       this.mapping = this.detection.mapping;
     }
     const m = this.mapping;
@@ -146,6 +155,7 @@ class TraceImportSession implements TraceImporter {
       layout: this.detection?.layout ?? ('custom' as const),
       mapping,
       notes: this.detection?.notes ?? [],
+      units: this.detection?.units,
       delimiter: this.csv.detectedDelimiter,
       dataRows,
       accepted: reader.accepted,
@@ -160,7 +170,8 @@ class TraceImportSession implements TraceImporter {
       const endAtTraceEnd = podsEndingAtTraceEnd(out.table, out.censored.end);
       const simplified = reader.tally?.result(endAtTraceEnd) ?? { endAtTraceEnd, neverScheduled: null, gpu: null };
       const censored = { start: out.censored.start, end: out.censored.end + endAtTraceEnd };
-      const report: TraceImportReport = { ...base, censored, origin: out.origin, pods: out.table.count, simplified };
+      const unitWarnings = mapping.kind === 'pods' ? unitSanityWarnings(out.table, mapping) : [];
+      const report: TraceImportReport = { ...base, censored, origin: out.origin, pods: out.table.count, simplified, unitWarnings };
       return { table: out.table, report };
     }
     const out: RateSeriesOutcome & { requests?: RequestLogReport } = reader.finish();

@@ -4,6 +4,7 @@ import type { TraceMapping } from './mapping.ts';
 import type { RequestLogReport } from './requestLog.ts';
 import type { RowIssue } from './rowIssues.ts';
 import type { ImportSimplifications } from './simplifications.ts';
+import type { CpuUnitGuess, MemoryUnitGuess } from './unitGuess.ts';
 
 /** Rate mode only: what the autoscaler made of the series. */
 export interface RateImportReport {
@@ -28,6 +29,8 @@ export interface TraceImportReport {
   mapping: TraceMapping;
   /** How detection read each column (empty for a given mapping). */
   notes: string[];
+  /** How detection guessed the CPU and memory units, with reasons and confidence (absent for a given mapping). */
+  units?: { cpu?: CpuUnitGuess; memory?: MemoryUnitGuess };
   delimiter: string;
   /** Rows after the header, blank lines not counted. */
   dataRows: number;
@@ -39,6 +42,11 @@ export interface TraceImportReport {
   blankLines: number;
   /** Rejected rows by reason, most frequent first, with the first few of each. */
   rejections: RowIssue[];
+  /**
+   * Pod sizes that suggest a misread CPU or memory unit (pods bigger than any node type, a median
+   * pod under 10m or 16 MiB), each naming the column and the unit that would fix it.
+   */
+  unitWarnings?: string[];
   /** Accepted rows with something odd about them (zero memory, zero duration). */
   warnings: RowIssue[];
   /**

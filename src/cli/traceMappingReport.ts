@@ -1,0 +1,15 @@
+import { mappingLines } from '../trace/mappingLines.ts';
+import type { TraceImportReport } from '../trace/report.ts';
+
+/**
+ * What the CLI says on stderr about a trace before it runs: how each column was read (unit and
+ * why), and the pod sizes that suggest a unit was misread. `mappingFile` is the --mapping file
+ * when the user gave one.
+ */
+export function traceMappingReport(file: string, report: TraceImportReport, mappingFile?: string): { lines: string[]; warnings: string[] } {
+  const given = report.layout === 'custom';
+  const source = given ? (mappingFile ? `from ${mappingFile}` : 'from the scenario') : 'detected';
+  const lines = [`${file}: columns read as (${source}):`, ...mappingLines(report, source).map((l) => `  ${l}`)];
+  const warnings = (report.unitWarnings ?? []).map((w) => `${file}: ${w}`);
+  return { lines, warnings };
+}
