@@ -36,7 +36,7 @@ describe('CLI: the trace mapping on stderr, and --mapping', () => {
     const r = run(SCENARIO, '--trace', FIXTURE, '--json');
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n');
-    expect(lines).toContain(`${FIXTURE}: columns read as (detected):`);
+    expect(lines).toContain(`${FIXTURE}: mode: pod list, one pod per row (detected layout generic-pods)`);
     expect(lines).toContain('  start: "created" in datetime (read as UTC when no zone is given)');
     expect(lines.find((l) => l.startsWith('  CPU: '))).toMatch(/^  CPU: "cpu_request" in cores \(values from 2 to 48: .*; high confidence\)$/);
     expect(lines.find((l) => l.startsWith('  memory: '))).toMatch(/^  memory: "memory_request" in GiB \(values from 8 to 120: .*; high confidence\)$/);
@@ -49,7 +49,7 @@ describe('CLI: the trace mapping on stderr, and --mapping', () => {
     const mapping = file('milli.json', JSON.stringify(MILLI_MIB));
     const r = run(SCENARIO, '--trace', FIXTURE, '--mapping', mapping, '--json');
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${FIXTURE}: columns read as (from ${mapping}):`);
+    expect(r.stderr).toContain(`${FIXTURE}: mode: pod list, one pod per row (as the given mapping says)`);
     expect(r.stderr).toContain(`  CPU: "cpu_request" in millicores (from ${mapping})`);
     expect(r.stderr).toContain(`  memory: "memory_request" in MiB (from ${mapping})`);
     // Read as MiB, the median pod (sizes 8..120, middle value 48) is 48 MiB: no warning; as millicores 12m: none either.

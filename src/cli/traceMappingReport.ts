@@ -9,7 +9,8 @@ import type { TraceImportReport } from '../trace/report.ts';
 export function traceMappingReport(file: string, report: TraceImportReport, mappingFile?: string): { lines: string[]; warnings: string[] } {
   const given = report.layout === 'custom';
   const source = given ? (mappingFile ? `from ${mappingFile}` : 'from the scenario') : 'detected';
-  const lines = [`${file}: columns read as (${source}):`, ...mappingLines(report, source).map((l) => `  ${l}`)];
+  // Indented under the import's mode line ("file: mode: pod list ..."), one per column.
+  const lines = mappingLines(report, source).map((l) => `  ${l}`);
   const warnings = (report.unitWarnings ?? []).map((w) => `${file}: ${w}`);
   return { lines, warnings };
 }
