@@ -2,13 +2,15 @@ import { INSTANCE_TYPES } from '../pricing/instanceTypes.ts';
 import { SERVERLESS_PRESETS } from '../pricing/serverlessPresets.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import type { CpuUnit, MemoryUnit, PodRowMapping } from './mapping.ts';
+import { MEMORY_UNIT_MIB } from './quantities.ts';
 
 /**
  * Checks an imported pod list against what pods can be, to catch a unit read wrong whoever chose
  * it (the name, the values, the user): pods bigger than every node type and serverless size
  * Spillway knows, or a median pod under 10m CPU or 16 MiB memory. Each warning names the column
  * and the unit that would fix it. Only a unit change that helps is suggested: a too-big pod in
- * millicores would only get bigger in cores.
+ * millicores would only get bigger in cores, and a few huge pods in MiB are no reason to think
+ * the column is in bytes when the median pod would then be a few KiB.
  */
 
 /** Below these the median pod is no real workload (the pause container alone takes about this much). */
@@ -68,12 +70,13 @@ export function unitSanityWarnings(table: PodTable, mapping: PodRowMapping): str
     const where = `CPU column "${column}" (${unit})`;
     const big = countAbove(table.cpu, count, LARGEST_POD.cpu.millicores);
     const smaller = CPU_SMALLER[unit];
-    if (big > 0 && smaller) {
+    const mid = median(table.cpu, count);
+    // In the smaller unit (millicores: a thousandth) the median pod must still be a real pod.
+    if (big > 0 && smaller && mid / 1000 >= MIN_MEDIAN_CPU_MILLICORES) {
       warnings.push(`${where}: ${big.toLocaleString('en-US')} of ${pods(count)} ${big === 1 ? 'requests' : 'request'} more CPU than any node type or serverless size holds (largest ${LARGEST_POD.cpu.millicores / 1000} vCPU, ${LARGEST_POD.cpu.where}); if the column is in ${smaller}, set its unit to ${smaller}`);
     }
-    const mid = median(table.cpu, count);
     const larger = CPU_LARGER[unit];
-    if (mid < MIN_MEDIAN_CPU_MILLICORES && larger) {
+    if (mid < MIN_MEDIAN_CPU_MILLICORES && larger && mid * 1000 <= LARGEST_POD.cpu.millicores) {
       warnings.push(`${where}: the median pod requests ${fmt(mid)}m CPU, under ${MIN_MEDIAN_CPU_MILLICORES}m; if the column is in ${larger}, set its unit to ${larger}`);
     }
   }
@@ -82,12 +85,13 @@ export function unitSanityWarnings(table: PodTable, mapping: PodRowMapping): str
     const where = `memory column "${column}" (${unit})`;
     const big = countAbove(table.mem, count, LARGEST_POD.memory.mib);
     const smaller = MEMORY_SMALLER[unit];
-    if (big > 0 && smaller) {
+    const mid = median(table.mem, count);
+    const rescaled = (to: MemoryUnit) => (mid * MEMORY_UNIT_MIB[to]) / MEMORY_UNIT_MIB[unit];
+    if (big > 0 && smaller && rescaled(smaller) >= MIN_MEDIAN_MEMORY_MIB) {
       warnings.push(`${where}: ${big.toLocaleString('en-US')} of ${pods(count)} ${big === 1 ? 'requests' : 'request'} more memory than any node type or serverless size holds (largest ${LARGEST_POD.memory.mib / 1024} GiB, ${LARGEST_POD.memory.where}); if the column is in ${smaller}, set its unit to ${smaller}`);
     }
-    const mid = median(table.mem, count);
     const larger = MEMORY_LARGER[unit];
-    if (mid < MIN_MEDIAN_MEMORY_MIB && larger) {
+    if (mid < MIN_MEDIAN_MEMORY_MIB && larger && rescaled(larger) <= LARGEST_POD.memory.mib) {
       warnings.push(`${where}: the median pod requests ${fmt(mid)} MiB memory, under ${MIN_MEDIAN_MEMORY_MIB} MiB; if the column is in ${larger}, set its unit to ${larger}`);
     }
   }
