@@ -112,6 +112,12 @@ describe('never blank, never lose the draft', () => {
     expect(await page.locator('#scenario-json-error').innerText()).toMatch(/line \d+/);
     expect(await page.getByRole('alert').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/not valid JSON|syntax/i)]));
     await page.screenshot({ path: `${RESULTS_DIR}/json-syntax-error-1280x900.png` });
+    // A reload brings the text back too (it is not in the draft, so it is kept in the tab's session).
+    await page.reload();
+    await waitForStatus(page, 'done');
+    await page.waitForSelector('#scenario-json');
+    expect(await page.inputValue('#scenario-json')).toBe(text);
+    expect(await page.locator('#scenario-json-error').innerText()).toMatch(/line \d+/);
     // Fixing it applies the edit and the form opens with it.
     await typeJson(page, text + '}');
     await page.getByRole('button', { name: 'Form' }).click();

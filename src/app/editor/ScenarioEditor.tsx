@@ -1,7 +1,7 @@
-import { memo, useMemo, useState, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { FieldIssue } from '../../scenario/parse.ts';
 import type { BuiltinScenario } from '../builtinScenarios.ts';
-import { insertAt, listAt, recordAt, removeAt, setIn, uniqueName, type Draft } from '../draft.ts';
+import { insertAt, jsonToDraft, listAt, recordAt, removeAt, setIn, uniqueName, type Draft } from '../draft.ts';
 import { ImportTraceButton } from '../import/TraceSourceCard.tsx';
 import { fieldId, placeIssues } from '../issueFields.ts';
 import { newStrategy } from '../strategyDrafts.ts';
@@ -9,6 +9,7 @@ import { EditorContext, type EditorContextValue } from './EditorContext.tsx';
 import { FieldErrors, Fields } from './fields.tsx';
 import { editorFieldPaths, SCENARIO_FIELDS } from './fieldSpecs.ts';
 import { JsonView, type JsonText } from './JsonView.tsx';
+import { keepUnparsed, keptUnparsed, sessionStorageOrNull } from './unparsedJson.ts';
 import { StrategyCard } from './StrategyCard.tsx';
 import { WorkloadCard } from './WorkloadCard.tsx';
 
@@ -35,9 +36,20 @@ export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issu
   };
   const discardTyped = () => {
     setTyped(null);
+    keepUnparsed(sessionStorageOrNull(), null, doc);
     setFormRefused(false);
     setView('form');
   };
+  // Unparsed text from before a reload comes back once the draft it was typed against is open.
+  useEffect(() => {
+    if (typed) return;
+    const text = keptUnparsed(sessionStorageOrNull(), doc);
+    if (text === null) return;
+    const parsed = jsonToDraft(text);
+    if (parsed.ok) return;
+    setTyped({ text, error: parsed.message, doc });
+    setView('json');
+  }, [doc]); // eslint-disable-line react-hooks/exhaustive-deps
   const fieldPaths = useMemo(() => editorFieldPaths(doc), [doc]);
   const placement = useMemo(() => placeIssues(issues, view === 'form' ? fieldPaths : new Set()), [issues, fieldPaths, view]);
   const ctx: EditorContextValue = useMemo(
@@ -124,6 +136,7 @@ export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issu
               typed={typed}
               onTyped={(t) => {
                 setTyped(t);
+                keepUnparsed(sessionStorageOrNull(), t.error === null ? null : t.text, t.doc);
                 if (t.error === null) setFormRefused(false);
               }}
               onChange={onChange}
