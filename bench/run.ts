@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { STRATEGY_KINDS, parseSize, sizeLabel } from './scenario.ts';
 import { makeWorkload, measureAllAtOnce, measureReference, measureStrategy, type AllAtOnceMeasure, type ReferenceMeasure, type StrategyMeasure } from './measure.ts';
 import { csvRoundTrip, type CsvMeasure } from './csv.ts';
+import { measureStartup } from './startup.ts';
 import type { StrategyKind } from '../src/scenario/strategy.ts';
 
 interface ChildReport {
@@ -133,7 +134,18 @@ async function main(): Promise<void> {
     return;
   }
   if (flag(args, '--help') || flag(args, '-h')) {
-    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]');
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)');
+    return;
+  }
+  if (flag(args, '--startup')) {
+    const repeat = Number(option(args, '--repeat') ?? 7);
+    const { rows, sameOutput } = measureStartup(repeat);
+    if (flag(args, '--json')) console.log(JSON.stringify({ node: process.version, cpus: cpuModel(), repeat, rows, sameOutput }, null, 2));
+    else {
+      console.log(`\nCLI start-up, whole process, tiny scenario: ${cpuModel()}, Node ${process.version}, median of ${repeat}\n`);
+      console.log(table(['command', 'median ms', 'min-max ms'], rows.map((r) => [r.command, ms(r.medianMs), `${ms(r.minMs)}-${ms(r.maxMs)}`])));
+      console.log(`\nsame JSON from the built CLI, tsx and npm run sim: ${sameOutput ? 'yes' : 'NO'}`);
+    }
     return;
   }
   const scaling = flag(args, '--scaling');

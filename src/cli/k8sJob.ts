@@ -17,6 +17,7 @@ import { MAX_SHARDS } from './shard.ts';
 export const K8S_USAGE = `usage: spillway k8s-job <scenario.json> --sweep P=A:B:N [--sweep ...] --image IMAGE --parallelism P
                         [--shards N] [--name NAME] [--namespace NS] [--results-claim CLAIM]
                         [--cpu 1] [--memory 2Gi] [--seed N] [--trace file.csv] [--skip-bad-rows]
+                        [--horizon H] [--trace-window A:B]
 
   Prints a ConfigMap (the scenario and its traces, at most 1 MiB in all) and a batch/v1 Job with
   completionMode Indexed: N pods (default: one per sweep variant), P at a time, pod i running
@@ -45,6 +46,9 @@ export interface K8sJobOptions {
   seed?: number;
   trace?: string;
   skipBadRows: boolean;
+  /** --horizon and --trace-window as given: the pods apply them the way this machine would. */
+  horizon?: string;
+  traceWindow?: string;
 }
 
 export interface K8sJob {
@@ -100,6 +104,8 @@ export function k8sJob(o: K8sJobOptions): K8sJob {
   for (const s of o.sweep) podArgs.push('--sweep', s);
   if (o.seed !== undefined) podArgs.push('--seed', String(o.seed));
   if (o.skipBadRows) podArgs.push('--skip-bad-rows');
+  if (o.horizon !== undefined) podArgs.push('--horizon', o.horizon);
+  if (o.traceWindow !== undefined) podArgs.push('--trace-window', o.traceWindow);
   podArgs.push('--shard', `$(JOB_COMPLETION_INDEX)/${shards}`);
   if (o.resultsClaim) podArgs.push('--out', `${RESULTS_DIR}/part-$(JOB_COMPLETION_INDEX).json`);
 
@@ -217,6 +223,8 @@ export function runK8sJob(argv: string[]): number {
     seed: args.seed,
     trace: args.trace,
     skipBadRows: args.skipBadRows,
+    horizon: args.horizon === undefined ? undefined : rest[rest.lastIndexOf('--horizon') + 1],
+    traceWindow: args.traceWindow === undefined ? undefined : rest[rest.lastIndexOf('--trace-window') + 1],
   });
   console.log(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [built.configMap, built.job] }, null, 2));
   console.error(`# ${built.shards} shards of ${basename(args.scenario)}, ${Math.min(parallelism, built.shards)} at a time. Apply: spillway k8s-job ... | kubectl apply -f -`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '../scenario/zod.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import { formatShard, type Shard } from './shard.ts';

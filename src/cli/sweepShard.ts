@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../scenario/zod.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { runSweep, sweepJson, type SweepPlan, type SweepRow } from '../sweep/index.ts';
 import type { PodTable } from '../workload/podTable.ts';

@@ -1,14 +1,10 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { strictObject } from './unknownField.ts';
 import { Duration } from './duration.ts';
 import { WorkloadSource } from './workload.ts';
 import { Strategy } from './strategy.ts';
 
-// Parse without zod's generated code: a scenario is parsed a few times per edit, and compiling a
-// parser (`new Function`) for each object schema cost more than it saved: the first parse of the
-// headline scenario took 19 ms instead of 8 in Node, 40+ ms on the page's busy main thread at
-// start-up.
-z.config({ jitless: true });
+// zod runs jitless (no generated parsers): see ./zod.ts.
 
 export const SCHEMA_VERSION = 1;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { strictObject } from './unknownField.ts';
 import { Duration, durationAtLeast } from './duration.ts';
 import { Delay } from './delay.ts';

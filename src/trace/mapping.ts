@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../scenario/zod.ts';
 
 /**
  * How the columns of a trace file become pods. A mapping is plain JSON so a saved scenario can
