@@ -44,3 +44,8 @@ export const MAX_FIXED_COST_PER_HOUR = 1_000_000;
  * and, added together (a session length plus its jitter near 1e308), overflow to Infinity.
  */
 export const MAX_DURATION_SECONDS = 10 * 366 * 86400;
+
+/** The message for a value above one of these limits: the limit, then why there is one. */
+export function atMost(limit: number, why: string): { message: string } {
+  return { message: `must be at most ${limit.toLocaleString('en-US')} (${why})` };
+}

@@ -2,7 +2,7 @@ import { z } from './zod.ts';
 import { strictObject } from './unknownField.ts';
 import { Duration, durationAtLeast } from './duration.ts';
 import { Delay } from './delay.ts';
-import { MAX_CONTROL_PLANE_PER_HOUR, MAX_FIXED_COST_PER_HOUR, MAX_NODES, MAX_PRICE_PER_NODE_HOUR, MAX_PRICE_PER_UNIT_HOUR } from './limits.ts';
+import { atMost, MAX_CONTROL_PLANE_PER_HOUR, MAX_FIXED_COST_PER_HOUR, MAX_NODES, MAX_PRICE_PER_NODE_HOUR, MAX_PRICE_PER_UNIT_HOUR } from './limits.ts';
 
 /** A VM shape: a catalog name such as "m6i.xlarge", or a custom shape (e.g. an on-premises server). */
 export const InstanceTypeSpec = strictObject({
@@ -10,7 +10,7 @@ export const InstanceTypeSpec = strictObject({
   vcpu: z.number().positive().max(1024),
   memoryGiB: z.number().positive().max(32768),
   /** On-demand price, or the amortised hourly cost of an owned server. */
-  pricePerHour: z.number().nonnegative().max(MAX_PRICE_PER_NODE_HOUR),
+  pricePerHour: z.number().nonnegative().max(MAX_PRICE_PER_NODE_HOUR, atMost(MAX_PRICE_PER_NODE_HOUR, 'per node-hour; the dearest catalog VM is 1.536')),
   maxPods: z.number().int().positive().max(10_000).default(110),
 });
 export const InstanceTypeRef = z.union([z.string().min(1).max(60), InstanceTypeSpec]);
@@ -35,11 +35,11 @@ export const ClusterAutoscaler = strictObject({
   scaleDownUtilizationThreshold: z.number().min(0).max(1).default(0.5),
   maxNodeProvisionTime: Duration.default(900),
   expander: z.enum(['random', 'least-waste', 'most-pods', 'price']).default('random'),
-  maxNodesTotal: z.number().int().nonnegative().max(MAX_NODES).default(0),
-  maxNodesPerScaleUp: z.number().int().positive().max(MAX_NODES).default(1000),
+  maxNodesTotal: z.number().int().nonnegative().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).default(0),
+  maxNodesPerScaleUp: z.number().int().positive().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).default(1000),
   /** max-empty-bulk-delete / max-scale-down-parallelism. */
-  maxScaleDownParallelism: z.number().int().positive().max(MAX_NODES).default(10),
-  maxDrainParallelism: z.number().int().nonnegative().max(MAX_NODES).default(1),
+  maxScaleDownParallelism: z.number().int().positive().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).default(10),
+  maxDrainParallelism: z.number().int().nonnegative().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).default(1),
   /** How long a node found unremovable (its pods have no place to move) is left before CA simulates removing it again. */
   unremovableNodeRecheckTimeout: Duration.default(300),
   /** Whether CA may evict pods to remove an underused node (pods owned by a controller: yes). */
@@ -67,10 +67,10 @@ export const PodStart = strictObject({
 
 export const NodePool = strictObject({
     instanceTypes: z.array(InstanceTypeRef).min(1).max(20),
-    minNodes: z.number().int().nonnegative().max(MAX_NODES).default(0),
-    maxNodes: z.number().int().positive().max(MAX_NODES).default(1000),
+    minNodes: z.number().int().nonnegative().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).default(0),
+    maxNodes: z.number().int().positive().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).default(1000),
     /** Nodes running at the start (default minNodes). */
-    initialNodes: z.number().int().nonnegative().max(MAX_NODES).optional(),
+    initialNodes: z.number().int().nonnegative().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).optional(),
     billing: Billing.default({ granularitySeconds: 1, minimumSeconds: 60 }),
     /** From the launch request until the node is Ready (VM boot + kubelet join). */
     provisioningDelay: Delay.default({ kind: 'lognormal', median: 75, p95: 120 }),
@@ -101,8 +101,8 @@ export const Sizing = z.discriminatedUnion('kind', [
  */
 export const Serverless = strictObject({
   preset: z.enum(['aws-fargate', 'alibaba-eci', 'gke-autopilot']).default('aws-fargate'),
-  pricePerVcpuHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR).optional(),
-  pricePerGiBHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR).optional(),
+  pricePerVcpuHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR, atMost(MAX_PRICE_PER_UNIT_HOUR, 'per unit-hour; Fargate lists 0.04048 per vCPU-hour')).optional(),
+  pricePerGiBHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR, atMost(MAX_PRICE_PER_UNIT_HOUR, 'per unit-hour; Fargate lists 0.04048 per vCPU-hour')).optional(),
   sizing: Sizing.optional(),
   podOverheadMiB: z.number().nonnegative().max(33_554_432).optional(),
   billing: Billing.optional(),
@@ -138,12 +138,12 @@ export type Overflow = z.infer<typeof Overflow>;
 /** Pins pod classes to one side, like a Fargate profile or the alibabacloud.com/eci=true label. */
 export const ClassSelector = strictObject({ classes: z.array(z.string().min(1).max(40)).min(1).max(1000), target: z.enum(['nodes', 'serverless']) });
 
-export const FixedCost = strictObject({ name: z.string().min(1).max(60), perHour: z.number().nonnegative().max(MAX_FIXED_COST_PER_HOUR) });
+export const FixedCost = strictObject({ name: z.string().min(1).max(60), perHour: z.number().nonnegative().max(MAX_FIXED_COST_PER_HOUR, atMost(MAX_FIXED_COST_PER_HOUR, 'per hour')) });
 
 const base = {
   name: z.string().min(1).max(60),
   /** Managed control plane fee per hour (EKS and GKE 0.10, ACK Pro 0.09, self-managed 0). */
-  controlPlanePerHour: z.number().nonnegative().max(MAX_CONTROL_PLANE_PER_HOUR).default(0.1),
+  controlPlanePerHour: z.number().nonnegative().max(MAX_CONTROL_PLANE_PER_HOUR, atMost(MAX_CONTROL_PLANE_PER_HOUR, 'per hour; EKS and GKE list 0.10')).default(0.1),
   /** Costs per hour that do not depend on load, e.g. operations staff time for a self-managed cluster. */
   fixedCosts: z.array(FixedCost).max(10).default([]),
 };

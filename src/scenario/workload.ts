@@ -2,7 +2,9 @@ import { z } from './zod.ts';
 import { strictObject } from './unknownField.ts';
 import { Duration, TimeOfDay } from './duration.ts';
 import { Delay } from './delay.ts';
-import { MAX_JOBS_PER_HOUR, MAX_PODS_AT_ONCE } from './limits.ts';
+import { atMost, MAX_JOBS_PER_HOUR, MAX_PODS_AT_ONCE } from './limits.ts';
+
+const PODS_WHY = 'Kubernetes supports 150,000 pods per cluster';
 
 /** What one pod requests: CPU in millicores, memory in MiB (Kubernetes requests). */
 export const PodSize = strictObject({
@@ -24,8 +26,8 @@ const common = {
 export const DiurnalService = strictObject({
     type: z.literal('diurnal'),
     ...common,
-    minReplicas: z.number().int().nonnegative().max(MAX_PODS_AT_ONCE),
-    maxReplicas: z.number().int().nonnegative().max(MAX_PODS_AT_ONCE),
+    minReplicas: z.number().int().nonnegative().max(MAX_PODS_AT_ONCE, atMost(MAX_PODS_AT_ONCE, PODS_WHY)),
+    maxReplicas: z.number().int().nonnegative().max(MAX_PODS_AT_ONCE, atMost(MAX_PODS_AT_ONCE, PODS_WHY)),
     peakAt: TimeOfDay.default(14 * 3600),
     step: Duration.default(300),
     pod: PodSize,
@@ -44,7 +46,7 @@ export const EveningBurst = strictObject({
   type: z.literal('burst'),
   ...common,
   sessionStarts: z.array(TimeOfDay).min(1).max(48),
-  podsPerSession: z.number().int().positive().max(MAX_PODS_AT_ONCE),
+  podsPerSession: z.number().int().positive().max(MAX_PODS_AT_ONCE, atMost(MAX_PODS_AT_ONCE, PODS_WHY)),
   herdWidth: Duration.default(300),
   sessionLength: Duration.default(3000),
   endJitter: Duration.default(120),
@@ -60,7 +62,7 @@ export const EveningBurst = strictObject({
 export const PoissonBatch = strictObject({
   type: z.literal('batch'),
   ...common,
-  jobsPerHour: z.number().positive().max(MAX_JOBS_PER_HOUR),
+  jobsPerHour: z.number().positive().max(MAX_JOBS_PER_HOUR, atMost(MAX_JOBS_PER_HOUR, '278 jobs a second')),
   window: strictObject({ from: TimeOfDay, to: TimeOfDay }).optional(),
   runtime: Delay,
   pod: PodSize,

@@ -30,6 +30,11 @@ describe('schema bounds: no input runs for minutes, eats the memory or costs Inf
     expect(pathsRefused(doc([{ type: 'burst', name: 'b', sessionStarts: ['19:00'], podsPerSession: 10, sessionLength: 1e308, pod }], [{ kind: 'serverless', name: 's', serverless: {} }]))).toEqual(['workload.0.sessionLength']);
   });
 
+  it('says what the limit is and why', () => {
+    const r = safeParseScenario(doc([{ type: 'diurnal', name: 'd', minReplicas: 0, maxReplicas: 1e9, pod }], [{ kind: 'serverless', name: 's', serverless: {} }]));
+    expect(r.ok ? [] : r.issues).toEqual([{ path: 'workload.0.maxReplicas', message: 'must be at most 1,000,000 (Kubernetes supports 150,000 pods per cluster)' }]);
+  });
+
   it('at every price maximum, a year of the largest pool costs a finite amount', () => {
     const r = safeParseScenario(
       doc(
