@@ -23,4 +23,16 @@ describe('CLI --trace says how it read the file', () => {
     ]);
     expect(JSON.parse(r.stdout).strategies[0].pods.total).toBe(1);
   });
+
+  it('kubectl snapshot (JSON): mode, counts and simplifications on stderr; the bad pod stops a strict run, naming it', () => {
+    const file = 'test/fixtures/cluster/kubectl-pods.json';
+    const strict = sim('scenarios/steady-web-service.json', '--trace', file);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain(`error: ${file}: pod shop/typo-h, container "app": memory request "512m" is not a quantity`);
+    const r = sim('scenarios/steady-web-service.json', '--trace', file, '--skip-bad-rows', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}: 4 of 7 items accepted as pods, 1 rejected, 2 filtered out`);
+    expect(r.stderr).toContain(`warning: ${file}: skipped 1 bad rows: 1 x memory request "512m" is not a quantity (first: pod shop/typo-h, container "app")`);
+    expect(JSON.parse(r.stdout).strategies[0].pods.total).toBe(4);
+  });
 });

@@ -5,7 +5,7 @@
  * buffers transferred. Cancelling is the client's job: it terminates this worker.
  */
 import * as Comlink from 'comlink';
-import { detectLayout, importTraceBlob, readTraceHead, summarizeTrace, TraceImportError } from '../src/trace/index.ts';
+import { detectClusterExport, detectLayout, importTraceBlob, looksLikeJson, readTraceHead, summarizeTrace, TraceImportError } from '../src/trace/index.ts';
 import type { LayoutDetection, TraceImportProgress, TraceImportReport, TraceMappingInput, TraceSummary } from '../src/trace/index.ts';
 import { tableBuffers, type PodTable } from '../src/workload/podTable.ts';
 
@@ -55,6 +55,12 @@ async function readHead(blob: Blob, fileName: string): Promise<HeadOutcome> {
   try {
     const isWholeFile = blob.size <= HEAD_BYTES;
     const text = new TextDecoder('utf-8').decode(await blob.slice(0, HEAD_BYTES).arrayBuffer());
+    // A JSON cluster export has no columns to map: say which export it is, or that it is none.
+    if (looksLikeJson(text)) {
+      const detection = detectClusterExport(text);
+      const detectionError = detection ? null : new TraceImportError('a JSON file, but neither a Prometheus query_range response nor kubectl get pods -o json output', fileName).message;
+      return { ok: true, fileName, bytes: blob.size, header: [], sampleRows: [], detection, detectionError };
+    }
     const head = readTraceHead(text, { fileName, isWholeFile });
     if (head.header.length === 0) return { ok: false, message: new TraceImportError(isWholeFile ? 'the file is empty' : 'no complete line in the first 64 KB', fileName).message };
     let detection: LayoutDetection | null = null;

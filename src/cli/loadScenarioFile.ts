@@ -66,7 +66,9 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
     for (const line of rest) options.info?.(`${file}: ${line}`);
     for (const w of said.warnings) options.warn?.(w);
     if (report.rejected && options.warn) {
-      const reasons = report.rejections.map((i) => `${i.count} x ${i.reason} (first at line ${i.examples[0]?.line ?? '?'})`).join('; ');
+      // JSON exports have no useful line numbers: their examples name the item (line 0).
+      const first = (i: (typeof report.rejections)[number]) => (i.examples[0]?.line ? `first at line ${i.examples[0].line}` : `first: ${i.examples[0]?.text ?? '?'}`);
+      const reasons = report.rejections.map((i) => `${i.count} x ${i.reason} (${first(i)})`).join('; ');
       options.warn(`${file}: skipped ${report.rejected} bad rows: ${reasons}`);
     }
     origins.set(name, traceOriginText(report));

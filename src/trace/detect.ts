@@ -20,7 +20,9 @@ export type TraceLayout =
   | 'alibaba-genai-requests'
   | 'generic-pods'
   | 'generic-rate'
-  | 'request-log';
+  | 'request-log'
+  | 'prometheus-query-range'
+  | 'kubectl-pods';
 
 export interface LayoutDetection {
   layout: TraceLayout;

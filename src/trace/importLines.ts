@@ -22,8 +22,8 @@ function offset(seconds: number): string {
 
 /** How the rows were read, and why: the detected layout or the given mapping. */
 export function modeLine(report: TraceImportReport): string {
-  const why = report.layout === 'custom' ? 'as the given mapping says' : `detected layout ${report.layout}`;
   const m = report.mapping;
+  const why = report.layout === 'custom' ? 'as the given mapping says' : report.layout === m.kind ? 'from the JSON' : `detected layout ${report.layout}`;
   switch (m.kind) {
     case 'pods':
       return `mode: pod list, one pod per row (${why})`;
@@ -31,12 +31,17 @@ export function modeLine(report: TraceImportReport): string {
       return `mode: rate series, "${m.value.column}" summed per time and served by a deployment the HPA model scales (${why})`;
     case 'requests':
       return `mode: request log, one request per row at "${m.time.column}" (no end or duration), ${m.weight ? `weighted by "${m.weight.column}" and ` : ''}counted per ${number(m.interval)} s into a rate the HPA model serves (${why})`;
+    case 'prometheus-query-range':
+      return `mode: Prometheus query_range export of kube-state-metrics requests, one pod per pod uid, CPU in cores and memory in bytes (${why})`;
+    case 'kubectl-pods':
+      return `mode: kubectl pod list (a snapshot): Running and Pending pods with their requests, a steady workload from the horizon start, running past the horizon (${why})`;
   }
 }
 
 /** Accepted and rejected rows: the counts a user checks first. */
 export function countsLine(report: TraceImportReport): string {
-  const parts = [`${count(report.accepted)} of ${plural(report.dataRows, 'row')} accepted`, `${count(report.rejected)} rejected`];
+  const json = report.mapping.kind === 'prometheus-query-range' || report.mapping.kind === 'kubectl-pods';
+  const parts = [`${count(report.accepted)} of ${plural(report.dataRows, json ? 'item' : 'row')} accepted${json ? ' as pods' : ''}`, `${count(report.rejected)} rejected`];
   if (report.filteredOut) parts.push(`${count(report.filteredOut)} filtered out`);
   return parts.join(', ');
 }
@@ -44,7 +49,7 @@ export function countsLine(report: TraceImportReport): string {
 /** What rate and request-log modes made of the file (null for pod lists). */
 export function rateLine(report: TraceImportReport): string | null {
   const m = report.mapping;
-  if (m.kind === 'pods' || !report.rate) return null;
+  if ((m.kind !== 'rate' && m.kind !== 'requests') || !report.rate) return null;
   const unit = m.kind === 'requests' ? (m.weight ? `${m.weight.column}/s` : m.capacityPerPod === 1 ? 'request/s' : 'requests/s') : `${m.value.column} units`;
   const hpa = `HPA model: ${number(m.capacityPerPod)} ${unit} per pod, pods of ${number(m.pod.cpuMillicores)}m / ${number(m.pod.memoryMiB)} MiB: ${plural(report.pods, 'pod')}, at most ${count(report.rate.peakReplicas)} at once`;
   const r = report.requests;
@@ -61,16 +66,32 @@ export function simplificationLines(report: TraceImportReport): string[] {
   const lines: string[] = [];
   const { start, end } = report.censored;
   const cut = report.simplified?.endAtTraceEnd ?? 0;
-  if (start > 0) lines.push(`${plural(start, 'pod')} with a blank start ${start === 1 ? 'was' : 'were'} already running when the trace began: replayed from its start (censored at start)`);
-  if (end - cut > 0) lines.push(`${plural(end - cut, 'pod')} with a blank end ${end - cut === 1 ? 'was' : 'were'} still running when the trace ended: replayed to its end (censored at end)`);
-  if (cut > 0) lines.push(`${plural(cut, 'pod')} end exactly at the trace's end: taken as still running when the trace was cut, and replayed to that end (censored at end)`);
+  const kind = report.mapping.kind;
+  const was = (n: number) => (n === 1 ? 'was' : 'were');
+  if (kind === 'prometheus-query-range') {
+    if (start > 0) lines.push(`${plural(start, 'pod')} ${was(start)} already running when the range began (created before it, or there at its first sample): replayed from its start (censored at start)`);
+    if (end > 0) lines.push(`${plural(end, 'pod')} ${was(end)} still there at the range's last sample: replayed to its end (censored at end)`);
+  } else {
+    if (start > 0) lines.push(`${plural(start, 'pod')} with a blank start ${was(start)} already running when the trace began: replayed from its start (censored at start)`);
+    if (end - cut > 0) lines.push(`${plural(end - cut, 'pod')} with a blank end ${was(end - cut)} still running when the trace ended: replayed to its end (censored at end)`);
+    if (cut > 0) lines.push(`${plural(cut, 'pod')} end exactly at the trace's end: taken as still running when the trace was cut, and replayed to that end (censored at end)`);
+  }
   const never = report.simplified?.neverScheduled;
   if (never) {
     const how = never.columns[0].toLowerCase().includes('phase') ? `${never.columns[0]} Pending` : `a blank ${never.columns[0]}`;
-    lines.push(`${plural(never.count, 'pod')} never scheduled in the source (${how}) ${never.count === 1 ? 'is replayed as an ordinary pod' : 'are replayed as ordinary pods'} that arrive${never.count === 1 ? 's' : ''} and ask${never.count === 1 ? 's' : ''} for room${never.count > 0 ? `; a filter on ${never.columns[0]} leaves them out` : ''}`);
+    const one = never.count === 1;
+    const hint = never.count > 0 && kind === 'pods' ? `; a filter on ${never.columns[0]} leaves them out` : '';
+    lines.push(`${plural(never.count, 'pod')} never scheduled in the source (${how}) ${one ? 'is replayed as an ordinary pod' : 'are replayed as ordinary pods'} that arrive${one ? 's' : ''} and ask${one ? 's' : ''} for room${hint}`);
   }
+  const finished = report.simplified?.finished ?? 0;
+  if (finished > 0) lines.push(`${plural(finished, 'pod')} not Running or Pending (Succeeded, Failed, Unknown) left out: they hold no requests (counted in filtered out)`);
+  const noCpu = report.simplified?.withoutCpuRequest ?? 0;
+  if (noCpu > 0) lines.push(`${plural(noCpu, 'pod')} without a CPU request (BestEffort, or memory only) left out: they ask the scheduler for no CPU (counted in filtered out)`);
   const gpu = report.simplified?.gpu;
-  if (gpu) lines.push(`GPU columns dropped (${gpu.columns.join(', ')}): ${plural(gpu.podsRequesting, 'pod')} asked for GPUs and ${gpu.podsRequesting === 1 ? 'is' : 'are'} replayed with CPU and memory only`);
+  if (gpu) {
+    const what = kind === 'pods' ? 'GPU columns dropped' : 'GPU requests dropped';
+    lines.push(`${what} (${gpu.columns.join(', ')}): ${plural(gpu.podsRequesting, 'pod')} asked for GPUs and ${gpu.podsRequesting === 1 ? 'is' : 'are'} replayed with CPU and memory only`);
+  }
   return lines;
 }
 

@@ -2,7 +2,9 @@ import { isBlank } from './columns.ts';
 import { CsvChunkParser, type RowBatch } from './csvChunks.ts';
 import { detectLayout, unitQuestions, type LayoutDetection } from './detect.ts';
 import { TraceImportError } from './errors.ts';
-import { TraceMapping, type TraceMappingInput } from './mapping.ts';
+import { TraceMapping, type CsvMapping, type TraceMappingInput } from './mapping.ts';
+import { importClusterExport } from './clusterExport.ts';
+import { looksLikeJson } from './jsonTrace.ts';
 import { PodRowReader } from './podRows.ts';
 import { RateRowReader, type RateSeriesOutcome } from './rateSeries.ts';
 import { RequestLogReader, type RequestLogReport } from './requestLog.ts';
@@ -55,7 +57,7 @@ class TraceImportSession implements TraceImporter {
   private readonly csv: CsvChunkParser;
   private readonly rejections: RowIssueLog;
   private readonly warnings: RowIssueLog;
-  private mapping: TraceMapping | null;
+  private mapping: CsvMapping | null;
   private detection: LayoutDetection | null = null;
   private reader: PodRowReader | RateRowReader | RequestLogReader | null = null;
   /** Batches held back until enough rows are in to detect the layout. */
@@ -66,9 +68,12 @@ class TraceImportSession implements TraceImporter {
   /** Position of the first non-blank row (the header, usually) in the first held batch. */
   private firstRow = 0;
 
-  constructor(mapping: TraceMappingInput | undefined, options: TraceImportOptions) {
+  constructor(mapping: TraceMapping | null, options: TraceImportOptions) {
     this.fileName = options.fileName ?? 'trace';
-    this.mapping = mapping === undefined ? null : validateMapping(mapping, this.fileName);
+    if (mapping && (mapping.kind === 'prometheus-query-range' || mapping.kind === 'kubectl-pods')) {
+      throw new TraceImportError(`the mapping is for a JSON export (kind "${mapping.kind}"), but the file is not JSON`, this.fileName);
+    }
+    this.mapping = mapping;
     this.rejections = new RowIssueLog(this.fileName, options.strict);
     this.warnings = new RowIssueLog(this.fileName);
     this.csv = new CsvChunkParser(this.fileName, (batch) => this.onBatch(batch));
@@ -120,9 +125,10 @@ class TraceImportSession implements TraceImporter {
           this.fileName,
         );
       }
-      this.mapping = this.detection.mapping;
+      // CSV detection proposes CSV mappings only.
+      this.mapping = this.detection.mapping as CsvMapping;
     }
-    const m = this.mapping;
+    const m: CsvMapping = this.mapping;
     const header = m.header ? first : null;
     this.reader =
       m.kind === 'pods'
@@ -192,7 +198,67 @@ class TraceImportSession implements TraceImporter {
  * Throws TraceImportError for an invalid mapping here, and for unusable files from push/finish.
  */
 export function createTraceImporter(mapping?: TraceMappingInput, options: TraceImportOptions = {}): TraceImporter {
-  return new TraceImportSession(mapping, options);
+  const validatedMapping = mapping === undefined ? null : validateMapping(mapping, options.fileName ?? 'trace');
+  return new FormatSniffer(validatedMapping, options);
+}
+
+/**
+ * Holds the first pieces until the first character that is not a BOM or whitespace says what the
+ * file is: `{` or `[` is a JSON cluster export (read whole, clusterExport.ts), anything else CSV
+ * (read row by row as it streams).
+ */
+class FormatSniffer implements TraceImporter {
+  private inner: TraceImporter | null = null;
+  private head = '';
+
+  constructor(
+    private readonly mapping: TraceMapping | null,
+    private readonly options: TraceImportOptions,
+  ) {}
+
+  get rowsRead(): number {
+    return this.inner?.rowsRead ?? 0;
+  }
+
+  push(text: string): void {
+    if (this.inner) return this.inner.push(text);
+    this.head += text;
+    if (/[^\s\uFEFF]/.test(this.head)) this.choose();
+  }
+
+  private choose(): void {
+    this.inner = looksLikeJson(this.head) ? new JsonExportSession(this.mapping, this.options) : new TraceImportSession(this.mapping, this.options);
+    const head = this.head;
+    this.head = '';
+    this.inner.push(head);
+  }
+
+  finish(): TraceImportResult {
+    if (!this.inner) this.choose();
+    return this.inner!.finish();
+  }
+}
+
+/** A JSON export: its text is kept until the end, then parsed whole. */
+class JsonExportSession implements TraceImporter {
+  private readonly pieces: string[] = [];
+
+  constructor(
+    private readonly mapping: TraceMapping | null,
+    private readonly options: TraceImportOptions,
+  ) {}
+
+  get rowsRead(): number {
+    return 0;
+  }
+
+  push(text: string): void {
+    this.pieces.push(text);
+  }
+
+  finish(): TraceImportResult {
+    return importClusterExport(this.pieces.join(''), this.mapping, { fileName: this.options.fileName ?? 'trace', strict: this.options.strict ?? false });
+  }
 }
 
 /** Imports a whole file held as a string (parsed in slices all the same, see CsvChunkParser). */

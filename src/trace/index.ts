@@ -32,6 +32,8 @@ export {
 export type { TraceImportReport, TraceImportResult, RateImportReport } from './report.ts';
 export type { RequestLogReport } from './requestLog.ts';
 export type { ImportSimplifications } from './simplifications.ts';
+export { detectClusterExport } from './clusterExport.ts';
+export { looksLikeJson } from './jsonTrace.ts';
 export type { RowIssue, RowExample } from './rowIssues.ts';
 export { summarizeTrace, type TraceSummary, type ConcurrencyPoint } from './summary.ts';
 export { HorizontalPodAutoscaler, autoscale, replicasFor, type RateSeries, type ReplicaSchedule } from './hpa.ts';

@@ -146,7 +146,20 @@ export const RequestLogMapping = z.object({
 });
 export type RequestLogMapping = z.infer<typeof RequestLogMapping>;
 
-export const TraceMapping = z.discriminatedUnion('kind', [PodRowMapping, RateSeriesMapping, RequestLogMapping]);
+/**
+ * JSON exports from a cluster have a fixed shape, so nothing to map: `prometheus-query-range` is
+ * Prometheus' query_range response on kube-state-metrics series (promQueryRange.ts),
+ * `kubectl-pods` the output of `kubectl get pods -A -o json` (kubectlPods.ts).
+ */
+export const PrometheusQueryRangeMapping = z.object({ kind: z.literal('prometheus-query-range'), ...common });
+export const KubectlPodsMapping = z.object({ kind: z.literal('kubectl-pods'), ...common });
+/** The common fields mean the same for them; a filter can only name `namespace` (the pods' class). */
+export type ClusterExportMapping = z.infer<typeof PrometheusQueryRangeMapping> | z.infer<typeof KubectlPodsMapping>;
+
+/** Mappings of CSV files: which columns hold what. */
+export type CsvMapping = PodRowMapping | RateSeriesMapping | RequestLogMapping;
+
+export const TraceMapping = z.discriminatedUnion('kind', [PodRowMapping, RateSeriesMapping, RequestLogMapping, PrometheusQueryRangeMapping, KubectlPodsMapping]);
 /** A validated mapping with defaults filled in. */
 export type TraceMapping = z.infer<typeof TraceMapping>;
 /** A mapping as written by a user or a saved scenario (defaults may be left out). */

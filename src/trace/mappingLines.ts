@@ -45,6 +45,19 @@ export function mappingLines(source: MappingSource, why = 'from the given mappin
     return noteReason(notes, role, ref) ?? 'matched by name';
   };
   const lines: string[] = [];
+  // JSON cluster exports: fixed fields, units as the exporters write them.
+  if (m.kind === 'prometheus-query-range' || m.kind === 'kubectl-pods') {
+    if (m.kind === 'prometheus-query-range') {
+      lines.push('CPU: kube_pod_container_resource_requests{resource="cpu", unit="core"} in cores, summed over containers (kube-state-metrics)');
+      lines.push('memory: kube_pod_container_resource_requests{resource="memory", unit="byte"} in bytes, summed over containers (kube-state-metrics)');
+    } else {
+      lines.push('CPU: spec.containers[].resources.requests.cpu as Kubernetes quantities (500m = millicores, 2 = cores)');
+      lines.push('memory: spec.containers[].resources.requests.memory as Kubernetes quantities (512Mi, 1G; plain numbers = bytes)');
+    }
+    lines.push('class: the namespace');
+    if (m.filter) lines.push(`filter: pods in namespace "${m.filter.equals}"`);
+    return lines;
+  }
   const line = (role: string, ref: string | number, unit: string, reason: string) => lines.push(`${role}: ${quoted(ref)} in ${unit} (${reason})`);
   if (m.kind === 'rate' || m.kind === 'requests') {
     line('time', m.time.column, m.time.format, reasonFor('time', m.time.column));

@@ -21,6 +21,13 @@ export interface ImportSimplifications {
   neverScheduled: { count: number; columns: string[] } | null;
   /** GPU columns left out, and how many accepted pods asked for a GPU in them. */
   gpu: { columns: string[]; podsRequesting: number } | null;
+  /**
+   * Cluster exports: pods without a CPU request (BestEffort, or memory only), counted out rather
+   * than rejected: they ask the scheduler for no CPU, and every real cluster has some.
+   */
+  withoutCpuRequest?: number;
+  /** kubectl snapshots: pods whose phase is not Running or Pending (Succeeded, Failed, Unknown), counted out: they hold no requests. */
+  finished?: number;
 }
 
 /** Columns that carry a pod's phase (openb `pod_phase`, a flattened `status.phase`). */

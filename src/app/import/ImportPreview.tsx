@@ -27,8 +27,8 @@ function IssueList({ issues, testId }: { issues: readonly RowIssue[]; testId: st
           </span>
           <ul className="row-examples">
             {issue.examples.map((ex) => (
-              <li key={ex.line}>
-                <span className="line-no">line {ex.line}</span> <code>{ex.text}</code>
+              <li key={`${ex.line}:${ex.text}`}>
+                {ex.line > 0 && <span className="line-no">line {ex.line}</span>} <code>{ex.text}</code>
               </li>
             ))}
             {issue.count > issue.examples.length && <li className="muted">and {formatCount(issue.count - issue.examples.length)} more</li>}
@@ -42,10 +42,13 @@ function IssueList({ issues, testId }: { issues: readonly RowIssue[]; testId: st
 export function ImportPreview({ report, summary }: { report: TraceImportReport; summary: TraceSummary }) {
   const length = summary.span.end - summary.span.start;
   const simplified = simplificationLines(report);
+  const clusterExport = report.mapping.kind === 'prometheus-query-range' || report.mapping.kind === 'kubectl-pods';
+  // A snapshot's pods all run from 0 to past any horizon: a flat chart says nothing.
+  const snapshot = report.mapping.kind === 'kubectl-pods';
   return (
     <div className="import-preview">
       <dl className="stats">
-        <Stat id="accepted" label={report.requests ? 'Requests accepted' : report.rate ? 'Samples accepted' : 'Rows accepted'} value={formatCount(report.accepted)} note={`of ${formatCount(report.dataRows)}`} />
+        <Stat id="accepted" label={report.requests ? 'Requests accepted' : report.rate ? 'Samples accepted' : clusterExport ? 'Pods accepted' : 'Rows accepted'} value={formatCount(report.accepted)} note={`of ${formatCount(report.dataRows)}`} />
         <Stat id="rejected" label="Rows rejected" value={formatCount(report.rejected)} />
         {report.filteredOut > 0 && <Stat id="filtered" label="Filtered out" value={formatCount(report.filteredOut)} />}
  {report.requests && (
@@ -58,11 +61,17 @@ export function ImportPreview({ report, summary }: { report: TraceImportReport; 
         )}
         {report.rate && <Stat id="pods" label="Pods (from the HPA model)" value={formatCount(report.pods)} note={`peak ${formatCount(report.rate.peakReplicas)} replicas`} />}
         <Stat id="censored" label="Censored: at start / at end" value={`${formatCount(summary.censored.start)} / ${formatCount(summary.censored.end)}`} />
-        <Stat id="span" label="Time span" value={formatSpan(length)} />
-        <Stat id="pod-hours" label="Pod-hours" value={formatPodHours(summary.podHours)} />
+        {snapshot ? (
+          <Stat id="span" label="Time span" value="snapshot" note="every pod runs from the horizon start past its end" />
+        ) : (
+          <>
+            <Stat id="span" label="Time span" value={formatSpan(length)} />
+            <Stat id="pod-hours" label="Pod-hours" value={formatPodHours(summary.podHours)} />
+          </>
+        )}
         <Stat id="peak" label="Peak concurrency" value={formatCount(summary.peakConcurrency)} note={`pods, at ${formatSpan(summary.peakAt - summary.span.start)}`} />
       </dl>
-      <ConcurrencyChart points={summary.concurrency} span={summary.span} peak={summary.peakConcurrency} />
+      {!snapshot && <ConcurrencyChart points={summary.concurrency} span={summary.span} peak={summary.peakConcurrency} />}
       {simplified.length > 0 && (
         <section aria-labelledby="import-simplified-heading">
           <h4 id="import-simplified-heading">What the replay simplifies</h4>

@@ -1,5 +1,5 @@
 /**
- * The import flow: a CSV dropped anywhere on the app (or picked with "Import trace…") opens a
+ * The import flow: a CSV (or a JSON cluster export: Prometheus query_range, kubectl get pods -o json) dropped anywhere on the app (or picked with "Import trace…") opens a
  * dialog that shows the detected layout and proposed mapping with a form to override every
  * field, imports the file in a worker with a progress bar and Cancel, previews what the import
  * gives and drops, and on "Use trace" adds (or replaces) the trace source in the draft scenario.
@@ -18,6 +18,9 @@ import { traceStore, useTraceStore } from './traceStore.ts';
 import './import.css';
 
 type HeadOk = Extract<HeadOutcome, { ok: true }>;
+
+/** A JSON cluster export: fixed shape, no column mapping (its detection is its mapping). */
+const isClusterExport = (head: HeadOk | null) => head?.detection?.layout === 'prometheus-query-range' || head?.detection?.layout === 'kubectl-pods';
 type ImportOk = Extract<ImportOutcome, { ok: true }>;
 
 interface Session {
@@ -43,6 +46,8 @@ const LAYOUT_LABELS: Record<string, string> = {
   'generic-pods': 'Pod list (columns matched by name)',
   'generic-rate': 'Rate series (columns matched by name)',
   'request-log': 'Request log (one request per row, counted per interval)',
+  'prometheus-query-range': 'Prometheus query_range export (kube-state-metrics pod requests)',
+  'kubectl-pods': 'kubectl get pods -o json (a snapshot)',
 };
 
 export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Draft) => void }) {
@@ -103,7 +108,7 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
   const startImport = useCallback(() => {
     const s = sessionRef.current;
     if (!s) return;
-    const converted = mappingFromForm(s.form);
+    const converted = isClusterExport(s.head) && s.head?.detection ? ({ ok: true, mapping: s.head.detection.mapping } as const) : mappingFromForm(s.form);
     const nameError = sourceNameProblem(doc, s.name);
     if (!converted.ok || nameError) {
       patch({ formErrors: converted.ok ? {} : converted.errors, nameError, notice: null });
@@ -151,7 +156,7 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
     <>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop a CSV trace to import it</p>
+          <p>Drop a CSV trace or a JSON cluster export to import it</p>
         </div>
       )}
       <dialog ref={dialogRef} className="import-dialog" aria-labelledby="import-title" onCancel={(e) => (e.preventDefault(), close())} data-stage={session?.stage ?? 'closed'}>
@@ -195,7 +200,7 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
                     </span>
                   )}
                 </div>
-                <MappingFormView form={session.form} header={session.head.header} errors={session.formErrors} onChange={(form) => patch({ form })} />
+                {!isClusterExport(session.head) && <MappingFormView form={session.form} header={session.head.header} errors={session.formErrors} onChange={(form) => patch({ form })} />}
               </>
             )}
 
@@ -262,29 +267,31 @@ function DetectedLayout({ head }: { head: HeadOk }) {
           ))}
         </ul>
       )}
-      <div className="sample-wrap">
-        <table className="sample-table">
-          <caption className="visually-hidden">First rows of the file</caption>
-          <thead>
-            <tr>
-              {head.header.map((h, i) => (
-                <th key={i} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {head.sampleRows.slice(0, 4).map((r, i) => (
-              <tr key={i}>
-                {head.header.map((_, j) => (
-                  <td key={j}>{r[j] ?? ''}</td>
+      {head.header.length > 0 && (
+        <div className="sample-wrap">
+          <table className="sample-table">
+            <caption className="visually-hidden">First rows of the file</caption>
+            <thead>
+              <tr>
+                {head.header.map((h, i) => (
+                  <th key={i} scope="col">
+                    {h}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {head.sampleRows.slice(0, 4).map((r, i) => (
+                <tr key={i}>
+                  {head.header.map((_, j) => (
+                    <td key={j}>{r[j] ?? ''}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
@@ -310,7 +317,7 @@ export function ChooseFileButton({ label, replaceName, id }: { label: string; re
       <input
         id={inputId}
         type="file"
-        accept=".csv,.tsv,.txt,text/csv,text/plain"
+        accept=".csv,.tsv,.txt,.json,text/csv,text/plain,application/json"
         className="visually-hidden-input"
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -85,6 +85,8 @@ function columnText(ref: ColumnRef | undefined, header: readonly string[] | null
 /** The form showing `mapping` (a detected or saved one), on a file with this header row. */
 export function formFromMapping(input: TraceMappingInput, header: readonly string[] | null = null): MappingForm {
   const m = TraceMapping.parse(input);
+  // Cluster exports (JSON) have a fixed shape: the dialog shows no form for them.
+  if (m.kind === 'prometheus-query-range' || m.kind === 'kubectl-pods') return { ...EMPTY_FORM };
   const col = (ref: ColumnRef | undefined) => columnText(ref, header, m.header);
   const common = {
     ...EMPTY_FORM,

@@ -62,7 +62,7 @@ export function ShareBar({ share }: { share: ShareLinkState }) {
               <label htmlFor={`trace-file-${m.index}`}>
                 Trace “{m.name}” ({m.fingerprint.rows.toLocaleString('en-US')} rows, SHA-256 {m.fingerprint.sha256.slice(0, 12)}…)
               </label>
-              <input id={`trace-file-${m.index}`} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => e.target.files?.[0] && void share.provideTrace(m.index, e.target.files[0])} />
+              <input id={`trace-file-${m.index}`} type="file" accept=".csv,.tsv,.txt,.json,text/csv,text/plain,application/json" onChange={(e) => e.target.files?.[0] && void share.provideTrace(m.index, e.target.files[0])} />
               {share.pending?.errors[m.index] && (
                 <p className="field-error" role="alert">
                   {share.pending.errors[m.index]}
