@@ -8,6 +8,11 @@ import type { TraceImportReport } from './report.ts';
  */
 export function traceOriginText(report: Pick<TraceImportReport, 'mapping' | 'origin'>): string {
   const m = report.mapping;
+  // JSON cluster exports carry unix seconds.
+  if (m.kind === 'prometheus-query-range' || m.kind === 'kubectl-pods') {
+    const iso = new Date(report.origin * 1000).toISOString().slice(0, 19).replace('T', ' ');
+    return m.kind === 'kubectl-pods' ? `the snapshot (its latest pod start, ${iso} UTC); every pod arrives at 0` : `the range's first sample, ${iso} UTC`;
+  }
   const format = m.kind === 'pods' ? m.start.format : m.time.format;
   const first = m.kind === 'pods' ? 'its first arrival' : 'its first sample';
   if (format === 'datetime' || m.keepTimeOfDay) {
