@@ -173,7 +173,9 @@ class TraceImportSession implements TraceImporter {
     };
     if (reader instanceof PodRowReader) {
       const out = reader.finish();
-      const endAtTraceEnd = podsEndingAtTraceEnd(out.table, out.censored.end);
+      // Only a written end time can be the cut written as an end; start + duration meeting the
+      // trace end is a coincidence (the GenAI request log has two).
+      const endAtTraceEnd = mapping.kind === 'pods' && mapping.end ? podsEndingAtTraceEnd(out.table, out.censored.end) : 0;
       const simplified = reader.tally?.result(endAtTraceEnd) ?? { endAtTraceEnd, neverScheduled: null, gpu: null };
       const censored = { start: out.censored.start, end: out.censored.end + endAtTraceEnd };
       const unitWarnings = mapping.kind === 'pods' ? unitSanityWarnings(out.table, mapping) : [];
