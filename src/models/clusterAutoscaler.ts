@@ -1,5 +1,6 @@
 import type { ClusterAutoscaler as AutoscalerConfig } from '../scenario/strategy.ts';
-import type { Random } from '../sim/random.ts';
+import { DelaySampler } from '../sim/sampleDelay.ts';
+import { Random } from '../sim/random.ts';
 import { binpack } from './binpackingEstimator.ts';
 import { PRIORITY, type Cluster } from './cluster.ts';
 import { DeadlineQueue } from './deadlineQueue.ts';
@@ -32,6 +33,12 @@ export class ClusterAutoscaler {
     private readonly rng: Random,
   ) {
     this.waitedOnLimit = new Uint8Array(cluster.pods.count);
+    // Drain times from a stream of their own, so they do not shift the expander's random picks.
+    this.drainDuration = new DelaySampler(config.drainDuration, new Random(rng.uint32(), 11));
+    this.backoffUntil = pool.shapes.map(() => -Infinity);
+    this.backoffSteps = pool.shapes.map(() => 0);
+    this.lastProvisionFailure = pool.shapes.map(() => -Infinity);
+    pool.onProvisionFailed = (s, now) => this.backOff(s, now);
     this.limitWaits = {
       maxNodes: { pods: 0, podSeconds: 0, value: maxNodes },
       maxNodesTotal: { pods: 0, podSeconds: 0, value: config.maxNodesTotal },
@@ -77,7 +84,7 @@ export class ClusterAutoscaler {
       return false;
     }
 
-    const option = this.expand(counts, order, wanted);
+    const option = this.expand(counts, order, wanted, now);
     if (!option) return false;
     const n = Math.min(option.nodes, room);
     for (let i = 0; i < n; i++) pool.launch(option.shape, now, false);
@@ -116,11 +123,13 @@ export class ClusterAutoscaler {
   private readonly waitedOnLimit: Uint8Array;
 
   /** Evaluates each node shape and lets the configured expander choose. */
-  private expand(counts: number[], order: number[], wanted: number): { shape: number; nodes: number } | undefined {
+  private expand(counts: number[], order: number[], wanted: number, now: number): { shape: number; nodes: number } | undefined {
     const pool = this.pool;
     const q = pool.pending;
     const options: Array<{ shape: number; nodes: number; helped: number; waste: number; cost: number }> = [];
     pool.shapes.forEach((shape, s) => {
+      // A node group in backoff after a failed provision is not an option.
+      if (this.backoffUntil[s] > now) return;
       const left = counts.slice();
       const nodes = binpack(shape, q.cpu, q.mem, left, order);
       if (nodes === 0) return;
@@ -160,14 +169,15 @@ export class ClusterAutoscaler {
     const cfg = this.config;
     this.updateUnneeded(now);
     if (now - this.lastScaleUp < cfg.scaleDownDelayAfterAdd) return;
+    if (now - this.lastScaleDownFailure < cfg.scaleDownDelayAfterFailure) return;
     const pool = this.pool;
     const cutoff = now - cfg.scaleDownUnneededTime;
-    let removable = pool.aliveTotal - this.minNodes;
+    let removable = pool.aliveTotal - pool.deleting - this.minNodes;
     let removed = 0;
     // Empty nodes first, in bulk.
     const empty = this.eligibleEmpty;
     for (let i = 0; i < empty.length && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
-      pool.remove(empty[i], now);
+      pool.beginDeletion(empty[i], now, now + cfg.nodeDeleteDelayAfterTaint);
       removed++;
       removable--;
     }
@@ -178,16 +188,41 @@ export class ClusterAutoscaler {
       const slot = unneeded[i];
       if (pool.unneededSince[slot] > cutoff || pool.podCount[slot] === 0 || pool.status[slot] !== NODE.ready) continue;
       if (pool.drain(slot, now)) {
-        pool.remove(slot, now);
+        pool.beginDeletion(slot, now, now + cfg.nodeDeleteDelayAfterTaint + this.drainDuration.sample());
         drained++;
         removed++;
         removable--;
       } else {
-        // The nodes removed above took the room its pods were to move to: not unneeded any more.
+        // The nodes removed above took the room its pods were to move to: not unneeded any more,
+        // and a failed scale-down holds the next for scale-down-delay-after-failure.
         pool.unneededUpdate[slot] = -1;
         this.markUnremovable(slot, now);
+        this.lastScaleDownFailure = now;
       }
     }
+  }
+
+  private lastScaleDownFailure = -Infinity;
+  private readonly drainDuration: DelaySampler;
+  /** Per node group (shape): backed off until, consecutive failures, and the last failure. */
+  private readonly backoffUntil: number[];
+  private readonly backoffSteps: number[];
+  private readonly lastProvisionFailure: number[];
+
+  /**
+   * A node of group `s` did not register within max-node-provision-time: cluster-autoscaler backs
+   * the group off (utils/backoff exponential backoff): initialNodeGroupBackoffDuration, doubling
+   * with each failure up to maxNodeGroupBackoffDuration, starting over once a group has gone
+   * nodeGroupBackoffResetTimeout without failing. Nodes of one scale-up that fail together count once.
+   */
+  private backOff(s: number, now: number): void {
+    const cfg = this.config;
+    if (now === this.lastProvisionFailure[s]) return;
+    if (now - this.lastProvisionFailure[s] > cfg.nodeGroupBackoffResetTimeout) this.backoffSteps[s] = 0;
+    const duration = Math.min(cfg.initialNodeGroupBackoffDuration * 2 ** this.backoffSteps[s], cfg.maxNodeGroupBackoffDuration);
+    this.backoffSteps[s]++;
+    this.lastProvisionFailure[s] = now;
+    this.backoffUntil[s] = now + duration;
   }
 
   /** Unneeded nodes found by the latest update, in candidate order (reused between loops). */

@@ -7,7 +7,7 @@ import type { NodeShape } from './nodeShape.ts';
 import { PendingQueue } from './pendingQueue.ts';
 import { PlacementIndex } from './placementIndex.ts';
 
-export const NODE = { free: 0, provisioning: 1, ready: 2 } as const;
+export const NODE = { free: 0, provisioning: 1, ready: 2, deleting: 3 } as const;
 
 /** A walk number no node is ever excluded in (`excludedIn` starts at -1, walks count from 1). */
 const NO_WALK = -2;
@@ -79,6 +79,10 @@ export class NodePool {
   aliveTotal = 0;
   readonly provisioningCount: number[];
   launched = 0;
+  /** Nodes cluster-autoscaler is deleting (drained, not yet terminated: still billed). */
+  deleting = 0;
+  /** Called when a node of shape `s` did not register in time (cluster-autoscaler backs the group off). */
+  onProvisionFailed: ((s: number, now: number) => void) | undefined;
   failedToRegister = 0;
   removed = 0;
   /** Pods currently bound to nodes (for ResourcePolicy unit max). */
@@ -88,6 +92,7 @@ export class NodePool {
   private readonly utilizationThreshold: number;
   private readonly kReady: number;
   private readonly kFailed: number;
+  private readonly kTerminated: number;
   private readonly kFinish: number;
   /** Largest pod-usable CPU and memory over the shapes (a pod bigger than this never fits). */
   readonly maxPodCpu: number;
@@ -118,6 +123,7 @@ export class NodePool {
     const k = cluster.kernel;
     this.kReady = k.on('nodeReady', (slot) => this.onNodeReady(slot));
     this.kFailed = k.on('nodeNotRegistered', (slot) => this.onNodeFailed(slot));
+    this.kTerminated = k.on('nodeTerminated', (slot) => this.onTerminated(slot));
     this.kFinish = k.on('podFinishedOnNode', (pod) => this.onPodFinished(pod));
     this.grow(64);
   }
@@ -214,7 +220,29 @@ export class NodePool {
   private onNodeFailed(slot: number): void {
     this.provisioningCount[this.type[slot]]--;
     this.failedToRegister++;
-    this.remove(slot, this.cluster.kernel.now);
+    const now = this.cluster.kernel.now;
+    this.remove(slot, now);
+    this.onProvisionFailed?.(this.type[slot], now);
+  }
+
+  /**
+   * cluster-autoscaler deletes a drained (or empty) node: out of scheduling now, terminated and
+   * billed until `terminatedAt` (the taint delay, and the drained pods' graceful termination).
+   */
+  beginDeletion(slot: number, now: number, terminatedAt: number): void {
+    if (this.podCount[slot] !== 0) throw new Error(`node ${slot} still has ${this.podCount[slot]} pods`);
+    this.unlistUnderutilized(slot);
+    this.index.clear(slot);
+    this.status[slot] = NODE.deleting;
+    this.deleting++;
+    if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
+    if (terminatedAt <= now) this.onTerminated(slot, now);
+    else this.cluster.kernel.schedule(terminatedAt, this.kTerminated, slot, PRIORITY.nodeReady);
+  }
+
+  private onTerminated(slot: number, now = this.cluster.kernel.now): void {
+    this.deleting--;
+    this.remove(slot, now);
   }
 
   /** Terminates a node (its pods must be gone) and bills it. */

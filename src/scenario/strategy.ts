@@ -40,6 +40,19 @@ export const ClusterAutoscaler = strictObject({
   /** max-empty-bulk-delete / max-scale-down-parallelism. */
   maxScaleDownParallelism: z.number().int().positive().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).default(10),
   maxDrainParallelism: z.number().int().nonnegative().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).default(1),
+  /** After a failed scale-down (a drain that could not place its pods), no scale-down for this long. */
+  scaleDownDelayAfterFailure: Duration.default(180),
+  /** From the decision to delete a node to the delete call (CA taints it first); the instance is billed until then. */
+  nodeDeleteDelayAfterTaint: Duration.default(5),
+  /**
+   * How long a drained node's evicted pods take to exit before CA deletes the node (each gets up to
+   * terminationGracePeriodSeconds, 30 s by default); the instance is billed until then.
+   */
+  drainDuration: Delay.default({ kind: 'uniform', min: 0, max: 30 }),
+  /** Node group backoff after a node failed to register: first this long, doubling per failure up to the max; reset after the reset timeout without failures. */
+  initialNodeGroupBackoffDuration: Duration.default(300),
+  maxNodeGroupBackoffDuration: Duration.default(1800),
+  nodeGroupBackoffResetTimeout: Duration.default(10800),
   /** How long a node found unremovable (its pods have no place to move) is left before CA simulates removing it again. */
   unremovableNodeRecheckTimeout: Duration.default(300),
   /** Whether CA may evict pods to remove an underused node (pods owned by a controller: yes). */

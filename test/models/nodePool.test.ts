@@ -122,28 +122,31 @@ describe('cluster-autoscaler', () => {
   it('does not remove an empty node before scale-down-unneeded-time, and removes it at the first scan after', () => {
     // The node comes up at 110 s and its pod runs from 120 s to 1120 s. At the 110 s scan the pod has
     // nowhere to move (no other node): unremovable, rechecked every 300 s (410, 710, 1010 s: pod still
-    // there). At the 1310 s recheck it is empty: unneeded from 1310 s, removed at 1310 + 600 = 1910 s
-    // (scale-down-delay-after-add, 600 s after the scale-up at 10 s, is long over).
+    // there). At the 1310 s recheck it is empty: unneeded from 1310 s, deleted at 1310 + 600 = 1910 s
+    // (scale-down-delay-after-add, 600 s after the scale-up at 10 s, is long over): tainted then,
+    // terminated node-delete-delay-after-taint (5 s) later, at 1915 s.
     const s = scenarioWith([nodes({ minNodes: 0 })], [[5, 1000, 1000, 1024]], { horizon: 7200 });
     const run = runStrategy(s);
-    run.kernel.run({ until: 1909 });
+    run.kernel.run({ until: 1914 });
     expect(run.models.pool!.aliveTotal).toBe(1);
-    run.kernel.run({ until: 1910 });
+    run.kernel.run({ until: 1915 });
     expect(run.models.pool!.aliveTotal).toBe(0);
     const r = run.result();
-    // Billed from the launch request at 10 s to removal at 1910 s.
-    expect(r.cost.items.nodeCompute).toBeCloseTo((0.2 / 3600) * (1910 - 10), 9);
+    // Billed from the launch request at 10 s until the instance is terminated at 1915 s.
+    expect(r.cost.items.nodeCompute).toBeCloseTo((0.2 / 3600) * (1915 - 10), 9);
     expect(r.nodes.removed).toBe(1);
   });
 
   it('removes an empty node scale-down-unneeded-time after it was first found unneeded', () => {
     // With the recheck timeout at 10 s the node is looked at every scan: empty from 1120 s,
-    // unneeded from the 1120 s scan, removed at 1720 s.
+    // unneeded from the 1120 s scan, deleted at 1720 s (terminated 5 s later).
     const s = scenarioWith([nodes({ minNodes: 0, autoscaler: { unremovableNodeRecheckTimeout: 10 } })], [[5, 1000, 1000, 1024]], { horizon: 7200 });
     const run = runStrategy(s);
     run.kernel.run({ until: 1719 });
-    expect(run.models.pool!.aliveTotal).toBe(1);
+    expect(run.models.pool!.deleting).toBe(0);
     run.kernel.run({ until: 1720 });
+    expect(run.models.pool!.deleting).toBe(1);
+    run.kernel.run({ until: 1725 });
     expect(run.models.pool!.aliveTotal).toBe(0);
   });
 
@@ -161,8 +164,10 @@ describe('cluster-autoscaler', () => {
     ], { horizon: 7200 });
     const run = runStrategy(s);
     run.kernel.run({ until: 1109 });
-    expect(run.models.pool!.aliveTotal).toBe(3);
+    expect(run.models.pool!.deleting).toBe(0);
     run.kernel.run({ until: 1110 });
+    expect(run.models.pool!.deleting).toBe(2);
+    run.kernel.run({ until: 1115 });
     expect(run.models.pool!.aliveTotal).toBe(1);
   });
 
@@ -202,8 +207,9 @@ describe('cluster-autoscaler', () => {
   it('drains an underused node when its pods fit elsewhere, and the moved pod still completes once', () => {
     // Each new node gets one 3.5 vCPU pod and one 0.5 vCPU pod. When the big pods end (310 s), both
     // nodes are 12.5% used; at 910 s cluster-autoscaler drains one node's small pod onto the other
-    // and removes it. The last node goes once its pods end and it has been empty for 10 minutes.
-    const s = scenarioWith([nodes({ minNodes: 0 })], [
+    // and deletes it: terminated after the 5 s taint delay and the 20 s its pods take to exit.
+    // The last node goes once its pods end and it has been empty for 10 minutes.
+    const s = scenarioWith([nodes({ minNodes: 0, autoscaler: { drainDuration: constant(20) } })], [
       [0, 200, 3500, 1024],
       [0, 200, 3500, 1024],
       [0, 5000, 500, 512],
@@ -211,8 +217,12 @@ describe('cluster-autoscaler', () => {
     ], { horizon: 20000 });
     const run = runStrategy(s);
     run.kernel.run({ until: 909 });
-    expect(run.models.pool!.aliveTotal).toBe(2);
+    expect(run.cluster.evictions).toBe(0);
     run.kernel.run({ until: 910 });
+    expect(run.cluster.evictions).toBe(1);
+    run.kernel.run({ until: 934 });
+    expect(run.models.pool!.aliveTotal).toBe(2);
+    run.kernel.run({ until: 935 });
     expect(run.models.pool!.aliveTotal).toBe(1);
     const r = run.result();
     expect(r.pods.evictions).toBe(1);
@@ -263,4 +273,18 @@ describe('cluster-autoscaler', () => {
     run.kernel.run({ until: 11 });
     expect(run.models.pool!.alive).toEqual([0, 1]);
   });
+});
+
+describe('cluster-autoscaler after failures', () => {
+  it('backs a node group off after a failed provision: 5 min, then 10, then 20 (exponential, max 30)', () => {
+    // Every node takes 1000 s to come up, past max-node-provision-time (900 s): it never registers.
+    // Launches at 0 s (fails 900 s, backoff 300 s), 1200 s (fails 2100 s, backoff 600 s), 2700 s
+    // (fails 3600 s, backoff 1200 s), 4800 s (still coming at the 5000 s horizon). Without the
+    // backoff it would be relaunched at every failure: 0, 900, 1800, 2700, 3600, 4500 s.
+    const s = scenarioWith([nodes({ minNodes: 0, provisioningDelay: constant(1000) })], [[0, 600, 1000, 1024]], { horizon: 5000 });
+    const r = runStrategy(s).result();
+    expect(r.nodes.launched).toBe(4);
+    expect(r.nodes.failedToRegister).toBe(3);
+  });
+
 });
