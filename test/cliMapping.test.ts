@@ -31,7 +31,8 @@ const MILLI_MIB = {
   class: { column: 'priority' },
 };
 
-describe('CLI: the trace mapping on stderr, and --mapping', () => {
+// Each test spawns the CLI a few times; on a loaded machine one spawn takes up to ~20 s.
+describe('CLI: the trace mapping on stderr, and --mapping', { timeout: 180_000 }, () => {
   it('prints one line per column with its unit and reason before running a cores / GiB pod list', () => {
     const r = run(SCENARIO, '--trace', FIXTURE, '--json');
     expect(r.code).toBe(0);

@@ -2,6 +2,7 @@
 import type { RowIssue, TraceImportReport, TraceSummary } from '../../trace/index.ts';
 import { simplificationLines } from '../../trace/importLines.ts';
 import { formatCount } from '../format.ts';
+import { mappingLines } from '../../trace/mappingLines.ts';
 import { ConcurrencyChart } from './ConcurrencyChart.tsx';
 import { formatPodHours, formatSpan } from './importFormat.ts';
 
@@ -47,6 +48,24 @@ export function ImportPreview({ report, summary }: { report: TraceImportReport; 
   const snapshot = report.mapping.kind === 'kubectl-pods';
   return (
     <div className="import-preview">
+      <details className="mapping-lines" data-testid="import-mapping-lines" open>
+        <summary>Columns read as</summary>
+        <ul>
+          {mappingLines(report, 'as set in the mapping').map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </details>
+      {report.unitWarnings && report.unitWarnings.length > 0 && (
+        <div className="unit-warnings" role="alert" data-testid="import-unit-warnings">
+          <strong>Check the units:</strong>
+          <ul>
+            {report.unitWarnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <dl className="stats">
         <Stat id="accepted" label={report.requests ? 'Requests accepted' : report.rate ? 'Samples accepted' : clusterExport ? 'Pods accepted' : 'Rows accepted'} value={formatCount(report.accepted)} note={`of ${formatCount(report.dataRows)}`} />
         <Stat id="rejected" label="Rows rejected" value={formatCount(report.rejected)} />

@@ -1,6 +1,6 @@
 /** The manual override form for every mapping field; controlled by the dialog, which keeps its state. */
 import type { ReactNode } from 'react';
-import { columnOptions, type MappingForm, type MappingFormField } from './mappingForm.ts';
+import { columnOptions, type MappingForm, type MappingFormField, type UnitQuestion } from './mappingForm.ts';
 
 const INSTANT_FORMATS = [
   ['seconds', 'seconds'],
@@ -19,9 +19,11 @@ interface Props {
   header: readonly string[];
   errors: Partial<Record<MappingFormField, string>>;
   onChange: (form: MappingForm) => void;
+  /** Units detection could not tell from the values: asked next to their select until answered. */
+  questions?: readonly UnitQuestion[];
 }
 
-export function MappingFormView({ form, header, errors, onChange }: Props) {
+export function MappingFormView({ form, header, errors, onChange, questions = [] }: Props) {
   const set = <K extends MappingFormField>(key: K, value: MappingForm[K]) => onChange({ ...form, [key]: value });
   const columns = columnOptions(header, form.header);
   const id = (f: MappingFormField) => `imp-${f}`;
@@ -70,6 +72,42 @@ export function MappingFormView({ form, header, errors, onChange }: Props) {
         })}
       </select>,
     );
+  // A unit select that may hold a question: blank until the user picks, with the reason beside it.
+  const unitSelect = (f: 'cpuUnit' | 'memoryUnit', label: string, options: readonly (readonly [string, string] | string)[]) => {
+    const question = questions.find((q) => q.field === f && q.column === (f === 'cpuUnit' ? form.cpuColumn : form.memoryColumn));
+    const open = form[f] === '';
+    return (
+      <div className={`field${question ? ' unit-question' : ''}`} key={f} data-testid={question ? `question-${f}` : undefined}>
+        <label htmlFor={id(f)}>{label}</label>
+        <select {...aria(f)} value={form[f]} onChange={(e) => set(f, e.target.value as never)} aria-required={open ? true : undefined}>
+          {open && (
+            <option value="" disabled>
+              (choose: {question ? question.choices.join(' or ') : 'a unit'})
+            </option>
+          )}
+          {options.map((o) => {
+            const [value, text] = typeof o === 'string' ? [o, o] : o;
+            return (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            );
+          })}
+        </select>
+        {question && (
+          <span className={open ? 'question' : 'hint'} role={open ? 'status' : undefined}>
+            {open ? `Which unit is "${question.column}" in? ` : 'You chose; the values alone did not tell: '}
+            {question.reason}.
+          </span>
+        )}
+        {errors[f] && (
+          <span className="field-error" id={`${id(f)}-error`} role="alert">
+            {errors[f]}
+          </span>
+        )}
+      </div>
+    );
+  };
   const text = (f: MappingFormField, label: string, hint?: string, inputMode: 'decimal' | 'numeric' | 'text' = 'decimal') =>
     field(f, label, <input {...aria(f)} type="text" inputMode={inputMode} value={String(form[f])} onChange={(e) => set(f, e.target.value as never)} />, hint);
   const checkbox = (f: 'header' | 'keepTimeOfDay', label: string, hint: string) => (
@@ -133,9 +171,9 @@ export function MappingFormView({ form, header, errors, onChange }: Props) {
               </>
             )}
             {columnSelect('cpuColumn', 'CPU column', '(none: default size)')}
-            {select('cpuUnit', 'CPU unit', CPU_UNITS)}
+            {unitSelect('cpuUnit', 'CPU unit', CPU_UNITS)}
             {columnSelect('memoryColumn', 'Memory column', '(none: default size)')}
-            {select('memoryUnit', 'Memory unit', MEMORY_UNITS)}
+            {unitSelect('memoryUnit', 'Memory unit', MEMORY_UNITS)}
             {columnSelect('classColumn', 'Class column', '(none: class "default")')}
           </>
         )}

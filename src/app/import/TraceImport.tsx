@@ -10,7 +10,7 @@ import { formatCount } from '../format.ts';
 import type { Draft } from '../draft.ts';
 import { formatBytes } from './importFormat.ts';
 import { ImportPreview } from './ImportPreview.tsx';
-import { EMPTY_FORM, formFromMapping, mappingFromForm, type MappingForm, type MappingFormField } from './mappingForm.ts';
+import { EMPTY_FORM, formFromDetection, mappingFromForm, unansweredUnits, type MappingForm, type MappingFormField, type UnitQuestion } from './mappingForm.ts';
 import { MappingFormView } from './MappingFormView.tsx';
 import { ImportCancelledError, TraceImportClient, type HeadOutcome, type ImportOutcome, type TraceImportProgress } from './traceImportClient.ts';
 import { sourceNameFromFile, sourceNameProblem, traceSourceNames, withTraceSource } from './traceSource.ts';
@@ -28,6 +28,8 @@ interface Session {
   stage: 'reading' | 'mapping' | 'importing' | 'preview' | 'error';
   head: HeadOk | null;
   form: MappingForm;
+  /** Units the values left open: asked in the form; the import waits for the answers. */
+  questions: UnitQuestion[];
   formErrors: Partial<Record<MappingFormField, string>>;
   name: string;
   nameError: string | null;
@@ -71,7 +73,7 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
     client.cancel();
     const { file } = request;
     const name = request.replaceName ?? sourceNameFromFile(file.name);
-    setSession({ file, stage: 'reading', head: null, form: EMPTY_FORM, formErrors: {}, name, nameError: null, progress: null, result: null, error: null, notice: null });
+    setSession({ file, stage: 'reading', head: null, form: EMPTY_FORM, questions: [], formErrors: {}, name, nameError: null, progress: null, result: null, error: null, notice: null });
     client.readHead(file, file.name).then(
       (head) => {
         if (sessionRef.current?.file !== file) return;
@@ -79,8 +81,8 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
           patch({ stage: 'error', error: head.message });
           return;
         }
-        const form = head.detection ? formFromMapping(head.detection.mapping, head.header) : { ...EMPTY_FORM, header: true };
-        patch({ stage: 'mapping', head, form });
+        const { form, questions } = head.detection ? formFromDetection(head.detection, head.header) : { form: { ...EMPTY_FORM, header: true }, questions: [] };
+        patch({ stage: 'mapping', head, form, questions });
       },
       (e: unknown) => {
         if (!(e instanceof ImportCancelledError)) patch({ stage: 'error', error: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });
@@ -200,7 +202,7 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
                     </span>
                   )}
                 </div>
-                {!isClusterExport(session.head) && <MappingFormView form={session.form} header={session.head.header} errors={session.formErrors} onChange={(form) => patch({ form })} />}
+                {!isClusterExport(session.head) && <MappingFormView form={session.form} header={session.head.header} errors={session.formErrors} questions={session.questions} onChange={(form) => patch({ form })} />}
               </>
             )}
 
@@ -217,9 +219,16 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
 
             <footer className="import-actions">
               {(session.stage === 'mapping' || (session.stage === 'error' && session.head)) && (
-                <button type="button" className="primary" onClick={startImport}>
-                  Import {formatBytes(session.file.size)}
-                </button>
+                <>
+                  <button type="button" className="primary" onClick={startImport} disabled={unansweredUnits(session.form).length > 0} aria-describedby={unansweredUnits(session.form).length > 0 ? 'imp-unanswered' : undefined}>
+                    Import {formatBytes(session.file.size)}
+                  </button>
+                  {unansweredUnits(session.form).length > 0 && (
+                    <span id="imp-unanswered" className="hint">
+                      Choose the {unansweredUnits(session.form).map((f) => (f === 'cpuUnit' ? 'CPU' : 'memory')).join(' and ')} unit first: the values do not tell.
+                    </span>
+                  )}
+                </>
               )}
               {session.stage === 'importing' && (
                 <button type="button" onClick={cancelImport}>

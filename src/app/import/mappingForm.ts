@@ -5,6 +5,7 @@
  */
 import { DEFAULT_CAPACITY_PER_POD, DEFAULT_POD, DEFAULT_REQUEST_INTERVAL, TraceMapping, type TraceMappingInput } from '../../trace/index.ts';
 import type { ColumnRef, CpuUnit, DurationUnit, InstantFormat, MemoryUnit } from '../../trace/index.ts';
+import { unitQuestions, type LayoutDetection } from '../../trace/detect.ts';
 
 export interface MappingForm {
   kind: 'pods' | 'rate' | 'requests';
@@ -20,9 +21,10 @@ export interface MappingForm {
   durationUnit: DurationUnit;
   /** '' = no column: pods get the default size. */
   cpuColumn: string;
-  cpuUnit: CpuUnit;
+  /** '' = a question: detection could not tell the unit and the user must choose (see formFromDetection). */
+  cpuUnit: CpuUnit | '';
   memoryColumn: string;
-  memoryUnit: MemoryUnit;
+  memoryUnit: MemoryUnit | '';
   classColumn: string;
   /** '' = no filter. */
   filterColumn: string;
@@ -131,6 +133,39 @@ export function formFromMapping(input: TraceMappingInput, header: readonly strin
   };
 }
 
+/** A unit question for the dialog: the field, the column, why the values leave it open, the choices. */
+export interface UnitQuestion {
+  field: 'cpuUnit' | 'memoryUnit';
+  column: string;
+  reason: string;
+  choices: string[];
+}
+
+/**
+ * The form for a detected mapping, with every unit detection could not tell left blank: the
+ * dialog asks about it and the import stays disabled until the user picks one.
+ */
+export function formFromDetection(detection: LayoutDetection, header: readonly string[] | null = null): { form: MappingForm; questions: UnitQuestion[] } {
+  const form = formFromMapping(detection.mapping, header);
+  const questions: UnitQuestion[] = unitQuestions(detection).map((q) => ({
+    field: q.field === 'cpu' ? 'cpuUnit' : 'memoryUnit',
+    column: q.column,
+    reason: q.guess.reason,
+    choices: q.guess.choices,
+  }));
+  for (const q of questions) form[q.field] = '';
+  return { form, questions };
+}
+
+/** Unit questions still open in the form (a column chosen, its unit not): the import waits for them. */
+export function unansweredUnits(form: MappingForm): ('cpuUnit' | 'memoryUnit')[] {
+  if (form.kind !== 'pods') return [];
+  const open: ('cpuUnit' | 'memoryUnit')[] = [];
+  if (form.cpuColumn !== '' && form.cpuUnit === '') open.push('cpuUnit');
+  if (form.memoryColumn !== '' && form.memoryUnit === '') open.push('memoryUnit');
+  return open;
+}
+
 export type FormToMapping = { ok: true; mapping: TraceMappingInput } | { ok: false; errors: Partial<Record<MappingFormField, string>> };
 
 /** Which form field a mapping schema path belongs to, so a message shows next to its input. */
@@ -203,6 +238,15 @@ export function mappingFromForm(form: MappingForm): FormToMapping {
     return n;
   };
 
+  // An unanswered unit question blocks the import: the user, not a default, decides.
+  const unit = <F extends 'cpuUnit' | 'memoryUnit'>(field: F, what: string): Exclude<MappingForm[F], ''> | undefined => {
+    const value = form[field];
+    if (value === '') {
+      errors[field] = `choose the ${what} unit: the values do not tell`;
+      return undefined;
+    }
+    return value as Exclude<MappingForm[F], ''>;
+  };
   const filterColumn = column('filterColumn', false, 'filter');
   const filter = filterColumn === undefined ? undefined : { column: filterColumn, equals: form.filterEquals.trim() };
   const start = column('startColumn', true, form.kind === 'pods' ? 'start' : 'time');
@@ -242,8 +286,8 @@ export function mappingFromForm(form: MappingForm): FormToMapping {
       start: start === undefined ? undefined : { column: start, format: form.startFormat },
       end: end === undefined ? undefined : { column: end, format: form.endFormat },
       duration: duration === undefined ? undefined : { column: duration, unit: form.durationUnit },
-      cpu: cpu === undefined ? undefined : { column: cpu, unit: form.cpuUnit },
-      memory: memory === undefined ? undefined : { column: memory, unit: form.memoryUnit },
+      cpu: cpu === undefined ? undefined : { column: cpu, unit: unit('cpuUnit', 'CPU') },
+      memory: memory === undefined ? undefined : { column: memory, unit: unit('memoryUnit', 'memory') },
       class: cls === undefined ? undefined : { column: cls },
       // Only saved when a column is missing, so a full mapping stays minimal.
       defaultPod: cpu === undefined || memory === undefined ? podSize() : undefined,
