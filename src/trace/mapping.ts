@@ -94,7 +94,8 @@ export const HpaSettings = z
   .object({
     minReplicas: z.number().int().min(1).default(1),
     maxReplicas: z.number().int().min(1).optional(),
-    syncPeriod: z.number().positive().default(15),
+    /** At least 1 s, like every period that repeats a loop: 1e-9 s over a day would be 8.6e13 syncs. */
+    syncPeriod: z.number().min(1, 'must be at least 1 s (the HPA syncs again after this long)').default(15),
     tolerance: z.number().nonnegative().default(0.1),
     /** Scale down only to the highest recommendation of this many past seconds. */
     scaleDownStabilization: z.number().nonnegative().default(300),
@@ -102,7 +103,7 @@ export const HpaSettings = z
     scaleUpPods: z.number().int().nonnegative().default(4),
     scaleUpPercent: z.number().nonnegative().default(100),
     scaleDownPercent: z.number().nonnegative().max(100).default(100),
-    policyPeriod: z.number().positive().default(15),
+    policyPeriod: z.number().min(1, 'must be at least 1 s (a scaling policy period)').default(15),
   })
   .superRefine((h, ctx) => {
     if (h.maxReplicas !== undefined && h.maxReplicas < h.minReplicas) {
@@ -135,7 +136,7 @@ export const RequestLogMapping = z.object({
   /** When each request arrived. */
   time: InstantColumn,
   /** Requests are counted per interval of this many seconds; the rate is count / interval. */
-  interval: z.number().positive().max(86_400).default(DEFAULT_REQUEST_INTERVAL),
+  interval: z.number().min(1, 'must be at least 1 s (requests are counted per interval: a tiny one makes a series too long to hold)').max(86_400).default(DEFAULT_REQUEST_INTERVAL),
   /** Count each request as this column's value (e.g. tokens) instead of as 1. */
   weight: z.object({ column: ColumnRef }).optional(),
   /** Requests per second (or weight units per second) one pod serves at its target. */

@@ -44,3 +44,27 @@ describe('TraceMapping', () => {
     ).toBe(false);
   });
 });
+
+describe('periods that repeat a loop are at least 1 s (issue 18 item 1)', () => {
+  const rate = {
+    kind: 'rate',
+    time: { column: 'timestamp', format: 'seconds' },
+    value: { column: 'value' },
+    capacityPerPod: 1,
+    pod: { cpuMillicores: 500, memoryMiB: 512 },
+  } as const;
+  it('refuses an HPA sync or policy period, or a request-log interval, of 0 or 1e-9 s', () => {
+    // The HPA syncs every syncPeriod over the whole series: 1e-9 s over a day is 8.6e13 syncs.
+    for (const tiny of [0, 1e-9, 1e-300, 0.5]) {
+      for (const hpa of [{ syncPeriod: tiny }, { policyPeriod: tiny }]) {
+        const r = TraceMapping.safeParse({ ...rate, hpa });
+        expect(r.success, JSON.stringify(hpa)).toBe(false);
+        expect(r.error?.issues[0].message).toMatch(/at least 1 s/);
+      }
+      const r = TraceMapping.safeParse({ ...rate, kind: 'requests', value: undefined, interval: tiny });
+      expect(r.success, `interval ${tiny}`).toBe(false);
+      expect(r.error?.issues[0].message).toMatch(/at least 1 s/);
+    }
+    expect(TraceMapping.safeParse({ ...rate, hpa: { syncPeriod: 1, policyPeriod: 1 } }).success).toBe(true);
+  });
+});
