@@ -60,7 +60,11 @@ export const ClusterAutoscaler = strictObject({
 });
 export type ClusterAutoscaler = z.infer<typeof ClusterAutoscaler>;
 
-/** What each node loses before pods: kube-reserved (EKS AMI formula or fixed), eviction threshold, DaemonSets. */
+/**
+ * What each node loses before pods: kube-reserved (EKS AMI formula or fixed), eviction threshold,
+ * DaemonSets. The EKS AMI formula is the default for every node: on ACK and GKE nodes it is an
+ * estimate (GKE and ACK document their own formulas; give fixed values for those).
+ */
 export const NodeOverhead = strictObject({
   kubeReserved: z.union([z.literal('eks-ami'), strictObject({ cpuMillicores: z.number().nonnegative().max(1_024_000), memoryMiB: z.number().nonnegative().max(33_554_432) })]).default('eks-ami'),
   evictionHardMemoryMiB: z.number().nonnegative().max(33_554_432).default(100),
