@@ -63,6 +63,7 @@ describe('npm run sim --trace: the horizon never cuts in silence', () => {
     expect(() => parseArgs([scenario, '--trace-window', '1h:2h'])).toThrow('--trace-window needs --trace (a trace source in a scenario file takes a "window" field)');
     expect(() => parseArgs([scenario, '--trace', trace, '--trace-window', '2h:1h'])).toThrow('--trace-window: "2h:1h" ends before it starts');
     expect(() => parseArgs([scenario, '--trace', trace, '--trace-window', '2h'])).toThrow('--trace-window: "2h" is not FROM:TO');
+    expect(parseArgs([scenario, '--trace', trace, '--trace-window', '2h:']).traceWindow).toEqual({ from: 7200 });
   });
 
   it('the openb pod list on the headline: 1 pod of 8,152 arrives in its 24 h horizon, and the warning says so', () => {

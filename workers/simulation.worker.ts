@@ -143,7 +143,7 @@ const api = {
         }
         strategies.push(run.result());
       }
-      const result: SimulationResult = { scenario: sc.name, horizonSeconds: sc.horizon, seed: sc.seed, strategies };
+      const result: SimulationResult = { scenario: sc.name, horizonSeconds: sc.horizon, seed: sc.seed, strategies, ...(pods.afterHorizon ? { podsAfterHorizon: pods.afterHorizon } : {}) };
       const outcome: RunOutcome = { ok: true, result, pods: pods.count };
       return Comlink.transfer(outcome, transferables(result));
     } catch (error) {

@@ -9,6 +9,8 @@ import { PendingCdfChart } from '../charts/PendingCdfChart.tsx';
 import type { SimulationResult } from '../metrics/result.ts';
 import { ComparisonTable } from './ComparisonTable.tsx';
 import { comparisonRows } from './comparison.ts';
+import { formatCount } from './format.ts';
+import { formatSpan } from './import/importFormat.ts';
 import { resultToJson, seriesCsv, summaryCsv } from './resultExport.ts';
 import { verdict } from './verdict.ts';
 import { limitNotes } from '../metrics/limitNotes.ts';
@@ -66,8 +68,17 @@ export const ResultsPanel = memo(function ResultsPanel({
   useEffect(() => {
     if (allShown) onRendered?.(result);
   }, [allShown, result, onRendered]);
+  const cut = result.podsAfterHorizon ?? 0;
   return (
     <div className="results">
+      {cut > 0 && (
+        <p className="notice" role="status" data-testid="horizon-cut">
+          <strong>
+            {formatCount(cut)} trace {cut === 1 ? 'pod arrives' : 'pods arrive'} after the {formatSpan(horizon)} horizon and {cut === 1 ? 'was' : 'were'} not replayed.
+          </strong>{' '}
+          The results below leave {cut === 1 ? 'it' : 'them'} out; a longer horizon (the scenario's Horizon field, or "Fit horizon to trace" when importing) includes {cut === 1 ? 'it' : 'them'}.
+        </p>
+      )}
       <p className="verdict" data-testid="verdict">
         {sentence}
       </p>

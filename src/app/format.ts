@@ -76,16 +76,3 @@ export function formatClock(seconds: number, horizonSeconds: number): string {
   if (horizonSeconds <= 86400) return day >= 1 && inDay === 0 ? '24:00' : clock;
   return `day ${day + 1} ${clock}`;
 }
-
-/**
- * A long stretch of time, as for a trace or a horizon: "7 h 30 min" under a day (formatDuration),
- * "149 d 8 h" or "7 d" from a day on (hours rounded).
- */
-export function formatSpan(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '—';
-  const hours = Math.round(seconds / 3600);
-  if (seconds < 86400 || hours < 24) return formatDuration(seconds);
-  const d = Math.floor(hours / 24);
-  const h = hours - d * 24;
-  return h === 0 ? `${d} d` : `${d} d ${h} h`;
-}

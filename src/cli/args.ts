@@ -18,7 +18,7 @@ export interface CliArgs {
   /** Override the scenario's horizon: seconds, or 'trace' (long enough for every trace pod). */
   horizon?: number | 'trace';
   /** Replay only this part of the --trace file, seconds after its first arrival. */
-  traceWindow?: { from: number; to: number };
+  traceWindow?: { from: number; to?: number };
   /** `i/n`: compute only the i-th (from 0) of n slices of a multi-run command; checked by parseShard. */
   shard?: string;
   /** Write the output to this file instead of stdout. */
@@ -43,7 +43,8 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
   --horizon H       simulate for H (seconds or e.g. "36h", "30d"; at most 366 days) instead of the scenario's
                     horizon; "trace": until the trace's last pod ends, rounded up to a whole hour
   --trace-window A:B  replay only the part of the --trace file from A to B after its first arrival
-                    (e.g. 115d:149.4d); pods still running at A start at A with the time they had left
+                    (e.g. 115d:149.4d, or 115d: for the rest); pods still running at A start at A
+                    with the time they had left
   --seed N          override the scenario's random seed (a non-negative integer)
   --skip-bad-rows   skip trace rows that cannot be read (counted on stderr) instead of stopping at the first
   --jobs N          replay the strategies on N worker threads at once (default: one per strategy, at most
@@ -114,10 +115,11 @@ function parseHorizon(text: string): number | 'trace' {
   return h;
 }
 
-function parseTraceWindow(text: string): { from: number; to: number } {
+function parseTraceWindow(text: string): { from: number; to?: number } {
   const parts = text.split(':');
-  const [from, to] = parts.map(seconds);
-  if (parts.length !== 2 || from === undefined || to === undefined) throw new UsageError(`--trace-window: "${text}" is not FROM:TO, two durations after the trace's first arrival such as 115d:149.4d`);
+  const from = seconds(parts[0] ?? '');
+  const to = parts[1]?.trim() === '' ? Infinity : seconds(parts[1] ?? '');
+  if (parts.length !== 2 || from === undefined || to === undefined) throw new UsageError(`--trace-window: "${text}" is not FROM:TO, two durations after the trace's first arrival such as 115d:149.4d (115d: for the rest)`);
   if (!(to > from)) throw new UsageError(`--trace-window: "${text}" ends before it starts`);
-  return { from, to };
+  return to === Infinity ? { from } : { from, to };
 }

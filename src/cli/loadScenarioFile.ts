@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { NodeShapeError, nodeShapes } from '../models/nodeShape.ts';
 import { parseScenarioText, ScenarioError, type FieldIssue } from '../scenario/parse.ts';
-import { formatSpan } from '../app/format.ts';
+import { formatSpan } from '../app/import/importFormat.ts';
 import { MAX_HORIZON_SECONDS, type Scenario } from '../scenario/scenario.ts';
 import { importLines } from '../trace/importLines.ts';
 import { traceOriginText } from '../trace/timeOrigin.ts';
@@ -40,7 +40,7 @@ export interface LoadOptions {
   /** Override the scenario's horizon: seconds, or 'trace' (until the traces' last pod ends, rounded up to an hour). */
   horizon?: number | 'trace';
   /** With `trace`: replay only this part of it, seconds after its first arrival. */
-  traceWindow?: { from: number; to: number };
+  traceWindow?: { from: number; to?: number };
 }
 
 /**

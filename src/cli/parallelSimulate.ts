@@ -76,7 +76,7 @@ export class StrategyPool {
           }),
       ),
     );
-    return { scenario: scenario.name, horizonSeconds: scenario.horizon, seed: scenario.seed, strategies: results };
+    return { scenario: scenario.name, horizonSeconds: scenario.horizon, seed: scenario.seed, strategies: results, ...(pods.afterHorizon ? { podsAfterHorizon: pods.afterHorizon } : {}) };
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ export function toJson(result: SimulationResult): object {
     scenario: result.scenario,
     horizonSeconds: result.horizonSeconds,
     seed: result.seed,
+    ...(result.podsAfterHorizon ? { podsAfterHorizon: result.podsAfterHorizon } : {}),
     strategies: result.strategies.map(strategySummary),
   };
 }
@@ -66,7 +67,8 @@ export function toTable(result: SimulationResult, wallMs?: number): string {
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  const out = [`${result.scenario}  (horizon ${formatSeconds(result.horizonSeconds)}, seed ${result.seed})`, '', line(rows[0]), ...rows.slice(1).map(line)];
+  const cut = result.podsAfterHorizon ? `; ${int(result.podsAfterHorizon)} trace pods arrive after the horizon and are not replayed` : '';
+  const out = [`${result.scenario}  (horizon ${formatSeconds(result.horizonSeconds)}, seed ${result.seed}${cut})`, '', line(rows[0]), ...rows.slice(1).map(line)];
   const notes = S.flatMap(limitNotes);
   if (notes.length) out.push('', ...notes.map((n) => `note: ${n}`));
   if (wallMs !== undefined) out.push('', `simulated in ${(wallMs / 1000).toFixed(2)} s`);

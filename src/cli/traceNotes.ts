@@ -1,4 +1,5 @@
-import { formatCount, formatSpan } from '../app/format.ts';
+import { formatCount } from '../app/format.ts';
+import { formatSpan } from '../app/import/importFormat.ts';
 import { MAX_HORIZON_SECONDS, type Scenario } from '../scenario/scenario.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import { horizonForSpan, inlineRowsTable, placeTrace, TRACE_TIME_RULE, type TracePlacement } from '../workload/tracePlacement.ts';
@@ -42,7 +43,7 @@ export function traceNotes(
   name: string,
   placed: TracePlacement,
   horizon: number,
-  source: { offset: number; window?: { from: number; to: number } },
+  source: { offset: number; window?: { from: number; to?: number } },
   origin?: string,
 ): TraceNotes {
   const notes: string[] = [];
@@ -52,7 +53,7 @@ export function traceNotes(
   if (window) {
     const kept = placed.rows - placed.outsideWindow;
     notes.push(
-      `trace ${name}: window ${formatSpan(window.from)} to ${formatSpan(window.to)} after time 0: ${pods(kept)} in it` +
+      `trace ${name}: window ${formatSpan(window.from)} to ${window.to === undefined ? 'the end' : formatSpan(window.to)} after time 0: ${pods(kept)} in it` +
         (placed.runningAtWindowStart ? ` (${formatCount(placed.runningAtWindowStart)} already running at its start, replayed from it for the time they had left)` : '') +
         (placed.outsideWindow ? `; ${pods(placed.outsideWindow)} outside it, not replayed` : ''),
     );

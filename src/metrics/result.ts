@@ -76,4 +76,6 @@ export interface SimulationResult {
   horizonSeconds: number;
   seed: number;
   strategies: StrategyResult[];
+  /** Trace pods that arrive at or after the horizon and were not replayed (absent when none). */
+  podsAfterHorizon?: number;
 }

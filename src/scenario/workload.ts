@@ -81,10 +81,11 @@ export const TraceSource = strictObject({
     offset: Duration.default(0),
     /**
      * Replay only this part of the trace, seconds after its time 0 (its first arrival): pods
-     * arriving from `from` until `to`, plus pods still running at `from`, which start there with
-     * the time they had left. `from` becomes the trace's time 0 (before `offset`).
+     * arriving from `from` until `to` (without `to`: to the end), plus pods still running at
+     * `from`, which start there with the time they had left. `from` becomes the trace's time 0
+     * (before `offset`).
      */
-    window: strictObject({ from: Duration, to: Duration }).optional(),
+    window: strictObject({ from: Duration, to: Duration.optional() }).optional(),
     /** How the app mapped the columns of an imported file (kept so a saved scenario re-imports the same way). */
     mapping: z.record(z.string(), z.unknown()).optional(),
     /** Content hash and row count of an imported file too big to keep inline. */
@@ -92,7 +93,7 @@ export const TraceSource = strictObject({
   })
   .superRefine((t, ctx) => {
     if (!t.path && !t.rows && !t.fingerprint) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a trace needs a path, inline rows or an imported file' });
-    if (t.window && !(t.window.to > t.window.from)) ctx.addIssue({ code: 'custom', path: ['window', 'to'], message: `must be after window.from (${t.window.from} s)` });
+    if (t.window?.to !== undefined && !(t.window.to > t.window.from)) ctx.addIssue({ code: 'custom', path: ['window', 'to'], message: `must be after window.from (${t.window.from} s)` });
   });
 
 export const WorkloadSource = z.discriminatedUnion('type', [DiurnalService, EveningBurst, PoissonBatch, TraceSource]);

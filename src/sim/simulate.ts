@@ -34,7 +34,7 @@ export function simulate(
     }
     return run.result();
   });
-  return { scenario: scenario.name, horizonSeconds: scenario.horizon, seed: scenario.seed, strategies };
+  return { scenario: scenario.name, horizonSeconds: scenario.horizon, seed: scenario.seed, strategies, ...(pods.afterHorizon ? { podsAfterHorizon: pods.afterHorizon } : {}) };
 }
 
 export class CancelledError extends Error {

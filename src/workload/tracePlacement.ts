@@ -12,10 +12,10 @@ import { echoJson } from '../scenario/echo.ts';
  */
 export const TRACE_TIME_RULE = "the same rule for files and inline rows: a trace's time 0 is its first arrival, and its offset places that on the scenario's clock";
 
-/** A part of a trace's clock, seconds after its time 0: from (inclusive) to (exclusive). */
+/** A part of a trace's clock, seconds after its time 0: from (inclusive) to (exclusive; absent: to the end). */
 export interface TraceWindow {
   from: number;
-  to: number;
+  to?: number;
 }
 
 /** Where a trace's pods landed on the scenario's clock, and every pod that did not, by reason. */
@@ -51,7 +51,7 @@ export function placeTrace(
 ): TracePlacement {
   const { offset, window } = placement;
   const from = window ? window.from : -Infinity;
-  const to = window ? window.to : Infinity;
+  const to = window?.to ?? Infinity;
   const shift = window ? window.from : 0;
   let replayed = 0;
   let afterHorizon = 0;
@@ -88,6 +88,27 @@ export function placeTrace(
   }
   const span = first === Infinity ? { start: 0, end: 0 } : { start: first, end: last };
   return { rows: table.count, replayed, afterHorizon, outsideWindow, runningAtWindowStart, span };
+}
+
+/**
+ * placeTrace's counts for a whole trace (no window), in O(log n): the table is sorted by arrival,
+ * so the pods before the horizon are a prefix; `lastEnd` (the trace's last end on its own clock,
+ * which the import summary already has) gives the span. For the import preview, which must not
+ * scan a million rows on the page's main thread to say what the horizon cuts.
+ */
+export function placeWholeTrace(table: PodTable, offset: number, horizon: number, lastEnd: number): TracePlacement {
+  const n = table.count;
+  const a = table.arrival;
+  // First pod arriving at or after the horizon (arrival + offset >= horizon), by bisection.
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] + offset >= horizon) hi = mid;
+    else lo = mid + 1;
+  }
+  const span = n === 0 ? { start: 0, end: 0 } : { start: a[0] + offset, end: lastEnd + offset };
+  return { rows: n, replayed: lo, afterHorizon: n - lo, outsideWindow: 0, runningAtWindowStart: 0, span };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PodTableBuilder, type PodTable } from '../../src/workload/podTable.ts';
-import { horizonForSpan, placeTrace } from '../../src/workload/tracePlacement.ts';
+import { Random } from '../../src/sim/random.ts';
+import { horizonForSpan, placeTrace, placeWholeTrace } from '../../src/workload/tracePlacement.ts';
 
 /** Pods as [arrival, duration] on the trace's own clock. */
 function table(pods: [number, number][]): PodTable {
@@ -58,4 +59,17 @@ describe('placeTrace', () => {
     expect(horizonForSpan(7200)).toBe(7200);
     expect(horizonForSpan(0)).toBe(3600);
   });
+
+  for (const seed of [1, 2, 3]) {
+    it(`placeWholeTrace (bisection, for the preview) counts as placeTrace does (seed ${seed})`, () => {
+      const rng = new Random(seed);
+      const pods: [number, number][] = Array.from({ length: 500 }, () => [Math.floor(rng.uniform(0, 40)) * 3600, rng.uniform(0, 20 * 3600)]);
+      const t = table(pods);
+      let lastEnd = 0;
+      for (let i = 0; i < t.count; i++) lastEnd = Math.max(lastEnd, t.arrival[i] + t.duration[i]);
+      for (const [offset, horizon] of [[0, 86400], [3600, 86400], [0, 10 * 3600], [7200, Infinity], [0, 0]]) {
+        expect(placeWholeTrace(t, offset, horizon, lastEnd)).toEqual(placeTrace(t, { offset }, horizon));
+      }
+    });
+  }
 });

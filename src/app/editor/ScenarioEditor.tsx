@@ -156,7 +156,7 @@ export const ScenarioEditor = memo(function ScenarioEditor({ doc, onChange, issu
             <h2 className="editor-heading">Workload</h2>
             <FieldErrors path="workload" />
             {workload.map((_, i) => (
-              <WorkloadCard key={i} index={i} />
+              <WorkloadCard key={i} index={i} count={workload.length} onRemove={() => onChange(removeAt(doc, 'workload', i))} />
             ))}
             <ImportTraceButton />
 

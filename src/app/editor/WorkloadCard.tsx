@@ -11,8 +11,11 @@ const TYPE_LABELS: Record<string, string> = {
   trace: 'Trace',
 };
 
-/** One workload source. A trace source's card shows its file and row count (see src/app/import). */
-export function WorkloadCard({ index }: { index: number }) {
+/**
+ * One workload source, with Remove (any source, as long as one is left: a scenario needs a
+ * workload). A trace source's card shows its file and row count (see src/app/import).
+ */
+export function WorkloadCard({ index, count, onRemove }: { index: number; count: number; onRemove: () => void }) {
   const { doc } = useEditor();
   const base = `workload.${index}`;
   const source = recordAt(doc, base);
@@ -25,6 +28,11 @@ export function WorkloadCard({ index }: { index: number }) {
         <h3 id={headingId}>
           <span className="badge">{Object.hasOwn(TYPE_LABELS, type) ? TYPE_LABELS[type] : type}</span> {title}
         </h3>
+        <div className="card-actions">
+          <button type="button" onClick={onRemove} aria-label={`Remove workload source ${title}`} disabled={count <= 1} title={count <= 1 ? 'A scenario needs at least one workload source: add or import another first' : undefined}>
+            Remove
+          </button>
+        </div>
       </header>
       <FieldErrors path={base} />
       {type === 'diurnal' || type === 'burst' || type === 'batch' ? (

@@ -40,7 +40,7 @@ function IssueList({ issues, testId }: { issues: readonly RowIssue[]; testId: st
   );
 }
 
-export function ImportPreview({ report, summary }: { report: TraceImportReport; summary: TraceSummary }) {
+export function ImportPreview({ report, summary, window }: { report: TraceImportReport; summary: TraceSummary; window?: { from: number; to?: number } }) {
   const length = summary.span.end - summary.span.start;
   const simplified = simplificationLines(report);
   const clusterExport = report.mapping.kind === 'prometheus-query-range' || report.mapping.kind === 'kubectl-pods';
@@ -90,7 +90,7 @@ export function ImportPreview({ report, summary }: { report: TraceImportReport; 
         )}
         <Stat id="peak" label="Peak concurrency" value={formatCount(summary.peakConcurrency)} note={`pods, at ${formatSpan(summary.peakAt - summary.span.start)}`} />
       </dl>
-      {!snapshot && <ConcurrencyChart points={summary.concurrency} span={summary.span} peak={summary.peakConcurrency} />}
+      {!snapshot && <ConcurrencyChart points={summary.concurrency} span={summary.span} peak={summary.peakConcurrency} window={window} />}
       {simplified.length > 0 && (
         <section aria-labelledby="import-simplified-heading">
           <h4 id="import-simplified-heading">What the replay simplifies</h4>

@@ -2,12 +2,13 @@
  * The import flow: a CSV (or a JSON cluster export: Prometheus query_range, kubectl get pods -o json) dropped anywhere on the app (or picked with "Import trace…") opens a
  * dialog that shows the detected layout and proposed mapping with a form to override every
  * field, imports the file in a worker with a progress bar and Cancel, previews what the import
- * gives and drops, and on "Use trace" adds (or replaces) the trace source in the draft scenario.
+ * gives and drops, and on "Use the trace" makes it the workload or adds it (the user's choice;
+ * replace by default), with the part of the trace and the horizon chosen in the preview.
  * Whatever the user typed is kept across errors, cancels and "Back to mapping".
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../format.ts';
-import type { Draft } from '../draft.ts';
+import { setIn, type Draft } from '../draft.ts';
 import { formatBytes } from './importFormat.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 import { EMPTY_FORM, formFromDetection, mappingFromForm, unansweredUnits, type MappingForm, type MappingFormField, type UnitQuestion } from './mappingForm.ts';
@@ -15,6 +16,7 @@ import { MappingFormView } from './MappingFormView.tsx';
 import { ImportCancelledError, TraceImportClient, type HeadOutcome, type ImportOutcome, type TraceImportProgress } from './traceImportClient.ts';
 import { sourceNameFromFile, sourceNameProblem, traceSourceNames, withTraceSource } from './traceSource.ts';
 import { traceStore, useTraceStore } from './traceStore.ts';
+import { planTraceUse, TraceUseOptions, type TraceUseChoice } from './TraceUseOptions.tsx';
 import './import.css';
 
 type HeadOk = Extract<HeadOutcome, { ok: true }>;
@@ -37,6 +39,8 @@ interface Session {
   result: ImportOk | null;
   error: string | null;
   notice: string | null;
+  /** Replace or add, the part of the trace, the horizon: applied on "Use the trace". */
+  choice: TraceUseChoice;
 }
 
 const LAYOUT_LABELS: Record<string, string> = {
@@ -73,7 +77,10 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
     client.cancel();
     const { file } = request;
     const name = request.replaceName ?? sourceNameFromFile(file.name);
-    setSession({ file, stage: 'reading', head: null, form: EMPTY_FORM, questions: [], formErrors: {}, name, nameError: null, progress: null, result: null, error: null, notice: null });
+    // A new import replaces the workload by default (a user's own pods are the workload they mean);
+    // "Replace file…" on a trace source's card replaces that source only.
+    const choice: TraceUseChoice = { use: request.replaceName ? 'add' : 'replace', windowFrom: '', windowTo: '', fitHorizon: false };
+    setSession({ file, stage: 'reading', head: null, form: EMPTY_FORM, questions: [], formErrors: {}, name, nameError: null, progress: null, result: null, error: null, notice: null, choice });
     client.readHead(file, file.name).then(
       (head) => {
         if (sessionRef.current?.file !== file) return;
@@ -111,7 +118,7 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
     const s = sessionRef.current;
     if (!s) return;
     const converted = isClusterExport(s.head) && s.head?.detection ? ({ ok: true, mapping: s.head.detection.mapping } as const) : mappingFromForm(s.form);
-    const nameError = sourceNameProblem(doc, s.name);
+    const nameError = sourceNameProblem(doc, s.name, s.choice.use);
     if (!converted.ok || nameError) {
       patch({ formErrors: converted.ok ? {} : converted.errors, nameError, notice: null });
       return;
@@ -142,15 +149,21 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
     patch({ stage: 'mapping', progress: null, notice: 'Import cancelled. Your mapping is kept.' });
   }, [client, patch]);
 
+  const plan = useMemo(() => (session?.result ? planTraceUse(doc, session.name.trim(), session.result.table, session.result.summary, session.choice) : null), [doc, session?.name, session?.result, session?.choice]);
+  const acceptProblem = session && plan ? (plan.windowProblem ?? sourceNameProblem(doc, session.name, session.choice.use)) : null;
+
   const accept = useCallback(() => {
     const s = sessionRef.current;
-    if (!s?.result) return;
+    if (!s?.result || !plan || acceptProblem) return;
     const name = s.name.trim();
     const { table, report, summary, fingerprint } = s.result;
     traceStore.setImported(name, { fileName: s.file.name, table, report, summary, fingerprint });
-    onChange(withTraceSource(doc, { name, mapping: report.mapping, fingerprint }));
+    let next = withTraceSource(doc, { name, mapping: report.mapping, fingerprint, window: plan.window }, s.choice.use);
+    // Whole hours, as a person would type it ("3585h").
+    if (s.choice.fitHorizon && plan.horizonUsed === plan.fittedHorizon) next = setIn(next, 'horizon', `${plan.fittedHorizon / 3600}h`);
+    onChange(next);
     setSession(null);
-  }, [doc, onChange]);
+  }, [doc, onChange, plan, acceptProblem]);
 
   const existing = traceSourceNames(doc);
 
@@ -195,7 +208,13 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
                 <div className="field source-name">
                   <label htmlFor="imp-name">Source name</label>
                   <input id="imp-name" type="text" value={session.name} aria-invalid={session.nameError ? true : undefined} onChange={(e) => patch({ name: e.target.value })} />
-                  <span className="hint">{existing.includes(session.name.trim()) ? `Replaces the trace source "${session.name.trim()}".` : 'Added as a new workload source.'}</span>
+                  <span className="hint">
+                    {session.choice.use === 'replace'
+                      ? 'Replaces the current workload (you can choose to add it instead after the preview).'
+                      : existing.includes(session.name.trim())
+                        ? `Replaces the trace source "${session.name.trim()}".`
+                        : 'Added as a new workload source.'}
+                  </span>
                   {session.nameError && (
                     <span className="field-error" role="alert">
                       {session.nameError}
@@ -213,7 +232,13 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
                 <h3 className="preview-heading">
                   Preview: {formatCount(session.result.report.pods)} pods from {session.head ? (LAYOUT_LABELS[session.head.detection?.layout ?? ''] ?? 'your mapping') : 'your mapping'}
                 </h3>
-                <ImportPreview report={session.result.report} summary={session.result.summary} />
+                <ImportPreview report={session.result.report} summary={session.result.summary} window={plan?.window} />
+                {plan && <TraceUseOptions doc={doc} name={session.name} report={session.result.report} summary={session.result.summary} plan={plan} choice={session.choice} onChange={(c) => patch({ choice: { ...session.choice, ...c } })} />}
+                {acceptProblem && !plan?.windowProblem && (
+                  <p className="field-error" role="alert">
+                    Source name: {acceptProblem}
+                  </p>
+                )}
               </>
             )}
 
@@ -237,7 +262,7 @@ export function TraceImport({ doc, onChange }: { doc: Draft; onChange: (doc: Dra
               )}
               {session.stage === 'preview' && session.result && (
                 <>
-                  <button type="button" className="primary" onClick={accept}>
+                  <button type="button" className="primary" onClick={accept} disabled={acceptProblem !== null}>
                     {session.result.report.rejected > 0 ? `Skip ${formatCount(session.result.report.rejected)} rejected ${session.result.report.rejected === 1 ? 'row' : 'rows'} and use the trace` : 'Use the trace'}
                   </button>
                   <button type="button" onClick={() => patch({ stage: 'mapping', result: null })}>

@@ -6,8 +6,10 @@
 import { useEffect, useState } from 'react';
 import type { TraceMappingInput } from '../../trace/index.ts';
 import { formatCount } from '../format.ts';
+import { formatSpan } from './importFormat.ts';
 import { builtinTrace } from './builtinTraces.ts';
 import { ChooseFileButton } from './TraceImport.tsx';
+import { draftSeconds } from './traceSource.ts';
 import { traceStore, useTraceStore } from './traceStore.ts';
 
 export function TraceSourceCard({ index, source }: { index: number; source: Record<string, unknown> }) {
@@ -20,6 +22,9 @@ export function TraceSourceCard({ index, source }: { index: number; source: Reco
   const fingerprint = { rows: typeof fp.rows === 'number' ? fp.rows : undefined, sha256: typeof fp.sha256 === 'string' ? fp.sha256 : undefined };
   const shipped = path && !rows ? builtinTrace(path) : null;
   const mapping = source.mapping as TraceMappingInput | undefined;
+  const rawWindow = source.window as { from?: unknown; to?: unknown } | undefined;
+  const windowFrom = rawWindow ? draftSeconds(rawWindow.from) : undefined;
+  const window = windowFrom !== undefined ? { from: windowFrom, to: draftSeconds(rawWindow?.to) } : null;
   const [forgetNote, setForgetNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   // A built-in scenario's shipped file is imported as soon as its card shows (the run needs it too).
@@ -61,6 +66,11 @@ export function TraceSourceCard({ index, source }: { index: number; source: Reco
         </span>{' '}
         <span className="muted">· {origin}</span>
       </p>
+      {window && (
+        <p className="hint" data-testid="trace-window">
+          Replays the part from {formatSpan(window.from)} to {window.to === undefined ? 'its end' : formatSpan(window.to)} after the trace&apos;s first arrival (pods running at its start included); the rest of the file is left out.
+        </p>
+      )}
       {problem && (
         <p className="field-error" role="alert">
           {problem}
