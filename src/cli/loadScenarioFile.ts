@@ -54,7 +54,8 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
   const strict = options.strict ?? true;
   const origins = new Map<string, string>();
   const read = (file: string, name: string, mapping?: unknown, mappingFile?: string) => {
-    readText(file, 'trace');
+    // Streamed in chunks (readTraceFile names the file if it cannot be read): a trace over 512 MB
+    // read whole into one string failed with V8's "Cannot create a string longer than ...".
     const result = readTraceFile(file, mapping as Parameters<typeof readTraceFile>[1], { strict });
     const report = result.report;
     // How the file was read (mode, then each column's unit and why), counts, and pod sizes that
@@ -71,6 +72,8 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
       const reasons = report.rejections.map((i) => `${i.count} x ${i.reason} (${first(i)})`).join('; ');
       options.warn(`${file}: skipped ${report.rejected} bad rows: ${reasons}`);
     }
+    // Rows imported but worth a look (zero duration, zero memory, negative start): one line each.
+    for (const w of report.warnings) options.warn?.(`${file}: ${w.count} ${w.count === 1 ? 'row' : 'rows'}: ${w.reason} (first at line ${w.examples[0]?.line ?? '?'})`);
     origins.set(name, traceOriginText(report));
     return result.table;
   };

@@ -65,7 +65,9 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   }
   checkWork(args, [scenario], traces);
   const t0 = performance.now();
-  const pods = buildWorkload(scenario, traces);
+  const notices: string[] = [];
+  const pods = buildWorkload(scenario, traces, notices);
+  for (const n of notices) console.error(`warning: ${n}`);
   const result = await simulateInParallel(scenario, pods, args.jobs ?? defaultJobs(scenario.strategies.length, pods.count));
   const wall = performance.now() - t0;
   print(args.json ? JSON.stringify(toJson(result), null, 2) : toTable(result, wall));

@@ -9,6 +9,11 @@ import { TraceImportError } from './errors.ts';
  *
  * Line numbers and raw text of a row are only worked out on request, because they are only needed
  * for the few rows the report quotes; the hot path pays nothing for them.
+ *
+ * Line breaks are read per line, not per file: CRLF, LF and a lone CR (old Mac) all end a line,
+ * as in Python's universal newlines. papaparse takes one newline style for the whole file (from
+ * its first line), so a file with a CRLF header and LF rows (a header pasted from Windows, rows
+ * appended by a script) became one long row. The text is normalised to LF before papaparse sees it.
  */
 
 export interface RowBatch {
@@ -20,8 +25,6 @@ export interface RowBatch {
   /** The row as it is written in the file (without its line break), cut at 500 characters. */
   text(k: number): string;
 }
-
-export type Newline = '\n' | '\r\n' | '\r';
 
 const BOM = '\ufeff';
 const QUOTE = '"';
@@ -44,16 +47,10 @@ export function looksBinary(sample: string): boolean {
   return odd > sample.length * 0.1;
 }
 
-/** The line break of the first line: CRLF, LF or (old Mac) CR. */
-function detectNewline(text: string): Newline {
-  const lf = text.indexOf('\n');
-  if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
-  if (lf >= 0) {
-    const cr = text.indexOf('\r');
-    return cr >= 0 && cr < lf ? '\r' : '\n';
-  }
-  return text.indexOf('\r') >= 0 ? '\r' : '\n';
-}
+/** Every line break papaparse is given: the text is normalised to it first. */
+const NEWLINE = '\n';
+/** CRLF or a lone CR: both become LF. */
+const CR_BREAK = /\r\n?/g;
 
 /** The candidate delimiter appearing most often outside quotes in the first line (comma if none). */
 function detectDelimiter(firstLine: string): string {
@@ -91,7 +88,8 @@ export class CsvChunkParser {
   private checkedText = false;
   private sniffed = false;
   private delimiter = ',';
-  private newline: Newline = '\n';
+  /** A CR that ended the previous slice: it may be the first half of a CRLF cut by the slice boundary. */
+  private carriedCR = false;
   private nextLine = 1;
   private sawContent = false;
   /**
@@ -123,7 +121,9 @@ export class CsvChunkParser {
 
   private pushSlice(chunk: string): void {
     if (chunk.length === 0) return;
-    if (!this.sniffed && this.pending.length === 0 && chunk.startsWith(BOM)) chunk = chunk.slice(1);
+    if (!this.sniffed && this.pending.length === 0 && !this.carriedCR && chunk.startsWith(BOM)) chunk = chunk.slice(1);
+    chunk = this.normaliseLineBreaks(chunk);
+    if (chunk.length === 0) return;
     this.pending += chunk;
     if (!this.sniffed) {
       // Binary files are caught from their first kilobytes, newline or not.
@@ -136,16 +136,34 @@ export class CsvChunkParser {
   }
 
   end(): void {
+    if (this.carriedCR) {
+      this.carriedCR = false;
+      this.pending += NEWLINE;
+    }
     if (!this.checkedText) this.checkText();
     if (!this.sniffed) this.sniff();
     this.parse(true);
   }
 
-  /** A line break that is not the last character (a lone CR may be the first half of CRLF). */
+  /**
+   * CRLF and lone CR to LF. A CR at the end of the slice is held back until the next slice shows
+   * whether an LF follows it, so a CRLF cut in two is still one line break.
+   */
+  private normaliseLineBreaks(chunk: string): string {
+    if (this.carriedCR) {
+      this.carriedCR = false;
+      chunk = '\r' + chunk;
+    }
+    if (chunk.indexOf('\r') === -1) return chunk;
+    if (chunk.charCodeAt(chunk.length - 1) === 13) {
+      this.carriedCR = true;
+      chunk = chunk.slice(0, -1);
+    }
+    return chunk.replace(CR_BREAK, NEWLINE);
+  }
+
   private hasCompleteFirstLine(): boolean {
-    const lf = this.pending.indexOf('\n');
-    const cr = this.pending.indexOf('\r');
-    return lf !== -1 || (cr !== -1 && cr < this.pending.length - 1);
+    return this.pending.indexOf(NEWLINE) !== -1;
   }
 
   private checkText(): void {
@@ -155,13 +173,12 @@ export class CsvChunkParser {
     }
   }
 
-  /** Line break and delimiter, from the first line. */
+  /** The delimiter, from the first line. */
   private sniff(): void {
     this.sniffed = true;
-    this.newline = detectNewline(this.pending);
-    const firstBreak = this.pending.indexOf(this.newline);
+    const firstBreak = this.pending.indexOf(NEWLINE);
     this.delimiter = detectDelimiter(firstBreak === -1 ? this.pending : this.pending.slice(0, firstBreak));
-    this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: QUOTE });
+    this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: NEWLINE, quoteChar: QUOTE });
   }
 
   private parse(final: boolean): void {
@@ -178,7 +195,7 @@ export class CsvChunkParser {
     this.pending = final ? '' : text.slice(consumed);
     const rows = result.data;
     // A final line break leaves one empty "row" after it; it is not a blank line of the file.
-    if (final && text.endsWith(this.newline) && rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
+    if (final && text.endsWith(NEWLINE) && rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
     this.retryAt = rows.length === 0 && !final ? text.length * 2 : 0;
     this.emit(rows, result.errors, text, consumed);
   }
@@ -191,14 +208,14 @@ export class CsvChunkParser {
     const before = this.parser!.parse(text, 0, true) as Papa.ParseResult<string[]>;
     const brokenStart = before.meta.cursor;
     this.emit(before.data, before.errors, text, brokenStart);
-    const lineEnd = text.indexOf(this.newline, brokenStart);
+    const lineEnd = text.indexOf(NEWLINE, brokenStart);
     const broken = lineEnd === -1 ? text.slice(brokenStart) : text.slice(brokenStart, lineEnd);
     this.onBatch(new PlainBatch([broken.split(this.delimiter)], new Set([0]), this.nextLine, this.delimiter));
     this.nextLine++;
     this.pending = '';
     this.retryAt = 0;
     if (lineEnd !== -1) {
-      this.push(text.slice(lineEnd + this.newline.length));
+      this.push(text.slice(lineEnd + NEWLINE.length));
       this.parse(true);
     }
   }
@@ -207,11 +224,10 @@ export class CsvChunkParser {
     if (rows.length === 0) return;
     const firstLine = this.nextLine;
     const quoted = text.indexOf(QUOTE) !== -1;
-    const lineBreak = this.newline === '\r' ? '\r' : '\n';
     // Without quotes every row is exactly one line; with them a field may hold line breaks.
-    this.nextLine += quoted ? countOccurrences(text, lineBreak, consumed) : rows.length;
+    this.nextLine += quoted ? countOccurrences(text, NEWLINE, consumed) : rows.length;
     const malformed = errors.length ? new Set(errors.map((e) => e.row ?? rows.length - 1)) : null;
-    this.onBatch(quoted ? new QuotedBatch(rows, malformed, firstLine, text, consumed, this.delimiter, this.newline) : new PlainBatch(rows, malformed, firstLine, this.delimiter));
+    this.onBatch(quoted ? new QuotedBatch(rows, malformed, firstLine, text, consumed, this.delimiter) : new PlainBatch(rows, malformed, firstLine, this.delimiter));
   }
 }
 
@@ -244,7 +260,6 @@ class QuotedBatch implements RowBatch {
     private readonly source: string,
     private readonly end: number,
     private readonly delimiter: string,
-    private readonly newline: Newline,
   ) {}
 
   line(k: number): number {
@@ -256,17 +271,18 @@ class QuotedBatch implements RowBatch {
     this.locate();
     const starts = this.starts!;
     if (k >= starts.length) return clip(this.rows[k].join(this.delimiter));
-    let stop = k + 1 < starts.length ? starts[k + 1] - this.newline.length : this.end;
+    let stop = k + 1 < starts.length ? starts[k + 1] - NEWLINE.length : this.end;
     if (stop < starts[k]) stop = starts[k];
     const raw = this.source.slice(starts[k], Math.min(stop, this.end));
-    return clip(raw.endsWith(this.newline) ? raw.slice(0, -this.newline.length) : raw);
+    return clip(raw.endsWith(NEWLINE) ? raw.slice(0, -NEWLINE.length) : raw);
   }
 
   /** Row starts as papaparse sees them: a quote opens a field only at its start; "" is a quote. */
   private locate(): void {
     if (this.starts) return;
     const s = this.source;
-    const { delimiter, newline, end } = this;
+    const { delimiter, end } = this;
+    const newline = NEWLINE;
     const starts = [0];
     let i = 0;
     let fieldStart = true;
@@ -299,11 +315,10 @@ class QuotedBatch implements RowBatch {
         fieldStart = false;
       }
     }
-    const lineBreak = newline === '\r' ? '\r' : '\n';
     const lines = new Array<number>(starts.length);
     let line = this.firstLine;
     for (let k = 0; k < starts.length; k++) {
-      if (k > 0) line += countOccurrences(s.slice(starts[k - 1], starts[k]), lineBreak, starts[k] - starts[k - 1]);
+      if (k > 0) line += countOccurrences(s.slice(starts[k - 1], starts[k]), NEWLINE, starts[k] - starts[k - 1]);
       lines[k] = line;
     }
     this.starts = starts;

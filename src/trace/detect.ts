@@ -292,7 +292,32 @@ export function detectLayout(header: readonly string[], sampleRows: readonly (re
     };
   }
 
+  const canonicalSeen = CANONICAL.filter((n) => keys.includes(n));
+  if (canonicalSeen.length >= 2) return canonicalWithMissing(header, sampleRows, fileName, notes);
+
   return detectGeneric(header, sampleRows, fileName, notes);
+}
+
+/**
+ * A file named in the canonical columns but missing some: the generic reading would give the pods
+ * a placeholder size (every pod 2048 MiB) without a word. Accepted only when other columns fill
+ * every role (e.g. `memory_gib` instead of `mem_mib`); otherwise the user must add the column or
+ * map the columns by hand.
+ */
+function canonicalWithMissing(header: readonly string[], sampleRows: readonly (readonly string[])[], fileName: string, notes: string[]): LayoutDetection {
+  let generic: LayoutDetection | null = null;
+  try {
+    generic = detectGeneric(header, sampleRows, fileName, notes);
+  } catch {
+    generic = null;
+  }
+  if (generic && generic.mapping.kind === 'pods' && !generic.mapping.defaultPod) return generic;
+  const keys = header.map(headerKey);
+  const missing = CANONICAL.filter((n) => !keys.includes(n)).map((n) => `"${n}"`);
+  throw new TraceImportError(
+    `looks like a canonical Spillway trace (arrival_s,duration_s,cpu_m,mem_mib[,class]) but has no ${missing.join(', ')} column; add it or map the columns by hand (no pod gets a guessed size); the columns are: ${header.map((h) => h.trim()).join(', ')}`,
+    fileName,
+  );
 }
 
 function detectGeneric(header: readonly string[], sampleRows: readonly (readonly string[])[], fileName: string, notes: string[]): LayoutDetection {

@@ -179,7 +179,8 @@ class TraceImportSession implements TraceImporter {
       const simplified = reader.tally?.result(endAtTraceEnd) ?? { endAtTraceEnd, neverScheduled: null, gpu: null };
       const censored = { start: out.censored.start, end: out.censored.end + endAtTraceEnd };
       const unitWarnings = mapping.kind === 'pods' ? unitSanityWarnings(out.table, mapping) : [];
-      const report: TraceImportReport = { ...base, censored, origin: out.origin, pods: out.table.count, simplified, unitWarnings };
+      // Warnings listed after finish: the negative-start warning is only known once the trace start is.
+      const report: TraceImportReport = { ...base, warnings: this.warnings.list(), censored, origin: out.origin, pods: out.table.count, simplified, unitWarnings };
       return { table: out.table, report };
     }
     const out: RateSeriesOutcome & { requests?: RequestLogReport } = reader.finish();

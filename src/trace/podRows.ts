@@ -1,9 +1,11 @@
-import { PodTableBuilder, type PodTable } from '../workload/podTable.ts';
+import { PodTableBuilder, TooManyClassesError, type PodTable } from '../workload/podTable.ts';
 import { isBlank, resolveColumn } from './columns.ts';
 import type { RowBatch } from './csvChunks.ts';
+import { TraceImportError } from './errors.ts';
 import type { InstantFormat, PodRowMapping } from './mapping.ts';
+import { plainNumber } from './plainNumber.ts';
 import { parseCpuMillicores, parseMemoryMiB } from './quantities.ts';
-import type { RowIssueLog } from './rowIssues.ts';
+import { RowIssueLog } from './rowIssues.ts';
 import { screenRow, type ScreenTally } from './rowScreen.ts';
 import type { SimplificationTally } from './simplifications.ts';
 import { DAY_SECONDS, DURATION_UNIT_SECONDS, parseInstant } from './time.ts';
@@ -15,6 +17,12 @@ export interface PodRowsOutcome {
   origin: number;
   /** Pods with a blank start (running since the trace start) and a blank end (running at its end). */
   censored: { start: number; end: number };
+}
+
+/** "30 s", "1.5 s", "86400 s (24 h)": seconds as a reader checks them against the file. */
+function secondsText(s: number): string {
+  const text = `${Number(s.toFixed(3))} s`;
+  return s >= 3600 ? `${text} (${Number((s / 3600).toFixed(2))} h)` : text;
 }
 
 const notA = (what: string, format: InstantFormat) => `${what} not a ${format === 'datetime' ? 'date' : 'number'}`;
@@ -47,6 +55,9 @@ export class PodRowReader implements ScreenTally {
   private readonly censoredPods: { start: number; end: number; duration: number; cpu: number; mem: number; cls: number }[] = [];
   private censoredStart = 0;
   private censoredEnd = 0;
+  /** Rows that start before 0: the rebase below moves every pod later, which the report must say. */
+  private readonly negativeStarts: RowIssueLog;
+  private readonly classColumnName: string;
 
   accepted = 0;
   filteredOut = 0;
@@ -57,7 +68,7 @@ export class PodRowReader implements ScreenTally {
   constructor(
     private readonly mapping: PodRowMapping,
     header: readonly string[] | null,
-    fileName: string,
+    private readonly fileName: string,
     private readonly rejections: RowIssueLog,
     private readonly warnings: RowIssueLog,
   ) {
@@ -72,6 +83,9 @@ export class PodRowReader implements ScreenTally {
     this.minColumns = Math.max(this.startCol, this.endCol, this.durationCol, this.cpuCol, this.memCol, this.classCol, this.filterCol) + 1;
     this.durationFactor = mapping.duration ? DURATION_UNIT_SECONDS[mapping.duration.unit] : 1;
     this.defaultClassId = this.classCol < 0 ? this.builder.classId('default') : -1;
+    this.negativeStarts = new RowIssueLog(fileName);
+    const classRef = mapping.class?.column;
+    this.classColumnName = classRef === undefined ? '' : typeof classRef === 'number' && header ? header[classRef].trim() : String(classRef);
   }
 
   /** Reads rows `from` onwards (the header row, if any, is skipped by the caller). */
@@ -124,7 +138,7 @@ export class PodRowReader implements ScreenTally {
       } else {
         const durationText = row[durationCol];
         if (!isBlank(durationText)) {
-          duration = +durationText * this.durationFactor;
+          duration = plainNumber(durationText) * this.durationFactor;
           if (!Number.isFinite(duration)) {
             this.rejections.add('duration not a number', batch, k);
             continue;
@@ -174,7 +188,15 @@ export class PodRowReader implements ScreenTally {
       }
 
       let cls = this.defaultClassId;
-      if (classCol >= 0) cls = this.classIdOf(row[classCol]);
+      if (classCol >= 0) {
+        try {
+          cls = this.classIdOf(row[classCol]);
+        } catch (e) {
+          if (!(e instanceof TooManyClassesError)) throw e;
+          // Not one row's fault: the class column holds ids (pod names, UIDs), not classes.
+          throw new TraceImportError(`${e.message}: the class column "${this.classColumnName}" looks like an id, not a class; map another column as the class, or none`, this.fileName, batch.line(k));
+        }
+      }
 
       // Accepted from here on; what follows only flags.
       this.accepted++;
@@ -182,6 +204,7 @@ export class PodRowReader implements ScreenTally {
       // Real traces have them (openb requests 0 MiB for some pods); keep them but say so.
       if (mem === 0) this.warnings.add('zero memory', batch, k);
       if (duration === 0) this.warnings.add('zero duration', batch, k);
+      if (start < 0) this.negativeStarts.add('negative start', batch, k);
 
       const endKnown = endCol >= 0 ? end === end : duration === duration;
       if (startBlank || !endKnown) {
@@ -225,6 +248,9 @@ export class PodRowReader implements ScreenTally {
     const table = this.builder.finish();
     const arrival = table.arrival;
     for (let i = 0; i < table.count; i++) arrival[i] -= origin;
+    if (this.negativeStarts.total > 0) {
+      this.warnings.addAll(`negative start time: every pod was moved ${secondsText(-origin)} later, so that the trace starts at 0`, this.negativeStarts);
+    }
     return { table, origin, censored: { start: this.censoredStart, end: this.censoredEnd } };
   }
 }

@@ -1,4 +1,5 @@
 import type { CpuUnit, MemoryUnit } from './mapping.ts';
+import { plainNumber } from './plainNumber.ts';
 
 /**
  * CPU and memory requests as written in trace files: plain numbers in the column's unit, or
@@ -68,7 +69,7 @@ function splitQuantity(text: string): [number, string] {
 
 /** "0.5" (cores) or "500" (millicores) by `unit`; "500m" is millicores whatever the unit. */
 export function parseCpuMillicores(text: string, unit: CpuUnit): number {
-  const plain = +text; // fast path: most cells are plain numbers
+  const plain = plainNumber(text); // fast path: most cells are plain numbers
   if (plain === plain) return unit === 'cores' ? plain * 1000 : plain;
   const [value, suffix] = splitQuantity(text);
   if (suffix === 'm') return value;
@@ -78,7 +79,7 @@ export function parseCpuMillicores(text: string, unit: CpuUnit): number {
 
 /** A plain number in `unit`, or a quantity with a suffix ("512Mi", "2Gi", "1G", "1e9"), as MiB. */
 export function parseMemoryMiB(text: string, unit: MemoryUnit): number {
-  const plain = +text;
+  const plain = plainNumber(text);
   if (plain === plain) return plain * MEMORY_UNIT_MIB[unit];
   const [value, suffix] = splitQuantity(text);
   const factor = suffix === '' ? MEMORY_UNIT_MIB[unit] : MEMORY_SUFFIX_MIB.get(suffix);

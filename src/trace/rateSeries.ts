@@ -3,6 +3,7 @@ import { isBlank, resolveColumn } from './columns.ts';
 import type { RowBatch } from './csvChunks.ts';
 import { autoscale, type RateSeries, type ReplicaSchedule } from './hpa.ts';
 import type { PodSize, RateSeriesMapping } from './mapping.ts';
+import { plainNumber } from './plainNumber.ts';
 import type { RowIssueLog } from './rowIssues.ts';
 import { screenRow, type ScreenTally } from './rowScreen.ts';
 import { DAY_SECONDS, parseInstant } from './time.ts';
@@ -131,7 +132,7 @@ export class RateRowReader implements ScreenTally {
         this.rejections.add('value missing', batch, k);
         continue;
       }
-      const value = +valueText;
+      const value = plainNumber(valueText);
       if (!Number.isFinite(value)) {
         this.rejections.add('value not a number', batch, k);
         continue;

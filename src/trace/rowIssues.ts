@@ -47,6 +47,23 @@ export class RowIssueLog {
     if (issue.examples.length < EXAMPLES_PER_REASON) issue.examples.push({ line: batch.line(k), text: batch.text(k) });
   }
 
+  /**
+   * Adds every row of `other` under one `reason`, for issues whose wording is only known after the
+   * last row (such as by how much the trace was shifted).
+   */
+  addAll(reason: string, other: RowIssueLog): void {
+    for (const issue of other.byReason.values()) {
+      let mine = this.byReason.get(reason);
+      if (!mine) {
+        mine = { reason, count: 0, examples: [] };
+        this.byReason.set(reason, mine);
+      }
+      mine.count += issue.count;
+      this.count += issue.count;
+      for (const ex of issue.examples) if (mine.examples.length < EXAMPLES_PER_REASON) mine.examples.push(ex);
+    }
+  }
+
   /** Most frequent reason first. */
   list(): RowIssue[] {
     return [...this.byReason.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));

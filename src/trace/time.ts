@@ -1,4 +1,5 @@
 import type { DurationUnit, InstantFormat } from './mapping.ts';
+import { plainNumber } from './plainNumber.ts';
 
 /**
  * Times as written in trace files, converted to seconds. Parsers return NaN for text they cannot
@@ -115,6 +116,6 @@ function dayStartSeconds(year: number, month: number, day: number): number {
 /** A start or end time as seconds in the file's own time base (relative or epoch). */
 export function parseInstant(text: string, format: InstantFormat): number {
   if (format === 'datetime') return parseDateTime(text);
-  const v = +text;
+  const v = plainNumber(text);
   return format === 'milliseconds' ? v / 1000 : v;
 }

@@ -3,7 +3,7 @@ import { hashString, Random } from '../sim/random.ts';
 import { generateBatch } from './generators/batch.ts';
 import { generateBurst } from './generators/burst.ts';
 import { generateDiurnal } from './generators/diurnal.ts';
-import { PodTableBuilder, type PodTable } from './podTable.ts';
+import { PodTableBuilder, TooManyClassesError, type PodTable } from './podTable.ts';
 import { WorkloadError } from './errors.ts';
 import { inlineRowsTable, placeTrace } from './tracePlacement.ts';
 
@@ -20,35 +20,61 @@ export function workloadKey(scenario: Scenario): string | null {
 }
 
 /**
+ * Something about the pods a user should know though nothing is wrong enough to stop: pods of
+ * zero duration (accepted everywhere: such a pod still needs a place, may wait for one and may
+ * start a scale-up, then ends at once). One line each, naming the source.
+ */
+export type WorkloadNotice = string;
+
+/**
  * Expands a scenario's workload sources into one pod table sorted by arrival. Each generator
  * draws from its own random stream (seed + its name), so adding a source does not change the
- * pods of the others. Traces given by path or import come in `traces`, keyed by source name.
+ * pods of the others. Traces given by path or import come in `traces`, keyed by source name
+ * (their importer reports their own zero-duration rows). Notices go to `notices` when given.
  */
-export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, PodTable> = new Map()): PodTable {
+export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, PodTable> = new Map(), notices?: WorkloadNotice[]): PodTable {
   const out = new PodTableBuilder();
   out.classId('default');
   const horizon = scenario.horizon;
   let afterHorizon = 0;
-  scenario.workload.forEach((source, i) => {
+  const zeroDuration = (i: number, name: string, count: number, why: string) => {
+    if (count > 0) notices?.push(`workload.${i} "${name}": ${count.toLocaleString('en-US')} ${count === 1 ? 'pod has' : 'pods have'} zero duration (${why}); each is placed, then ends at once`);
+  };
+  const addSource = (source: Scenario['workload'][number], i: number): void => {
     const rng = new Random(scenario.seed, hashString(`${i}:${source.name}`));
     switch (source.type) {
       case 'diurnal':
         generateDiurnal(source, horizon, out);
         break;
       case 'burst':
-        generateBurst(source, horizon, rng, out);
+        zeroDuration(i, source.name, generateBurst(source, horizon, rng, out), `joined after the session ended; sessionLength ${source.sessionLength} s`);
         break;
       case 'batch':
-        generateBatch(source, horizon, rng, out);
+        zeroDuration(i, source.name, generateBatch(source, horizon, rng, out), 'runtime 0');
         break;
       case 'trace': {
-        const table = traces.get(source.name) ?? (source.rows ? inlineRowsTable(source.rows, `workload.${i}.rows`) : undefined);
+        const loaded = traces.get(source.name);
+        const table = loaded ?? (source.rows ? inlineRowsTable(source.rows, `workload.${i}.rows`) : undefined);
         if (!table) throw new WorkloadError(`workload.${i}: trace "${source.name}" is not loaded; ${source.path ? `read ${source.path} first` : 'import its file'}`);
         const map = table.classNames.map((n) => out.classId(n));
-        const placed = placeTrace(table, source, horizon, (k, arrival, duration) => out.add(arrival, duration, table.cpu[k], table.mem[k], map[table.cls[k]]));
+        let zero = 0;
+        const placed = placeTrace(table, source, horizon, (k, arrival, duration) => {
+          if (duration === 0) zero++;
+          out.add(arrival, duration, table.cpu[k], table.mem[k], map[table.cls[k]]);
+        });
         afterHorizon += placed.afterHorizon;
+        // A file's importer has reported its own zero-duration rows; inline rows are reported here.
+        if (!loaded) zeroDuration(i, source.name, zero, 'inline rows with duration 0');
         break;
       }
+    }
+  };
+  scenario.workload.forEach((source, i) => {
+    try {
+      addSource(source, i);
+    } catch (e) {
+      if (e instanceof TooManyClassesError) throw new WorkloadError(`workload.${i} "${source.name}": ${e.message}`);
+      throw e;
     }
   });
   const pods = out.finish();

@@ -41,6 +41,16 @@ export function copyTable(t: PodTable): PodTable {
   };
 }
 
+/** Class ids are stored in a Uint16Array. */
+const MAX_CLASS_ID = 65535;
+
+/** A 65,537th distinct class: callers turn it into a message naming their file, line or source. */
+export class TooManyClassesError extends Error {
+  constructor(readonly className: string) {
+    super(`more than ${(MAX_CLASS_ID + 1).toLocaleString('en-US')} distinct pod classes (at "${className.slice(0, 40)}")`);
+  }
+}
+
 /** Growable builder used by generators and importers; `finish` sorts by arrival (stable). */
 export class PodTableBuilder {
   private n = 0;
@@ -62,7 +72,7 @@ export class PodTableBuilder {
     let id = this.classIndex.get(name);
     if (id === undefined) {
       id = this.classNames.length;
-      if (id > 65535) throw new Error('more than 65,536 pod classes');
+      if (id > MAX_CLASS_ID) throw new TooManyClassesError(name);
       this.classIndex.set(name, id);
       this.classNames.push(name);
     }

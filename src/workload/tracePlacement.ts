@@ -121,8 +121,9 @@ export function inlineRowsTable(rows: NonNullable<TraceSource['rows']>, path: st
   let first = Infinity;
   rows.forEach((row, r) => {
     const [arrival, duration, cpu, mem] = row;
-    if (!Number.isFinite(arrival) || !(duration > 0) || !(cpu > 0) || !(mem >= 0)) {
-      throw new WorkloadError(`${path}.${r}: needs a finite arrival, duration > 0, cpu > 0, memory >= 0; got ${echoJson(row)}`);
+    // Duration 0 is a pod, as in CSV rows and the generators (counted and reported by buildWorkload).
+    if (!Number.isFinite(arrival) || !(duration >= 0) || !(cpu > 0) || !(mem >= 0)) {
+      throw new WorkloadError(`${path}.${r}: needs a finite arrival, duration >= 0, cpu > 0, memory >= 0; got ${echoJson(row)}`);
     }
     if (arrival < first) first = arrival;
     out.add(arrival, duration, cpu, mem, out.classId(row.length > 4 ? String(row[4]) : 'default'));

@@ -14,8 +14,12 @@ function triangular(rng: Random, width: number): number {
  * herdWidth and leave when the session ends (sessionLength after the start, plus up to endJitter).
  * With podsEnd 'withSession' that end is a wall-clock time (a pod that started late still ends
  * then); with 'afterRunTime' a pod runs that long from whenever it starts.
+ * A pod that joins after its session has ended (a short sessionLength, a wide herd) still arrives
+ * and is placed, then ends at once: it runs 0 s rather than vanishing. Returns how many pods ran
+ * 0 s, for the caller to report.
  */
-export function generateBurst(g: EveningBurst, horizon: number, rng: Random, out: PodTableBuilder): void {
+export function generateBurst(g: EveningBurst, horizon: number, rng: Random, out: PodTableBuilder): number {
+  let zeroDuration = 0;
   const cls = out.classId(g.class);
   for (let day = 0; day * DAY < horizon; day++) {
     for (const start of g.sessionStarts) {
@@ -24,9 +28,12 @@ export function generateBurst(g: EveningBurst, horizon: number, rng: Random, out
       for (let i = 0; i < g.podsPerSession; i++) {
         const arrival = Math.max(0, sessionStart + triangular(rng, g.herdWidth));
         const end = sessionEnd + rng.next() * g.endJitter;
-        if (arrival >= horizon || end <= arrival) continue;
-        out.add(arrival, end - arrival, g.pod.cpuMillicores, g.pod.memoryMiB, cls, g.podsEnd === 'withSession');
+        if (arrival >= horizon) continue;
+        const duration = end > arrival ? end - arrival : 0;
+        if (duration === 0) zeroDuration++;
+        out.add(arrival, duration, g.pod.cpuMillicores, g.pod.memoryMiB, cls, g.podsEnd === 'withSession');
       }
     }
   }
+  return zeroDuration;
 }
