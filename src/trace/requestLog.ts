@@ -2,6 +2,7 @@ import { isBlank, resolveColumn } from './columns.ts';
 import type { RowBatch } from './csvChunks.ts';
 import type { RateSeries } from './hpa.ts';
 import type { RequestLogMapping } from './mapping.ts';
+import { plainNumber } from './plainNumber.ts';
 import { podsFromRateSeries, type RateSeriesOutcome } from './rateSeries.ts';
 import type { RowIssueLog } from './rowIssues.ts';
 import { screenRow, type ScreenTally } from './rowScreen.ts';
@@ -84,7 +85,7 @@ export class RequestLogReader implements ScreenTally {
           this.rejections.add('weight missing', batch, k);
           continue;
         }
-        weight = +weightText;
+        weight = plainNumber(weightText);
         if (!Number.isFinite(weight)) {
           this.rejections.add('weight not a number', batch, k);
           continue;

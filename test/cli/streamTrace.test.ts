@@ -40,7 +40,7 @@ describe('the CLI streams trace files', () => {
       expect(wholeReads).toEqual([]);
       expect(readSync).toHaveBeenCalled();
       // Every read is bounded (4 MiB), whatever the file's size.
-      for (const call of readSync.mock.calls) expect(call[3]).toBeLessThanOrEqual(4 << 20);
+      for (const call of readSync.mock.calls) expect((call as unknown[])[3]).toBeLessThanOrEqual(4 << 20);
     }
   });
 
