@@ -2,7 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { strategyColor } from '../charts/palette.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import { bestRows, comparisonRows, type ComparisonRow, type MetricKey } from './comparison.ts';
-import { formatCount, formatDurationCompact, formatMoney, formatMoneyDelta, formatPercent } from './format.ts';
+import { formatCount, formatDurationCompact, formatMoney, formatMoneyDelta, formatPercent, formatShare } from './format.ts';
 import { pinDelta } from './whatif/pinned.ts';
 import { useSidewaysScroll } from './useSidewaysScroll.ts';
 
@@ -50,7 +50,7 @@ export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies
     >
       <table className="comparison" data-testid="comparison-table">
         <caption id="comparison-caption">
-          Comparison of strategies. ★ marks the best value in each column; “vs cheapest” is the extra cost over the cheapest setup.
+          Comparison of strategies. ★ marks the best value in each column among strategies that start every pod (serverless utilization is 100% by design and gets no ★); “vs cheapest” is the extra cost over the cheapest setup.
         </caption>
         <thead>
           <tr>
@@ -119,14 +119,19 @@ export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies
                 <th scope="row">
                   <span className="swatch" style={{ background: strategyColor(i) }} aria-hidden="true" />
                   {r.name}
-                  {r.neverStarted > 0 && <span className="warn"> ({formatCount(r.neverStarted)} pods never started)</span>}
+                  {r.flagged && <span className="warn" data-testid="not-ranked"> ({formatCount(r.neverStarted)} of {formatCount(r.podsTotal)} pods never started; not ranked)</span>}
                 </th>
                 {cell(columns[0], (
                   <span className="delta" data-metric="costDelta">
                     {r.costDeltaToCheapest < 0.005 ? 'cheapest' : `${formatMoneyDelta(r.costDeltaToCheapest, r.currency)} (+${Math.round(r.costDeltaShare * 100)}%)`}
                   </span>
                 ))}
-                {columns.slice(1).map((c) => cell(c))}
+                {columns.slice(1, 8).map((c) => cell(c))}
+                {cell(columns[8], (
+                  <span className="delta" data-metric="sloAttainment">
+                    {formatShare(r.sloAttainment)} within SLO
+                  </span>
+                ))}
               </tr>
             );
           })}

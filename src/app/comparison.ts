@@ -17,6 +17,12 @@ export interface ComparisonRow {
   sloViolations: number;
   /** Pods that never started before the horizon (part of the SLO violations, shown for context). */
   neverStarted: number;
+  podsTotal: number;
+  sloSeconds: number;
+  /** Share of pods started within the SLO: (total - violations) / total; 1 when no pod arrived. */
+  sloAttainment: number;
+  /** Leaves pods unstarted: it gets no ★ and cannot win the verdict. */
+  flagged: boolean;
   /** costTotal minus the cheapest strategy's total. */
   costDeltaToCheapest: number;
   /** That difference as a share of the cheapest total (0.58 = 58% more). */
@@ -69,26 +75,43 @@ export function comparisonRows(strategies: readonly StrategyResult[]): Compariso
     pendingMax: s.pendingSeconds.max,
     sloViolations: s.slo.violations,
     neverStarted: s.pods.neverStarted,
+    podsTotal: s.pods.total,
+    sloSeconds: s.slo.thresholdSeconds,
+    sloAttainment: s.pods.total > 0 ? (s.pods.total - s.slo.violations) / s.pods.total : 1,
+    flagged: s.pods.neverStarted > 0,
     costDeltaToCheapest: s.cost.total - cheapest,
     costDeltaShare: cheapest > 0 ? (s.cost.total - cheapest) / cheapest : 0,
   }));
 }
 
 /**
- * For each column, the indices of the rows holding the best value (ties all count; NaN never
- * wins). Values within a relative 1e-9 of the best are ties, so float noise does not pick one.
+ * Whether a row competes for the ★ in a column. A strategy that leaves pods unstarted competes
+ * nowhere: its cost and utilization cover only the pods that ran, so it would look cheapest for
+ * doing less work. Serverless utilization is ~100% by construction (it bills what pods request),
+ * so it is no achievement and gets no ★.
+ */
+function competes(r: ComparisonRow, key: MetricKey): boolean {
+  if (r.flagged) return false;
+  if (r.kind === 'serverless' && (key === 'cpuUtilization' || key === 'memoryUtilization')) return false;
+  return Number.isFinite(r[key]);
+}
+
+/**
+ * For each column, the indices of the rows holding the best value among the rows that compete
+ * (ties all count; NaN never wins; a column where fewer than two rows compete has no ★). Values
+ * within a relative 1e-9 of the best are ties, so float noise does not pick one.
  */
 export function bestRows(rows: readonly ComparisonRow[]): Record<MetricKey, number[]> {
   const out = {} as Record<MetricKey, number[]>;
   for (const key of METRIC_KEYS) {
-    const values = rows.map((r) => r[key]).filter((v) => Number.isFinite(v));
-    if (values.length === 0) {
+    const values = rows.filter((r) => competes(r, key)).map((r) => r[key]);
+    if (values.length < 2) {
       out[key] = [];
       continue;
     }
     const best = METRIC_BETTER[key] === 'lower' ? Math.min(...values) : Math.max(...values);
     const tolerance = Math.abs(best) * 1e-9;
-    out[key] = rows.flatMap((r, i) => (Number.isFinite(r[key]) && Math.abs(r[key] - best) <= tolerance ? [i] : []));
+    out[key] = rows.flatMap((r, i) => (competes(r, key) && Math.abs(r[key] - best) <= tolerance ? [i] : []));
   }
   return out;
 }

@@ -24,6 +24,18 @@ export function formatPercent(fraction: number, digits = 1): string {
 }
 
 /**
+ * A share as a whole percent that never overstates: 0.996 is "over 99%", not "100%", and 0.003 is
+ * "under 1%", not "0%" (a rounded "100% cheaper" or "0% missed" would be false).
+ */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share)) return '—';
+  const r = Math.round(share * 100);
+  if (share > 0 && r === 0) return 'under 1%';
+  if (share < 1 && r === 100) return 'over 99%';
+  return `${r}%`;
+}
+
+/**
  * A waiting time as people say it: "0.4 s", "25 s", "1 min 38 s", "12 min", "2 h 5 min".
  * Under 10 s one decimal; under 10 min minutes and seconds; above that whole minutes.
  */

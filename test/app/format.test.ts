@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatDurationCompact, formatMoney, formatMoneyDelta, formatPercent } from '../../src/app/format.ts';
+import { formatClock, formatDuration, formatDurationCompact, formatMoney, formatMoneyDelta, formatPercent, formatShare } from '../../src/app/format.ts';
 
 describe('formatDuration', () => {
   it.each([
@@ -46,5 +46,15 @@ describe('money and percent', () => {
     expect(formatMoneyDelta(425.731)).toBe('+$425.73');
     expect(formatMoneyDelta(0.001)).toBe('±$0.00');
     expect(formatPercent(0.66914)).toBe('66.9%');
+  });
+});
+
+describe('formatShare', () => {
+  it('never rounds a partial share to 0% or 100%', () => {
+    expect(formatShare(0.999996)).toBe('over 99%');
+    expect(formatShare(0.003)).toBe('under 1%');
+    expect(formatShare(1)).toBe('100%');
+    expect(formatShare(0)).toBe('0%');
+    expect(formatShare(0.5024)).toBe('50%');
   });
 });

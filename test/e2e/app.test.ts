@@ -37,6 +37,15 @@ describe('Spillway in Chromium', () => {
     expect(rows[0]).toContain('ACK + cluster-autoscaler');
     expect(rows.join(' ')).toMatch(/\$\d/);
     expect(await page.textContent('[data-testid=verdict]')).toMatch(/ECI|ACK/);
+    // The headline misses its 1 min SLO for every strategy: the verdict leads with that, and the
+    // serverless strategy's by-construction 100% utilization earns no ★ (issue 16 item 4).
+    expect(await page.textContent('[data-testid=verdict]')).toMatch(/^Every strategy misses the 1 min SLO for \d+% to \d+% of pods\. Within the SLO: /);
+    const askRow = page.locator('[data-testid=comparison-table] tbody tr', { hasText: 'ECI only (ASK)' });
+    expect(await askRow.locator('td[data-metric=cpuUtilization]').innerText()).not.toContain('★');
+    expect(await askRow.locator('[data-metric=sloAttainment]').innerText()).toMatch(/^\d+% within SLO$/);
+    const top = (await page.locator('[data-testid=verdict]').boundingBox())!;
+    const table = (await page.locator('[data-testid=comparison-table]').boundingBox())!;
+    await page.screenshot({ path: `${RESULTS_DIR}/verdict-1280x800.png`, fullPage: true, clip: { x: top.x, y: top.y, width: Math.max(top.width, table.width), height: table.y + table.height - top.y } });
     for (const id of CHART_IDS) {
       const chart = page.locator(`#chart-${id} svg.chart-svg`);
       await chart.scrollIntoViewIfNeeded();
