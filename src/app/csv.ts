@@ -1,21 +1,25 @@
-/**
- * CSV writing (RFC 4180) that is safe to open in a spreadsheet: a cell starting with =, +, - or @
- * (also after leading tab or carriage return, which some programs strip) is prefixed with a
- * single quote so it is shown as text and never evaluated as a formula (OWASP "CSV injection").
- * Numbers are written as numbers: a negative number is data, not a formula.
- */
-export function escapeCsvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  if (/[",\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
-}
+import Papa from 'papaparse';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
-/** Rows to CSV text with CRLF line ends (what spreadsheets expect). */
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return rows.map((row) => row.map(escapeCsvCell).join(',')).join('\r\n') + '\r\n';
+/**
+ * Text cells starting with =, +, - or @ (also tab or carriage return, which some programs strip)
+ * get a leading apostrophe (and quotes) from papaparse, so a spreadsheet shows them as text and
+ * never evaluates them (OWASP "CSV injection"). papaparse tests only strings: numbers stay
+ * numbers, so a negative number is written as -5.25, data rather than a formula.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Non-finite numbers have no CSV spelling a spreadsheet reads: an empty cell, not "NaN". */
+const cellValue = (v: CsvCell): CsvCell => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
+
+/** Rows to CSV text through papaparse, one line end after every row (CRLF by default: what spreadsheets expect). */
+export function toCsv(rows: readonly (readonly CsvCell[])[], newline: '\r\n' | '\n' = '\r\n'): string {
+  if (rows.length === 0) return '';
+  return Papa.unparse(rows.map((row) => row.map(cellValue)), { escapeFormulae: FORMULA_START, newline }) + newline;
+}
+
+/** One cell as toCsv writes it. */
+export function escapeCsvCell(value: CsvCell): string {
+  return toCsv([[value]], '\n').slice(0, -1);
 }

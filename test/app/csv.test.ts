@@ -3,11 +3,13 @@ import { escapeCsvCell, toCsv } from '../../src/app/csv.ts';
 
 describe('escapeCsvCell', () => {
   it.each([
-    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
-    ['+1', "'+1"],
-    ['-2+3', "'-2+3"],
-    ['@cmd', "'@cmd"],
-    ['\t=1', "'\t=1"],
+    // papaparse (escapeFormulae) also wraps a defused cell in double quotes; a spreadsheet reads the same text.
+    ['=SUM(A1:A9)', `"'=SUM(A1:A9)"`],
+    ['+1', `"'+1"`],
+    ['-2+3', `"'-2+3"`],
+    ['-5', `"'-5"`], // text that looks like a number is still text: defused
+    ['@cmd', `"'@cmd"`],
+    ['\t=1', `"'\t=1"`],
     ['\r=1', `"'\r=1"`],
   ])('prefixes a formula-like cell %j with a quote', (input, expected) => {
     expect(escapeCsvCell(input)).toBe(expected);
@@ -45,6 +47,10 @@ describe('toCsv', () => {
         ['=evil()', -1],
         ['a,b', 2.5],
       ]),
-    ).toBe("strategy,cost\r\n'=evil(),-1\r\n\"a,b\",2.5\r\n");
+    ).toBe("strategy,cost\r\n\"'=evil()\",-1\r\n\"a,b\",2.5\r\n");
+  });
+
+  it('keeps negative numbers numbers (papaparse escapes only text) and writes non-finite ones empty', () => {
+    expect(toCsv([[-1, -0.5, -2e-7, Number.NaN, -Infinity, 'x']], '\n')).toBe('-1,-0.5,-2e-7,,,x\n');
   });
 });
