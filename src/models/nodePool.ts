@@ -161,6 +161,7 @@ export class NodePool {
     this.uPrev = g(this.uPrev, -1);
     this.uNext = g(this.uNext, -1);
     this.podHead = g(this.podHead, -1);
+    this.simulatedIn = g(this.simulatedIn);
     this.cap = cap;
   }
 
@@ -511,40 +512,60 @@ export class NodePool {
     targets.length = 0;
     this.cordon(slot);
     let ok = true;
-    for (let pod = this.podHead[slot]; pod >= 0; pod = this.podLinks[2 * pod + 1]) {
-      let target = this.index.best(c.pods.cpu[pod], c.pods.mem[pod]);
+    const cpu = c.pods.cpu;
+    const mem = c.pods.mem;
+    const links = this.podLinks;
+    const index = this.index;
+    for (let pod = this.podHead[slot]; pod >= 0; ) {
+      let target = index.best(cpu[pod], mem[pod]);
       // A node found unneeded earlier in this walk is no destination: take it out of the index
       // when it is first hit (not every such node up front: most never are) and ask again.
       while (target >= 0 && this.excludedIn[target] === walk) {
         this.cordon(target);
         this.walkCordoned.push(target);
-        target = this.index.best(c.pods.cpu[pod], c.pods.mem[pod]);
+        target = index.best(cpu[pod], mem[pod]);
       }
       if (target < 0) {
         ok = false;
         break;
       }
-      // Reserve room on the target so the next pod of this drain sees it taken.
-      this.freeCpu[target] -= c.pods.cpu[pod];
-      this.freeMem[target] -= c.pods.mem[pod];
+      // Reserve room on the target so the next pod of this drain sees it taken. The last pod's
+      // reservation is seen by no query: its target's index entry is left to the loop below.
+      this.freeCpu[target] -= cpu[pod];
+      this.freeMem[target] -= mem[pod];
       this.freePods[target]--;
-      this.reindex(target);
+      const next = links[2 * pod + 1];
+      if (next >= 0) this.reindex(target);
       moved.push(pod);
       targets.push(target);
+      pod = next;
     }
+    // Give the room back, then update each target's index entry once (the index holds only the
+    // final room, so one update per target gives what one per pod gave).
     for (let i = 0; i < moved.length; i++) {
       const t = targets[i];
       const pod = moved[i];
-      this.freeCpu[t] += c.pods.cpu[pod];
-      this.freeMem[t] += c.pods.mem[pod];
+      this.freeCpu[t] += cpu[pod];
+      this.freeMem[t] += mem[pod];
       this.freePods[t]++;
-      this.reindex(t);
       if (ok) this.dependOn(pod, t);
+    }
+    const mark = ++this.simulation;
+    const simulatedIn = this.simulatedIn;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      if (simulatedIn[t] === mark) continue;
+      simulatedIn[t] = mark;
+      this.reindex(t);
     }
     this.attachesAtSimulation[slot] = ok ? this.attaches[slot] : -1;
     this.stale[slot] = 0;
     return ok;
   }
+
+  /** Count of removal simulations, and per node the latest one whose pods went to it. */
+  private simulation = 0;
+  private simulatedIn = new Int32Array(0);
 
   /** [previous, next] pod in the same dependents list, interleaved; previous -2: in no list. */
   private readonly dependentLinks: Int32Array;
