@@ -5,9 +5,22 @@ import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { simulate } from '../sim/simulate.ts';
 import type { PodTable } from '../workload/podTable.ts';
+import { NodeShapeError } from '../models/nodeShape.ts';
+import { WorkloadError } from '../workload/errors.ts';
 
 /** Messages to a strategy worker: the work to share, then strategy indices to replay. */
 export type ToStrategyWorker = { scenario: Scenario; pods: PodTable } | number;
+/** A worker's answer: a strategy's result, or the error it stopped on (its class by name). */
+export type FromStrategyWorker =
+  | { index: number; result: StrategyResult }
+  | { index: number; error: { name: 'NodeShapeError' | 'WorkloadError' | 'Error'; message: string; stack?: string } };
+
+/** The error a worker reported, as the class the CLI maps to a one-line exit 2 where it is bad input. */
+function workerError(e: { name: string; message: string; stack?: string }): Error {
+  const error = e.name === 'NodeShapeError' ? new NodeShapeError(e.message) : e.name === 'WorkloadError' ? new WorkloadError(e.message) : new Error(`strategy worker: ${e.message}`);
+  if (e.stack && error.constructor === Error) error.stack = e.stack;
+  return error;
+}
 
 /**
  * Below this many pods a scenario replays faster in one thread: starting the workers takes about
@@ -58,7 +71,11 @@ export class StrategyPool {
               }
               worker.postMessage(order[next++] satisfies ToStrategyWorker);
             };
-            const onMessage = (m: { index: number; result: StrategyResult }) => {
+            const onMessage = (m: FromStrategyWorker) => {
+              if ('error' in m) {
+                cleanup();
+                return reject(workerError(m.error));
+              }
               results[m.index] = m.result;
               give();
             };
