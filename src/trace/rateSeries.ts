@@ -1,12 +1,12 @@
 import { PodTableBuilder, type PodTable } from '../workload/podTable.ts';
-import { isBlank, resolveColumn } from './columns.ts';
+import { resolveColumn } from './columns.ts';
 import type { RowBatch } from './csvChunks.ts';
 import { autoscale, type RateSeries, type ReplicaSchedule } from './hpa.ts';
 import type { PodSize, RateSeriesMapping } from './mapping.ts';
-import { plainNumber } from './plainNumber.ts';
 import type { RowIssueLog } from './rowIssues.ts';
 import { screenRow, type ScreenTally } from './rowScreen.ts';
-import { DAY_SECONDS, parseInstant } from './time.ts';
+import { nonNegativeCell, timeCell } from './sampleCells.ts';
+import { DAY_SECONDS } from './time.ts';
 
 /** What a rate-mode import adds to the report. */
 export interface RateSeriesOutcome {
@@ -116,31 +116,10 @@ export class RateRowReader implements ScreenTally {
     const filterValue = this.mapping.filter?.equals.trim() ?? '';
     for (let k = from; k < rows.length; k++) {
       if (!screenRow(batch, k, this.minColumns, this.filterCol, filterValue, this, this.rejections)) continue;
-      const row = rows[k];
-      const timeText = row[this.timeCol];
-      if (isBlank(timeText)) {
-        this.rejections.add('time missing', batch, k);
-        continue;
-      }
-      const time = parseInstant(timeText, format);
-      if (!Number.isFinite(time)) {
-        this.rejections.add(format === 'datetime' ? 'time not a date' : 'time not a number', batch, k);
-        continue;
-      }
-      const valueText = row[this.valueCol];
-      if (isBlank(valueText)) {
-        this.rejections.add('value missing', batch, k);
-        continue;
-      }
-      const value = plainNumber(valueText);
-      if (!Number.isFinite(value)) {
-        this.rejections.add('value not a number', batch, k);
-        continue;
-      }
-      if (value < 0) {
-        this.rejections.add('negative value', batch, k);
-        continue;
-      }
+      const time = timeCell(batch, k, this.timeCol, format, this.rejections);
+      if (!Number.isFinite(time)) continue;
+      const value = nonNegativeCell(batch, k, this.valueCol, 'value', this.rejections);
+      if (!Number.isFinite(value)) continue;
       this.accepted++;
       this.sums.set(time, (this.sums.get(time) ?? 0) + value);
     }

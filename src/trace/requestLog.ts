@@ -1,12 +1,11 @@
-import { isBlank, resolveColumn } from './columns.ts';
+import { resolveColumn } from './columns.ts';
 import type { RowBatch } from './csvChunks.ts';
 import type { RateSeries } from './hpa.ts';
 import type { RequestLogMapping } from './mapping.ts';
-import { plainNumber } from './plainNumber.ts';
 import { podsFromRateSeries, type RateSeriesOutcome } from './rateSeries.ts';
 import type { RowIssueLog } from './rowIssues.ts';
 import { screenRow, type ScreenTally } from './rowScreen.ts';
-import { parseInstant } from './time.ts';
+import { nonNegativeCell, timeCell } from './sampleCells.ts';
 
 /** What a request-log import adds to the report besides the HPA figures. */
 export interface RequestLogReport {
@@ -67,34 +66,10 @@ export class RequestLogReader implements ScreenTally {
     const weightCol = this.weightCol;
     for (let k = from; k < rows.length; k++) {
       if (!screenRow(batch, k, this.minColumns, this.filterCol, filterValue, this, this.rejections)) continue;
-      const row = rows[k];
-      const timeText = row[this.timeCol];
-      if (isBlank(timeText)) {
-        this.rejections.add('time missing', batch, k);
-        continue;
-      }
-      const time = parseInstant(timeText, format);
-      if (!Number.isFinite(time)) {
-        this.rejections.add(format === 'datetime' ? 'time not a date' : 'time not a number', batch, k);
-        continue;
-      }
-      let weight = 1;
-      if (weightCol >= 0) {
-        const weightText = row[weightCol];
-        if (isBlank(weightText)) {
-          this.rejections.add('weight missing', batch, k);
-          continue;
-        }
-        weight = plainNumber(weightText);
-        if (!Number.isFinite(weight)) {
-          this.rejections.add('weight not a number', batch, k);
-          continue;
-        }
-        if (weight < 0) {
-          this.rejections.add('negative weight', batch, k);
-          continue;
-        }
-      }
+      const time = timeCell(batch, k, this.timeCol, format, this.rejections);
+      if (!Number.isFinite(time)) continue;
+      const weight = weightCol >= 0 ? nonNegativeCell(batch, k, weightCol, 'weight', this.rejections) : 1;
+      if (!Number.isFinite(weight)) continue;
       this.accepted++;
       const index = Math.floor(time / interval);
       this.perInterval.set(index, (this.perInterval.get(index) ?? 0) + weight);
