@@ -12,8 +12,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadScenarioFile } from '../src/cli/loadScenarioFile.ts';
-import { simulate } from '../src/sim/simulate.ts';
-import { StrategyRun } from '../src/sim/strategyRun.ts';
+import { simulate } from '../src/replay/simulate.ts';
+import { StrategyRun } from '../src/replay/strategyRun.ts';
 import { buildWorkload } from '../src/workload/build.ts';
 import { benchScenario, parseSize, STRATEGY_KINDS } from './scenario.ts';
 

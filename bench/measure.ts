@@ -1,5 +1,5 @@
 import type { StrategyKind } from '../src/scenario/strategy.ts';
-import { StrategyRun } from '../src/sim/strategyRun.ts';
+import { StrategyRun } from '../src/replay/strategyRun.ts';
 import { simulateInParallel } from '../src/cli/parallelSimulate.ts';
 import { buildWorkload } from '../src/workload/build.ts';
 import type { PodTable } from '../src/workload/podTable.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../src/cli/loadScenarioFile.ts';
 import { strategySummary } from '../src/cli/report.ts';
-import { simulate } from '../src/sim/simulate.ts';
+import { simulate } from '../src/replay/simulate.ts';
 import { buildWorkload } from '../src/workload/build.ts';
 
 const dir = join(import.meta.dirname, '..', 'scenarios');

@@ -1,7 +1,7 @@
 import type { ScenarioInput } from '../src/scenario/scenario.ts';
 import { parseScenario } from '../src/scenario/parse.ts';
 import type { Scenario } from '../src/scenario/scenario.ts';
-import { StrategyRun } from '../src/sim/strategyRun.ts';
+import { StrategyRun } from '../src/replay/strategyRun.ts';
 import { buildWorkload } from '../src/workload/build.ts';
 
 export const instant = { kind: 'constant', seconds: 0 } as const;

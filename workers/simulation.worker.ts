@@ -17,7 +17,7 @@ import type { SimulationResult, StrategyResult } from '../src/metrics/result.ts'
 import { SERIES_KEYS } from '../src/metrics/result.ts';
 import type { FieldIssue } from '../src/scenario/parse.ts';
 import type { Scenario } from '../src/scenario/scenario.ts';
-import { StrategyRun } from '../src/sim/strategyRun.ts';
+import { StrategyRun } from '../src/replay/strategyRun.ts';
 import { buildWorkload, workloadKey } from '../src/workload/build.ts';
 import { copyTable, tableBuffers, type PodTable } from '../src/workload/podTable.ts';
 import { issueFromError } from './issueFromError.ts';

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { safeParseScenario } from '../src/scenario/parse.ts';
-import { simulate } from '../src/sim/simulate.ts';
+import { simulate } from '../src/replay/simulate.ts';
 import type { SweepPoint } from '../src/sweep/index.ts';
 import { buildWorkload } from '../src/workload/build.ts';
 import type { PodTable } from '../src/workload/podTable.ts';

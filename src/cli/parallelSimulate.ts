@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { simulate } from '../sim/simulate.ts';
+import { simulate } from '../replay/simulate.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import { NodeShapeError } from '../models/nodeShape.ts';
 import { WorkloadError } from '../workload/errors.ts';

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../scenario/scenario.ts';
-import { StrategyRun } from '../sim/strategyRun.ts';
+import { StrategyRun } from '../replay/strategyRun.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import type { FromStrategyWorker, ToStrategyWorker } from './parallelSimulate.ts';
 import { NodeShapeError } from '../models/nodeShape.ts';

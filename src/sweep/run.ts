@@ -1,4 +1,4 @@
-import { simulate } from '../sim/simulate.ts';
+import { simulate } from '../replay/simulate.ts';
 import { buildWorkload } from '../workload/build.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import type { SweepPlan } from './plan.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { StrategyRun } from '../../src/sim/strategyRun.ts';
+import { StrategyRun } from '../../src/replay/strategyRun.ts';
 import { buildWorkload } from '../../src/workload/build.ts';
 import { Random } from '../../src/sim/random.ts';
 import { POD } from '../../src/models/cluster.ts';

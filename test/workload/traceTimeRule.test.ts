@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/loadScenarioFile.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
-import { simulate } from '../../src/sim/simulate.ts';
+import { simulate } from '../../src/replay/simulate.ts';
 import { buildWorkload } from '../../src/workload/build.ts';
 
 // Three pods written with times that do not start at 0: the first arrives at 1 h.

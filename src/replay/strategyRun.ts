@@ -1,13 +1,13 @@
 import { Cluster, PRIORITY } from '../models/cluster.ts';
 import { installModels, type InstalledModels } from '../models/registry.ts';
 import { LEVEL, Recorder } from '../metrics/recorder.ts';
-import { summarize } from '../metrics/summarize.ts';
+import { summarize } from './summarize.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { Strategy } from '../scenario/strategy.ts';
 import type { PodTable } from '../workload/podTable.ts';
-import { Kernel, type RunStatus } from './kernel.ts';
-import { hashString, Random } from './random.ts';
+import { Kernel, type RunStatus } from '../sim/kernel.ts';
+import { hashString, Random } from '../sim/random.ts';
 
 /** Points per time series in a result (bounded whatever the horizon). */
 export const SERIES_POINTS = 480;

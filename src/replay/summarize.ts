@@ -1,7 +1,7 @@
-import type { StrategyRun } from '../sim/strategyRun.ts';
-import { LEVEL } from './recorder.ts';
-import { quantiles } from './quantile.ts';
-import type { CostItems, LimitWait, StrategyResult } from './result.ts';
+import type { StrategyRun } from './strategyRun.ts';
+import { LEVEL } from '../metrics/recorder.ts';
+import { quantiles } from '../metrics/quantile.ts';
+import type { CostItems, LimitWait, StrategyResult } from '../metrics/result.ts';
 import type { ClusterAutoscaler } from '../models/clusterAutoscaler.ts';
 
 /** Points in the pending-time CDF of a result. */
