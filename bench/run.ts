@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { STRATEGY_KINDS, parseSize, sizeLabel } from './scenario.ts';
 import { makeWorkload, measureAllAtOnce, measureReference, measureStrategy, type AllAtOnceMeasure, type ReferenceMeasure, type StrategyMeasure } from './measure.ts';
 import { csvRoundTrip, type CsvMeasure } from './csv.ts';
+import { measureQuantiles } from './quantiles.ts';
 import { measureStartup } from './startup.ts';
 import type { StrategyKind } from '../src/scenario/strategy.ts';
 
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
     return;
   }
   if (flag(args, '--help') || flag(args, '-h')) {
-    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)');
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)');
     return;
   }
   if (flag(args, '--startup')) {
@@ -146,6 +147,14 @@ async function main(): Promise<void> {
       console.log(table(['command', 'median ms', 'min-max ms'], rows.map((r) => [r.command, ms(r.medianMs), `${ms(r.minMs)}-${ms(r.maxMs)}`])));
       console.log(`\nsame JSON from the built CLI, tsx and npm run sim: ${sameOutput ? 'yes' : 'NO'}`);
     }
+    return;
+  }
+  if (flag(args, '--quantiles')) {
+    const repeat = Number(option(args, '--repeat') ?? 5);
+    const { rows, agree } = measureQuantiles(repeat);
+    console.log(`\n204 quantiles of 1M pending times: ${cpuModel()}, Node ${process.version}, median of ${repeat}\n`);
+    console.log(table(['method', 'median ms'], rows.map((r) => [r.method, ms(r.medianMs)])));
+    console.log(`\nsame values from all methods: ${agree ? 'yes' : 'NO'}`);
     return;
   }
   const scaling = flag(args, '--scaling');

@@ -2,7 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { strategyColor } from '../charts/palette.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import { bestRows, comparisonRows, type ComparisonRow, type MetricKey } from './comparison.ts';
-import { formatCount, formatDurationCompact, formatMoney, formatMoneyDelta, formatPercent, formatShare } from './format.ts';
+import { formatCount, formatDurationCompact, formatIncrease, formatMoney, formatMoneyDelta, formatPercent, formatShare } from './format.ts';
 import { pinDelta } from './whatif/pinned.ts';
 import { useSidewaysScroll } from './useSidewaysScroll.ts';
 
@@ -123,7 +123,7 @@ export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies
                 </th>
                 {cell(columns[0], (
                   <span className="delta" data-metric="costDelta">
-                    {r.costDeltaToCheapest < 0.005 ? 'cheapest' : `${formatMoneyDelta(r.costDeltaToCheapest, r.currency)} (+${Math.round(r.costDeltaShare * 100)}%)`}
+                    {r.costDeltaToCheapest < 0.005 ? 'cheapest' : `${formatMoneyDelta(r.costDeltaToCheapest, r.currency)} (+${formatIncrease(r.costDeltaShare)})`}
                   </span>
                 ))}
                 {columns.slice(1, 8).map((c) => cell(c))}

@@ -36,6 +36,21 @@ export function formatShare(share: number): string {
 }
 
 /**
+ * How much more one cost is than another, as a share: whole percents, except that a share that
+ * only rounds to a round "100%" (or "200%") gets one decimal, since "100% more" reads as exactly
+ * double, and a positive share never shows as "0%" ("under 1%").
+ */
+export function formatIncrease(share: number): string {
+  if (!Number.isFinite(share)) return '—';
+  if (share <= 0) return '0%';
+  const pct = share * 100;
+  const r = Math.round(pct);
+  if (r === 0) return 'under 1%';
+  if (r % 100 === 0 && Math.abs(pct - r) >= 0.05) return `${pct.toFixed(1)}%`;
+  return `${r}%`;
+}
+
+/**
  * A waiting time as people say it: "0.4 s", "25 s", "1 min 38 s", "12 min", "2 h 5 min".
  * Under 10 s one decimal; under 10 min minutes and seconds; above that whole minutes.
  */

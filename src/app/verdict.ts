@@ -1,4 +1,4 @@
-import { formatDuration, formatMoney, formatShare } from './format.ts';
+import { formatDuration, formatIncrease, formatMoney, formatShare } from './format.ts';
 
 /** What the verdict needs from each strategy. */
 export interface VerdictInput {
@@ -118,7 +118,7 @@ export function decideVerdict(strategies: readonly VerdictInput[]): Verdict {
   const cost =
     more < ABOUT_THE_SAME
       ? `, at about the same cost as the cheapest, ${cheapest.name} (${money(cheapest)}, ${formatShare(withinSlo(cheapest))} within the SLO)`
-      : ` for ${money(w)}, ${Number.isFinite(more) ? `${Math.round(more * 100)}% more than` : 'more than'} the cheapest, ${cheapest.name} at ${money(cheapest)} (${formatShare(withinSlo(cheapest))} within the SLO)`;
+      : ` for ${money(w)}, ${Number.isFinite(more) ? `${formatIncrease(more)} more than` : 'more than'} the cheapest, ${cheapest.name} at ${money(cheapest)} (${formatShare(withinSlo(cheapest))} within the SLO)`;
   parts.push(`${claim}${cost}${p95Clause(w, cheapest)}.`);
   return result(w);
 }

@@ -1,22 +1,18 @@
+import { tickAnchor } from './frame.ts';
 import { INK } from './palette.ts';
 import type { Tick } from './timeAxis.ts';
 
 /** Bottom axis with labels and light vertical grid lines across the plot. */
 export function XAxis({ ticks, innerHeight, grid = true, rightRoom = 20 }: { ticks: readonly Tick[]; innerHeight: number; grid?: boolean; rightRoom?: number }) {
-  // The first label leans right at the left edge; the last leans left when the right margin is
-  // too small for a centred label (phones), so neither is cut off.
-  const anchor = (i: number, position: number): 'start' | 'middle' | 'end' => {
-    if (i === 0 && ticks.length > 1 && position < 12) return 'start';
-    if (i === ticks.length - 1 && ticks.length > 1 && rightRoom < 16) return 'end';
-    return 'middle';
-  };
+  // The first label leans right at the left edge; the last leans left when the room right of
+  // the plot is too small for half of it, so neither is cut off (tickAnchor).
   return (
     <g className="x-axis">
       {ticks.map((t, i) => (
         <g key={i} transform={`translate(${t.position},0)`}>
           {grid && <line y1={0} y2={innerHeight} stroke={INK.grid} />}
           <line y1={innerHeight} y2={innerHeight + 4} stroke={INK.axis} />
-          <text y={innerHeight + 16} textAnchor={anchor(i, t.position)} fill={INK.muted}>
+          <text y={innerHeight + 16} textAnchor={tickAnchor(t.label, t.position, i, ticks.length, rightRoom)} fill={INK.muted}>
             {t.label}
           </text>
         </g>

@@ -73,6 +73,7 @@ export function ChartFrame({
   const [status, setStatus] = useState('');
   const svg = () => ref.current?.querySelector<SVGSVGElement>('svg.chart-svg') ?? null;
   const stem = exportFileStem(scenarioName, id);
+  const header = { title, legend: legend ?? [], font: SVG_FONT };
   return (
     <figure className="chart" id={`chart-${id}`} aria-labelledby={`chart-${id}-title`}>
       <div className="chart-header">
@@ -83,7 +84,7 @@ export function ChartFrame({
             aria-label={`Download “${title}” as SVG`}
             onClick={() => {
               const s = svg();
-              if (s) downloadText(serializeSvg(s).text, `${stem}.svg`, 'image/svg+xml');
+              if (s) downloadText(serializeSvg(s, header).text, `${stem}.svg`, 'image/svg+xml');
             }}
           >
             SVG
@@ -94,7 +95,7 @@ export function ChartFrame({
             onClick={async () => {
               const s = svg();
               if (!s) return;
-              const { text, width: w, height: h } = serializeSvg(s);
+              const { text, width: w, height: h } = serializeSvg(s, header);
               try {
                 downloadBlob(await svgToPng(text, w, h), `${stem}.png`);
               } catch (e) {

@@ -1,9 +1,45 @@
+import type { LegendEntry } from './ChartFrame.tsx';
+import { exportHeader } from './exportHeader.ts';
+import { INK } from './palette.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svgEl(name: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const el = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
 /**
  * Chart export: the chart's own SVG, self-contained (styles are attributes, fonts are generic),
  * with hover-only elements removed and a white background so it reads outside the page; PNG is
- * that SVG drawn on a canvas at 2x.
+ * that SVG drawn on a canvas at 2x. With `header`, the chart's title and legend (HTML on the
+ * page) are drawn above the plot, so the file says what it shows.
  */
-export function serializeSvg(svg: SVGSVGElement): { text: string; width: number; height: number } {
+export function serializeSvg(svg: SVGSVGElement, header?: { title: string; legend: readonly LegendEntry[]; font: string }): { text: string; width: number; height: number } {
+  const plot = serializePlot(svg);
+  if (!header) return finish(plot.clone, plot.width, plot.height);
+  const layout = exportHeader(header.title, header.legend, plot.width);
+  const width = plot.width;
+  const height = plot.height + layout.height;
+  const outer = svgEl('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': header.font }) as SVGSVGElement;
+  outer.appendChild(svgEl('rect', { width: '100%', height: '100%', fill: '#ffffff' }));
+  for (const line of layout.titleLines) outer.appendChild(svgEl('text', { x: 12, y: line.y, 'font-size': 15, 'font-weight': 700, fill: INK.text }, line.text));
+  for (const e of layout.legend) {
+    const g = svgEl('g', { transform: `translate(${e.x},${e.y})` });
+    if (e.mark === 'line') g.appendChild(svgEl('line', { x1: 1, x2: 21, y1: 6, y2: 6, stroke: e.color, 'stroke-width': 2.5, ...(e.dash ? { 'stroke-dasharray': e.dash } : {}) }));
+    else g.appendChild(svgEl('rect', { x: 1, y: 1, width: 20, height: 10, fill: e.color, 'fill-opacity': e.mark === 'band' ? 0.18 : e.mark === 'area' ? 0.55 : 1, stroke: e.color }));
+    g.appendChild(svgEl('text', { x: 28, y: 10, 'font-size': 12, fill: INK.text }, e.label));
+    outer.appendChild(g);
+  }
+  plot.clone.setAttribute('y', String(layout.height));
+  plot.clone.removeAttribute('xmlns');
+  outer.appendChild(plot.clone);
+  return { text: '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(outer), width, height };
+}
+
+function serializePlot(svg: SVGSVGElement): { clone: SVGSVGElement; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.querySelectorAll('[data-export="skip"]').forEach((el) => el.remove());
   // A tab stop in the page, not in a file.
@@ -19,7 +55,11 @@ export function serializeSvg(svg: SVGSVGElement): { text: string; width: number;
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', '#ffffff');
   clone.insertBefore(bg, clone.firstChild);
-  return { text: '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(clone), width, height };
+  return { clone, width, height };
+}
+
+function finish(svg: SVGSVGElement, width: number, height: number): { text: string; width: number; height: number } {
+  return { text: '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg), width, height };
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

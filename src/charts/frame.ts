@@ -49,3 +49,19 @@ export function compactNumber(v: number): string {
 function trim(v: number): string {
   return String(Math.round(v * 10) / 10);
 }
+
+/** Average advance of an 11 px axis label, px per character (digits and "$," in system-ui). */
+export const TICK_CHAR_WIDTH = 6.4;
+
+/**
+ * How an x tick label is anchored so no label is cut off: centred when half its width fits on
+ * both sides; the first leans right when it would cross the plot's left edge into the y labels,
+ * and the last leans left when half of it is wider than `roomRight`, the room right of the tick.
+ * "$1,200" (6 characters, 38 px) centred on the last tick with 16 px of right margin lost 3 px.
+ */
+export function tickAnchor(label: string, position: number, index: number, count: number, roomRight: number): 'start' | 'middle' | 'end' {
+  const half = (label.length * TICK_CHAR_WIDTH) / 2;
+  if (count > 1 && index === 0 && position < Math.min(12, half)) return 'start';
+  if (count > 1 && index === count - 1 && roomRight < half) return 'end';
+  return 'middle';
+}

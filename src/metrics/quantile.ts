@@ -17,7 +17,10 @@ function interpolate(n: number, p: number, at: (rank: number) => number): number
 /**
  * R-7 quantiles (as `quantileSorted`) of unsorted values, for many probabilities at once, without
  * sorting every value: only the order statistics the quantiles need are found. `values` is used as
- * scratch space (its order changes). Same results as sorting and calling `quantileSorted`.
+ * scratch space (its order changes). Same results as sorting and calling `quantileSorted`, or
+ * d3-array's `quantileSorted` (the test's oracle). Measured against d3-array on 1M pending times
+ * (`npm run bench -- --quantiles`): 46 ms here, 84 ms for a sort + d3's `quantileSorted`, about a
+ * minute for d3's `quantile` called per probability; so the summary keeps this one.
  */
 export function quantiles(values: Float64Array, probabilities: ArrayLike<number>): Float64Array {
   const n = values.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatDurationCompact, formatMoney, formatMoneyDelta, formatPercent, formatShare } from '../../src/app/format.ts';
+import { formatClock, formatDuration, formatDurationCompact, formatMoney, formatMoneyDelta, formatIncrease, formatPercent, formatShare } from '../../src/app/format.ts';
 
 describe('formatDuration', () => {
   it.each([
@@ -56,5 +56,19 @@ describe('formatShare', () => {
     expect(formatShare(1)).toBe('100%');
     expect(formatShare(0)).toBe('0%');
     expect(formatShare(0.5024)).toBe('50%');
+  });
+});
+
+describe('formatIncrease', () => {
+  it('never says "100% more" for anything but double, nor "0% more" for more', () => {
+    // $1,996 against $1,000 is 99.6% more, not "100% more" (double would be $2,000).
+    expect(formatIncrease(996 / 1000)).toBe('99.6%');
+    expect(formatIncrease(1004 / 1000)).toBe('100.4%');
+    expect(formatIncrease(1)).toBe('100%');
+    expect(formatIncrease(2.004)).toBe('200.4%');
+    expect(formatIncrease(0.004)).toBe('under 1%');
+    expect(formatIncrease(0.58)).toBe('58%');
+    expect(formatIncrease(0.995)).toBe('99.5%');
+    expect(formatIncrease(0)).toBe('0%');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, safeParseScenario } from '../../src/scenario/parse.ts';
 import { applyKnobs, changedKnobs, knobApplies, knobBaseline, NEUTRAL_KNOBS, withMedian } from '../../src/app/whatif/knobs.ts';
 import { fadeColor, pinDelta, pinnedChartStrategies } from '../../src/app/whatif/pinned.ts';
-import { durationDomain, paretoScatterLayout, sweepLineLayout } from '../../src/app/whatif/sweepLayout.ts';
+import { durationDomain, paretoScatterLayout, placeMarkerLabels, sweepLineLayout } from '../../src/app/whatif/sweepLayout.ts';
 import { planAppSweep, targetLabel } from '../../src/app/whatif/sweepPlan.ts';
 import { poolSize } from '../../src/app/whatif/sweepPool.ts';
 import type { StrategyResult } from '../../src/metrics/result.ts';
@@ -146,9 +146,22 @@ describe('sweep chart layouts', () => {
     expect(l.yTicks.map((t) => t.value)).toEqual([0, 50, 100]);
   });
 
-  it('keeps marker labels inside the plot at the edges and alternates them above and below', () => {
+  it('keeps marker labels inside the plot at the edges; labels far apart both sit above their ring', () => {
     const l = sweepLineLayout([{ name: 'A', color: '#000', dash: '', points: [[0, 0], [10, 100]] }], [{ at: 0.5, metric: 50, label: 'a' }, { at: 9.5, metric: 50, label: 'b' }], 600, 200, fmt, fmt);
-    expect(l.markers.map((m) => [m.anchor, m.dy])).toEqual([['start', -10], ['end', 18]]);
+    expect(l.markers.map((m) => [m.anchor, m.dy])).toEqual([['start', -10], ['end', -10]]);
+  });
+
+  it('break-even labels never overlap: near neighbours move below or further out, and one with no room is left out', () => {
+    // Label '≈ 5,700' is 7 characters: 7 x 6.6 = 46.2 px wide, 13 px tall. Rings 12 px apart at
+    // the same height: centred boxes overlap at dy -10, so the second takes the next place (below, dy 18).
+    const two = placeMarkerLabels([{ x: 200, y: 80, label: '≈ 5,700' }, { x: 212, y: 80, label: '≈ 6,122' }], 520, 148);
+    expect(two.map((m) => [m.label, m.dy])).toEqual([['≈ 5,700', -10], ['≈ 6,122', 18]]);
+    // Seven labels on one spot: six offsets, so the seventh has no free place and is left out.
+    const seven = placeMarkerLabels(Array.from({ length: 7 }, (_, i) => ({ x: 260, y: 74, label: `≈ ${i}` })), 520, 148);
+    expect(seven.map((m) => m.dy)).toEqual([-10, 18, -24, 32, -38, 46, 0]);
+    expect(seven[6].label).toBe('');
+    const boxes = seven.slice(0, 6).map((m) => [m.y + m.dy - 10, m.y + m.dy + 3]);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(boxes[i][1] <= boxes[j][0] || boxes[j][1] <= boxes[i][0]).toBe(true);
   });
 
   it('phones get the narrow margins (400 x 200: plot 340 x 152 at 48,20)', () => {

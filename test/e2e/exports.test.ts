@@ -74,6 +74,17 @@ describe('Exports and drag-and-drop in Chromium', () => {
     // A standalone file: XML declaration, then the svg element with its namespace.
     expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<svg /);
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    // The file says what it shows: the chart's title and every legend entry (HTML on the page).
+    expect(text).toContain(`>${title}</text>`);
+    const legend = await page.locator('#chart-pending-cdf .legend li').allInnerTexts();
+    expect(legend.length).toBeGreaterThan(1);
+    for (const label of legend) expect(text).toContain(`>${label.trim()}</text>`);
+    // Well-formed XML with one root (the plot nests inside it), and it parses back in the browser.
+    const parsed = await page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? '', root: doc.documentElement.nodeName, plots: doc.querySelectorAll('svg > svg').length };
+    }, text);
+    expect(parsed).toEqual({ error: '', root: 'svg', plots: 1 });
     const png = await download(page, () => page.getByRole('button', { name: `Download “${title}” as PNG` }).click());
     expect(png.name).toMatch(/\.png$/);
     // The PNG signature, and an image of some size.

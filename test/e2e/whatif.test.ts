@@ -207,13 +207,28 @@ describe('What-if analysis in Chromium', () => {
     await page.getByTestId('run-sweep').click();
     await page.waitForSelector('[data-sweep-status=running]');
     await page.waitForSelector('[data-sweep-status=done]', { timeout: 120_000 });
-    for (const id of ['sweep-cost', 'sweep-p95', 'sweep-pareto']) {
+    for (const id of ['sweep-cost', 'sweep-p95']) {
       const chart = page.locator(`#chart-${id} svg.chart-svg`);
       await chart.scrollIntoViewIfNeeded();
       expect(await chart.isVisible()).toBe(true);
     }
     expect(await page.locator('#chart-sweep-cost path[stroke]').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.locator('#chart-sweep-pareto circle[data-pareto=yes]').count()).toBeGreaterThan(0);
+    // The parameter reads as the editor names it, not as its schema path.
+    expect(await page.locator('#chart-sweep-cost h3').innerText()).toBe('Total cost vs Pods per session (evening classes)');
+    expect(await page.locator('[data-testid=sweep-table] thead th').first().innerText()).toBe('Pods per session (evening classes)');
+    // Pods per session changes the workload: no cost-vs-p95 scatter across workload sizes, and the
+    // ◆ (explained under the table) compares the strategies of each workload.
+    expect(await page.locator('#chart-sweep-pareto').count()).toBe(0);
+    expect(await page.getByTestId('sweep-no-pareto').innerText()).toContain('changes the workload');
+    expect(await page.getByTestId('pareto-note').innerText()).toContain('strategy on the same workload');
+    const diamondsPerRow = await page.$$eval('[data-testid=sweep-table] tbody tr', (rows) => rows.map((r) => (r.textContent ?? '').split('◆').length - 1));
+    expect(diamondsPerRow.every((d) => d >= 1)).toBe(true);
+    // Break-even labels never overlap each other.
+    const boxes = await page.$$eval('#chart-sweep-p95 [data-testid=break-even-marker] text', (els) => els.filter((e) => e.textContent).map((e) => { const b = (e as SVGTextElement).getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; }));
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      expect(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], `labels ${i} and ${j} overlap`).toBe(false);
+    }
     const list = await page.getByTestId('break-even-list').innerText();
     console.log(`sweep break-even list (headline, workload.1.podsPerSession=1000:24000:4):\n${list}`);
     expect(list).toMatch(/Break-even .+ ≈ [\d,.]+|No crossing/);

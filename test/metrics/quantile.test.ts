@@ -1,13 +1,14 @@
+import { quantileSorted as d3QuantileSorted } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import { quantiles, quantileSorted } from '../../src/metrics/quantile.ts';
 import { Random } from '../../src/sim/random.ts';
 
 const PS = Array.from({ length: 201 }, (_, k) => k / 200).concat([0.95, 0.99, 0.999]);
 
-/** Expected: sort a copy, then interpolate. */
+/** Expected, from an independent implementation: sort a copy, then d3-array's R-7 quantileSorted. */
 function bySorting(values: Float64Array): number[] {
   const sorted = Float64Array.from(values).sort();
-  return PS.map((p) => quantileSorted(sorted, p));
+  return PS.map((p) => d3QuantileSorted(sorted as unknown as number[], p) ?? 0);
 }
 
 describe('quantileSorted', () => {

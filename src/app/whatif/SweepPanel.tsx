@@ -8,6 +8,7 @@ import type { Draft } from '../draft.ts';
 import { formatDurationCompact, formatMoney } from '../format.ts';
 import { knobApplies, knobBaseline, sliderSpecs } from './knobs.ts';
 import { ParetoChart, SweepLineChart } from './SweepCharts.tsx';
+import { changesWorkload, sweepParamLabel } from './paramLabel.ts';
 import type { SweepMarkerInput, SweepSeries } from './sweepLayout.ts';
 import { planAppSweep, type AppSweepParam, type SweepKnob, type SweepTarget } from './sweepPlan.ts';
 import { traceStore } from '../import/traceStore.ts';
@@ -31,6 +32,8 @@ interface Outcome {
   failures: SweepRowFailure[];
   scenarioName: string;
   currency: string;
+  /** Readable name of each swept parameter ("Pods per session (web front end)"). */
+  labels: string[];
 }
 
 const PATH = 'path';
@@ -122,7 +125,7 @@ export const SweepPanel = memo(function SweepPanel({ doc, scenario }: { doc: Dra
         (f) => failures.push(f),
         await traceStore.tablesFor(scenario),
       );
-      setOutcome({ plan, rows, failures, scenarioName: scenario.name, currency: 'USD' });
+      setOutcome({ plan, rows, failures, scenarioName: scenario.name, currency: 'USD', labels: plan.params.map((p) => sweepParamLabel(p.path, scenario)) });
       setLine(0);
       setStatus({ kind: 'done', ms: performance.now() - started });
     } catch (e) {
@@ -268,8 +271,13 @@ function ParamFields({
 }
 
 function SweepResults({ outcome, line, setLine }: { outcome: Outcome; line: number; setLine: (i: number) => void }) {
-  const { plan, rows, currency } = outcome;
+  const { plan, rows, currency, labels } = outcome;
   const first = plan.params[0];
+  const firstLabel = labels[0];
+  // Configurations of a sweep that changes the workload do not replay the same pods: Pareto
+  // optimality is then judged among the strategies of one workload, and no scatter is drawn.
+  const workloadParams = plan.params.map((p) => changesWorkload(p.path));
+  const changesPods = workloadParams.some(Boolean);
   const second = plan.params[1];
   const names = rows[0].strategies.map((s) => s.name);
   const secondValue = second ? second.values[Math.min(line, second.values.length - 1)] : undefined;
@@ -285,9 +293,14 @@ function SweepResults({ outcome, line, setLine }: { outcome: Outcome; line: numb
   const p95Markers = useMemo(() => markers(p95BreakEvens), [p95BreakEvens]); // eslint-disable-line react-hooks/exhaustive-deps
   const points = useMemo(() => {
     const all = rows.flatMap((r) => r.strategies.map((s, i) => ({ name: s.name, color: strategyColor(i), cost: s.cost, p95: s.p95, values: r.values, onFront: false })));
-    const front = new Set(paretoFront(all));
+    const groups = new Map<string, typeof all>();
+    for (const p of all) {
+      const key = p.values.filter((_, k) => workloadParams[k]).join('|');
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    const front = new Set([...groups.values()].flatMap((g) => paretoFront(g)));
     return all.map((p) => ({ ...p, onFront: front.has(p) }));
-  }, [rows]);
+  }, [rows]); // eslint-disable-line react-hooks/exhaustive-deps
   const money = useCallback((v: number) => formatMoney(v, currency, 0), [currency]);
   const range = `${formatSweptValue(first.values[0])}..${formatSweptValue(first.values[first.values.length - 1])}`;
   const crossings = costBreakEvens.filter((p) => p.points.length > 0);
@@ -295,7 +308,7 @@ function SweepResults({ outcome, line, setLine }: { outcome: Outcome; line: numb
     <div className="sweep-results" data-testid="sweep-results">
       {second && (
         <div className="field">
-          <label htmlFor="sweep-line">Lines for {second.path} =</label>
+          <label htmlFor="sweep-line">Lines for {labels[1]} =</label>
           <select id="sweep-line" value={line} onChange={(e) => setLine(Number(e.target.value))}>
             {second.values.map((v, i) => (
               <option key={i} value={i}>
@@ -307,12 +320,12 @@ function SweepResults({ outcome, line, setLine }: { outcome: Outcome; line: numb
       )}
       <ul className="break-even-list" data-testid="break-even-list">
         {crossings.length === 0 ? (
-          <li>No crossing: the cost order of the strategies does not change for {first.path} in {range}.</li>
+          <li>No crossing: the cost order of the strategies does not change for {firstLabel} in {range}.</li>
         ) : (
           crossings.flatMap((p) =>
             p.points.map((b, k) => (
               <li key={`${p.a}|${p.b}|${k}`}>
-                Break-even {p.a} vs {p.b}: {first.path} ≈ {formatSweptValue(b.at)} (cost {formatMoney(b.metric, currency)};{' '}
+                Break-even {p.a} vs {p.b}: {firstLabel} ≈ {formatSweptValue(b.at)} (cost {formatMoney(b.metric, currency)};{' '}
                 {b.lowerAfter === 'equal' ? 'equal after' : `${b.lowerAfter} cheaper above`})
               </li>
             )),
@@ -332,11 +345,11 @@ function SweepResults({ outcome, line, setLine }: { outcome: Outcome; line: numb
       <div className="sweep-charts">
         <SweepLineChart
           id="sweep-cost"
-          title={`Total cost vs ${first.path}`}
+          title={`Total cost vs ${firstLabel}`}
           description="One line per strategy; ringed points are cost break-evens (where two strategies cost the same)."
           series={costSeries}
           markers={costMarkers}
-          axisLabel={first.path}
+          axisLabel={firstLabel}
           unit={currency}
           formatX={formatSweptValue}
           formatY={money}
@@ -344,26 +357,33 @@ function SweepResults({ outcome, line, setLine }: { outcome: Outcome; line: numb
         />
         <SweepLineChart
           id="sweep-p95"
-          title={`p95 pending vs ${first.path}`}
+          title={`p95 pending vs ${firstLabel}`}
           description="95th percentile of arrival to Running; ringed points are where two strategies are equally fast."
           series={p95Series}
           markers={p95Markers}
-          axisLabel={first.path}
+          axisLabel={firstLabel}
           unit="p95"
           formatX={formatSweptValue}
           formatY={formatDurationCompact}
           scenarioName={outcome.scenarioName}
           yIsDuration
         />
-        <ParetoChart points={points} formatCost={money} formatP95={formatDurationCompact} currency={currency} scenarioName={outcome.scenarioName} strategies={names.map((n, i) => ({ name: n, color: strategyColor(i) }))} />
+        {changesPods ? (
+          <p className="muted sweep-no-pareto" data-testid="sweep-no-pareto">
+            No cost-against-p95 chart: this sweep changes the workload through {labels.filter((_, k) => workloadParams[k]).join(" and ")}, so its configurations do not replay the
+            same pods, and a cheaper configuration with fewer pods is not a better trade-off. The ◆ in the table compares the strategies on each workload.
+          </p>
+        ) : (
+          <ParetoChart points={points} formatCost={money} formatP95={formatDurationCompact} currency={currency} scenarioName={outcome.scenarioName} strategies={names.map((n, i) => ({ name: n, color: strategyColor(i) }))} />
+        )}
       </div>
       <div className="sweep-table-wrap" tabIndex={0} role="region" aria-label="Sweep results table">
         <table className="sweep-table" data-testid="sweep-table">
           <thead>
             <tr>
-              {plan.params.map((p) => (
-                <th key={p.path} scope="col">
-                  {p.path}
+              {plan.params.map((p, k) => (
+                <th key={p.path} scope="col" title={p.path}>
+                  {labels[k]}
                 </th>
               ))}
               {names.map((n) => (
@@ -393,6 +413,9 @@ function SweepResults({ outcome, line, setLine }: { outcome: Outcome; line: numb
           </tbody>
         </table>
       </div>
+      <p className="muted" data-testid="pareto-note">
+        ◆ Pareto-optimal: no other {changesPods ? 'strategy on the same workload' : 'configuration'} is both cheaper and has a lower p95 pending time.
+      </p>
     </div>
   );
 }

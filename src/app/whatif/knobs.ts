@@ -137,6 +137,17 @@ export function applyKnobs(doc: Draft, scenario: Scenario, knobs: Knobs): Draft 
   return out;
 }
 
+/** How each slider knob is named in the UI (sliders, sweep titles and axes). */
+export const KNOB_LABELS: Record<Exclude<KnobKey, 'instanceType'>, string> = {
+  burstScale: 'Burst size',
+  provisioningMedian: 'Node provisioning time',
+  scaleDownUnneededTime: 'Scale-down unneeded time',
+  serverlessPriceScale: 'Serverless price',
+  overflowTimeout: 'Overflow timeout',
+  minNodes: 'Minimum nodes (baseline)',
+  scaleDownUtilizationThreshold: 'Headroom: scale-down threshold',
+};
+
 /** How each knob reads in the UI and the range its slider covers around the scenario's value. */
 export interface SliderSpec {
   key: Exclude<KnobKey, 'instanceType'>;
@@ -153,15 +164,15 @@ const seconds = (v: number) => (v < 120 ? `${Math.round(v)} s` : `${+(v / 60).to
 export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
   const minNodesTop = Math.max(20, Math.ceil(((base.minNodes ?? 0) * 3) / 10) * 10);
   return [
-    { key: 'burstScale', label: 'Burst size', help: 'Multiplies pods per session of burst sources and jobs per hour of batch sources.', min: 0.1, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
-    { key: 'provisioningMedian', label: 'Node provisioning time', help: 'Median from launch request to Ready for every node pool (the spread scales with it).', min: 10, max: 600, step: 5, format: seconds },
-    { key: 'scaleDownUnneededTime', label: 'Scale-down unneeded time', help: 'How long a node must be underused before cluster-autoscaler removes it.', min: 0, max: 3600, step: 30, format: seconds },
-    { key: 'serverlessPriceScale', label: 'Serverless price', help: 'Multiplies the price per vCPU-hour and per GiB-hour of every serverless setup.', min: 0.25, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
-    { key: 'overflowTimeout', label: 'Overflow timeout', help: 'ResourcePolicy: how long a pod waits for a node before it moves to the serverless unit.', min: 0, max: 600, step: 5, format: seconds },
-    { key: 'minNodes', label: 'Minimum nodes (baseline)', help: 'Nodes every pool keeps running all day, however quiet.', min: 0, max: minNodesTop, step: 1, format: (v) => String(Math.round(v)) },
+    { key: 'burstScale', label: KNOB_LABELS.burstScale, help: 'Multiplies pods per session of burst sources and jobs per hour of batch sources.', min: 0.1, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
+    { key: 'provisioningMedian', label: KNOB_LABELS.provisioningMedian, help: 'Median from launch request to Ready for every node pool (the spread scales with it).', min: 10, max: 600, step: 5, format: seconds },
+    { key: 'scaleDownUnneededTime', label: KNOB_LABELS.scaleDownUnneededTime, help: 'How long a node must be underused before cluster-autoscaler removes it.', min: 0, max: 3600, step: 30, format: seconds },
+    { key: 'serverlessPriceScale', label: KNOB_LABELS.serverlessPriceScale, help: 'Multiplies the price per vCPU-hour and per GiB-hour of every serverless setup.', min: 0.25, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
+    { key: 'overflowTimeout', label: KNOB_LABELS.overflowTimeout, help: 'ResourcePolicy: how long a pod waits for a node before it moves to the serverless unit.', min: 0, max: 600, step: 5, format: seconds },
+    { key: 'minNodes', label: KNOB_LABELS.minNodes, help: 'Nodes every pool keeps running all day, however quiet.', min: 0, max: minNodesTop, step: 1, format: (v) => String(Math.round(v)) },
     {
       key: 'scaleDownUtilizationThreshold',
-      label: 'Headroom: scale-down threshold',
+      label: KNOB_LABELS.scaleDownUtilizationThreshold,
       help: 'A node is removed only when its requests fall below this share of its capacity. Lower keeps half-empty nodes around as headroom for the next burst, and you pay for them.',
       min: 0.05,
       max: 0.95,

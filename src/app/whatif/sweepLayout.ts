@@ -28,7 +28,7 @@ export interface SweepMarker {
   label: string;
   /** Text anchor that keeps the label inside the plot. */
   anchor: 'start' | 'middle' | 'end';
-  /** Label baseline offset from the marker, px (alternates above/below so neighbours do not collide). */
+  /** Label baseline offset from the marker, px (the first free place above or below, see placeMarkerLabels). */
   dy: number;
 }
 
@@ -72,6 +72,46 @@ function durationAxis(max: number, innerHeight: number, format: (v: number) => s
   return { y, ticks };
 }
 
+/** Width of a marker label in px: 11 px bold system-ui averages under 6.6 px per character. */
+export const LABEL_CHAR_WIDTH = 6.6;
+const LABEL_HEIGHT = 13;
+/** Label baselines tried in turn, px from the marker: above, below, then further out. */
+const LABEL_OFFSETS = [-10, 18, -24, 32, -38, 46];
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/**
+ * Break-even labels that never overlap: each label (in x order) takes the first offset whose box
+ * stays inside the plot and clear of the labels placed before it; a label with no free place is
+ * left out (empty text) and only its ring is drawn, since the list under the chart names every
+ * break-even anyway.
+ */
+export function placeMarkerLabels(points: ReadonlyArray<{ x: number; y: number; label: string }>, innerWidth: number, innerHeight: number): SweepMarker[] {
+  const taken: Box[] = [];
+  return points.map((p) => {
+    const anchor = labelAnchor(p.x, innerWidth);
+    const w = p.label.length * LABEL_CHAR_WIDTH;
+    const left = anchor === 'start' ? p.x : anchor === 'end' ? p.x - w : p.x - w / 2;
+    for (const dy of LABEL_OFFSETS) {
+      const box = { left, right: left + w, top: p.y + dy - LABEL_HEIGHT + 3, bottom: p.y + dy + 3 };
+      if (box.top < -8 || box.bottom > innerHeight) continue;
+      if (taken.some((t) => overlaps(t, box))) continue;
+      taken.push(box);
+      return { x: p.x, y: p.y, label: p.label, anchor, dy };
+    }
+    return { x: p.x, y: p.y, label: '', anchor, dy: 0 };
+  });
+}
+
 function labelAnchor(x: number, innerWidth: number): 'start' | 'middle' | 'end' {
   if (x < 40) return 'start';
   if (x > innerWidth - 40) return 'end';
@@ -109,15 +149,11 @@ export function sweepLineLayout(
     d: path(s.points as Array<readonly [number, number]>) ?? '',
     dots: s.points.filter((p) => Number.isFinite(p[1])).map((p) => ({ x: x(p[0]), y: y(p[1]) })),
   }));
-  const placed = [...markers]
-    .sort((a, b) => a.at - b.at)
-    .map((m, i) => {
-      const mx = x(m.at);
-      const my = y(m.metric);
-      // Above the point unless too close to the top; every second label goes below to avoid overlap.
-      const above = i % 2 === 0 ? my > 24 : my > innerHeight - 24;
-      return { x: mx, y: my, label: m.label, anchor: labelAnchor(mx, innerWidth), dy: above ? -10 : 18 };
-    });
+  const placed = placeMarkerLabels(
+    [...markers].sort((a, b) => a.at - b.at).map((m) => ({ x: x(m.at), y: y(m.metric), label: m.label })),
+    innerWidth,
+    innerHeight,
+  );
   return {
     margin,
     innerWidth,
