@@ -13,6 +13,7 @@ export interface ResolvedServerless {
   podOverheadMiB: number;
   billing: { granularitySeconds: number; minimumSeconds: number };
   launchRate: { burst: number; perSecond: number } | null;
+  schedulingRate: { burst: number; perSecond: number } | null;
   podStart: { sandbox: Delay; imagePull: Delay };
 }
 
@@ -27,6 +28,7 @@ export function resolveServerless(s: Serverless): ResolvedServerless {
     podOverheadMiB: s.podOverheadMiB ?? p.podOverheadMiB,
     billing: s.billing ?? p.billing,
     launchRate: s.launchRate === undefined ? p.launchRate : s.launchRate,
-    podStart: s.podStart ?? p.podStart,
+    schedulingRate: s.schedulingRate === undefined ? p.schedulingRate : s.schedulingRate,
+    podStart: s.podStart ?? (s.imageCache ? { sandbox: p.podStart.sandbox, imagePull: p.imageCache.imagePull } : p.podStart),
   };
 }

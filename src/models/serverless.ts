@@ -1,6 +1,7 @@
 import { LEVEL } from '../metrics/recorder.ts';
 import { DelaySampler } from '../sim/sampleDelay.ts';
 import { billedSeconds } from './billing.ts';
+import { LaunchBucket } from './launchBucket.ts';
 import { ON_SERVERLESS, POD, PRIORITY, type Cluster } from './cluster.ts';
 import type { ResolvedServerless } from './resolveServerless.ts';
 import { roundToSize } from './serverlessSizing.ts';
@@ -10,8 +11,10 @@ const MEMO = 256;
 
 /**
  * Pod-billed serverless containers (Fargate, ECI, Autopilot), one micro-VM per pod:
- * - launches pass a token bucket (burst, then perSecond), first come first served;
- * - a launched pod creates its sandbox, then pulls its image (never cached), then runs;
+ * - launches pass the measured scheduling rate in front of the launch API (EKS on Fargate), then
+ *   the launch token bucket (burst, then perSecond), first come first served;
+ * - a launched pod creates its sandbox, then pulls its image (never cached on the micro-VM; the
+ *   provider's image cache / lazy loading switch shortens the pull), then runs;
  * - billing runs from the start of the image pull to the end of the pod, on the request plus
  *   overhead rounded up to an allowed size, per second with the provider's minimum.
  *
@@ -41,16 +44,9 @@ export class Serverless {
   private readonly podShape: Int32Array;
   private readonly pullStart: Float64Array;
 
-  /**
-   * The launch token bucket as a GCRA (virtual scheduling): `tat` is the theoretical arrival time
-   * of the next launch. With emission interval T = 1/perSecond and tolerance (burst - 1) * T, a
-   * launch asked for at t happens at max(t, tat - tolerance), and tat moves to max(that, tat) + T.
-   * First come, first served, exactly like a bucket of `burst` tokens refilled at perSecond, but
-   * each pod's launch time is known when it asks, so no event is needed per token.
-   */
-  private tat = -Infinity;
-  private readonly emission: number;
-  private readonly tolerance: number;
+  /** The measured scheduling rate in front of the launch API, then the launch bucket (null: none). */
+  private readonly scheduling: LaunchBucket | null;
+  private readonly launchBucket: LaunchBucket | null;
 
   /** Pods currently launched and not finished (for ResourcePolicy unit max). */
   active = 0;
@@ -65,8 +61,8 @@ export class Serverless {
     this.imagePull = new DelaySampler(config.podStart.imagePull, rng);
     this.pricePerVcpuSecond = config.pricePerVcpuHour / 3600;
     this.pricePerGiBSecond = config.pricePerGiBHour / 3600;
-    this.emission = config.launchRate ? 1 / config.launchRate.perSecond : 0;
-    this.tolerance = config.launchRate ? (config.launchRate.burst - 1) * this.emission : 0;
+    this.scheduling = config.schedulingRate ? new LaunchBucket(config.schedulingRate) : null;
+    this.launchBucket = config.launchRate ? new LaunchBucket(config.launchRate) : null;
     this.podShape = new Int32Array(cluster.pods.count);
     this.pullStart = new Float64Array(cluster.pods.count).fill(NaN);
     const k = cluster.kernel;
@@ -137,6 +133,11 @@ export class Serverless {
     return this.shapeVcpu.length - 1;
   }
 
+  /** When the pod's image pull (and billing) started; NaN if it was never launched here. */
+  pullStartedAt(pod: number): number {
+    return this.pullStart[pod];
+  }
+
   /** Can this pod run here at all (does its request fit an allowed size)? */
   fits(pod: number): boolean {
     return this.shapeOf(pod) >= 0;
@@ -153,12 +154,10 @@ export class Serverless {
     this.podShape[pod] = s;
     c.node[pod] = ON_SERVERLESS;
     this.active++;
+    // First come, first served through both buckets: the measured scheduling rate, then the launch API.
     let launchAt = now;
-    if (this.config.launchRate) {
-      const earliest = this.tat - this.tolerance;
-      if (earliest > launchAt) launchAt = earliest;
-      this.tat = (launchAt > this.tat ? launchAt : this.tat) + this.emission;
-    }
+    if (this.scheduling) launchAt = this.scheduling.pass(launchAt);
+    if (this.launchBucket) launchAt = this.launchBucket.pass(launchAt);
     this.launch(pod, launchAt);
   }
 

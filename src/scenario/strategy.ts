@@ -125,7 +125,20 @@ export const Serverless = strictObject({
   billing: Billing.optional(),
   /** Launch token bucket; at most a million launches at once or per second (Fargate and ECI: 20 per second). */
   launchRate: strictObject({ burst: z.number().int().positive().max(1_000_000), perSecond: z.number().positive().max(1_000_000) }).nullable().optional(),
+  /**
+   * A lower effective rate measured in front of the launch API, passed before it (EKS on Fargate:
+   * 7.8 pods/s measured); null: none. Same shape as launchRate.
+   */
+  schedulingRate: strictObject({ burst: z.number().int().positive().max(1_000_000), perSecond: z.number().positive().max(1_000_000) }).nullable().optional(),
   podStart: PodStart.optional(),
+  /**
+   * The provider's image switch (ECI image cache, Fargate SOCI lazy loading, GKE image streaming):
+   * true replaces the pull stage with the preset's shorter one. Ignored where podStart is given.
+   */
+  imageCache: z.boolean().optional(),
+}).superRefine((s, ctx) => {
+  // Both would say what the pull takes: refuse rather than ignore one of them.
+  if (s.imageCache && s.podStart) ctx.addIssue({ code: 'custom', path: ['imageCache'], message: 'cannot be combined with podStart (give the cached pull as podStart.imagePull)' });
 });
 export type Serverless = z.infer<typeof Serverless>;
 

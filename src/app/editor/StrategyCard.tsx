@@ -139,6 +139,15 @@ function ServerlessSection({ base }: { base: string }) {
         <a href={preset.sources.price.url} target="_blank" rel="noreferrer">
           Price source ({preset.sources.price.confidence}, {preset.sources.price.date})
         </a>
+        {preset.schedulingRate && serverless.schedulingRate === undefined && (
+          <>
+            {' '}Pods also pass a measured {preset.schedulingRate.perSecond} pods/s in front of the launch API (
+            <a href={preset.sources.schedulingRate?.url} target="_blank" rel="noreferrer">
+              source
+            </a>
+            ; set <code>schedulingRate: null</code> in the JSON view to model the launch API alone).
+          </>
+        )}
       </p>
       <div className="field-grid">
         <Fields
@@ -177,6 +186,14 @@ function ServerlessSection({ base }: { base: string }) {
           />
         )}
       </div>
+      <CheckboxField
+        path={`${path}.imageCache`}
+        label={`Image cache: ${preset.imageCache.name}`}
+        checked={serverless.imageCache === true}
+        hint={`Pull stage ${describeDelay(preset.imageCache.imagePull)} instead of ${describeDelay(preset.podStart.imagePull)} (${preset.sources.imageCache?.confidence ?? 'estimate'}).`}
+        onChange={(on) => update(`${path}.imageCache`, on ? true : undefined)}
+      />
+      <FieldErrors path={`${path}.imageCache`} />
       <CheckboxField
         path={`${path}.podStart`}
         label="Override pod start latency"

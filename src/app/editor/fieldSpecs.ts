@@ -214,6 +214,7 @@ export function editorFieldPaths(doc: Record<string, unknown>): Set<string> {
       paths.add(`${base}.serverless.launchRate`);
       paths.add(`${base}.serverless.launchRate.burst`);
       paths.add(`${base}.serverless.launchRate.perSecond`);
+      paths.add(`${base}.serverless.imageCache`);
       paths.add(`${base}.serverless.podStart`);
       for (const d of ['sandbox', 'imagePull']) specPaths(`${base}.serverless.podStart`, [{ kind: 'delay', key: d, label: d }]).forEach((p) => paths.add(p));
     }
