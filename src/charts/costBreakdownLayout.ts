@@ -47,6 +47,7 @@ const ITEM_LABELS: Record<string, string> = {
   controlPlane: 'Control plane',
   serverlessCpu: 'Serverless vCPU',
   serverlessMemory: 'Serverless memory',
+  commitment: 'Commitment (Savings Plan / RI)',
 };
 
 export function costItemLabel(item: string): string {

@@ -23,6 +23,8 @@ export function strategySummary(s: StrategyResult) {
     pods: s.pods,
     nodes: s.nodes,
     limits: s.limits,
+    ...(s.spot ? { spot: s.spot } : {}),
+    ...(s.commitment ? { commitment: s.commitment } : {}),
     events: s.events,
   };
 }
@@ -63,6 +65,19 @@ export function toTable(result: SimulationResult, wallMs?: number): string {
     ['pods on nodes / serverless', ...S.map((s) => `${int(s.pods.onNodes)} / ${int(s.pods.onServerless)}`)],
     ['pods never started', ...S.map((s) => int(s.pods.neverStarted))],
     ['nodes peak / launched', ...S.map((s) => `${int(s.nodes.peak)} / ${int(s.nodes.launched)}`)],
+    ...(S.some((s) => s.spot)
+      ? [
+          ['spot interruptions / pods stopped', ...S.map((s) => (s.spot ? `${int(s.spot.interruptions)} / ${int(s.spot.podsInterrupted)}` : '-'))] as [string, ...string[]],
+          ['work lost to interruptions', ...S.map((s) => (s.spot ? formatSeconds(s.spot.lostPodSeconds) : '-'))] as [string, ...string[]],
+        ]
+      : []),
+    ...(S.some((s) => s.commitment)
+      ? [
+          ['commitment: unused', ...S.map((s) => (s.commitment ? money(s.commitment.unused, s.cost.currency) : '-'))] as [string, ...string[]],
+          ['commitment: covered at on-demand', ...S.map((s) => (s.commitment ? money(s.commitment.coveredAtOnDemand, s.cost.currency) : '-'))] as [string, ...string[]],
+          ['eligible usage on demand', ...S.map((s) => (s.commitment ? money(s.commitment.onDemand, s.cost.currency) : '-'))] as [string, ...string[]],
+        ]
+      : []),
     ['events', ...S.map((s) => int(s.events))],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

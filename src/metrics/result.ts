@@ -26,6 +26,35 @@ export interface CostItems {
   [fixedCost: string]: number;
 }
 
+/** Spot / preemptible capacity over the run (present when the strategy buys it). */
+export interface SpotOutcome {
+  /** Nodes launched as spot, and launches that found no spot capacity and got on-demand nodes. */
+  spotNodes: number;
+  onDemandFallbacks: number;
+  /** Nodes and preemptible pods reclaimed by the provider. */
+  interruptions: number;
+  /** Pod stops they caused (a pod stopped twice counts twice). */
+  podsInterrupted: number;
+  /** Work lost: what the stopped pods had run since their last checkpoint (or their start), run again. */
+  lostPodSeconds: number;
+}
+
+/** A spend commitment's hourly settlement (present when the strategy has one); see src/models/commitment.ts. */
+export interface CommitmentOutcome {
+  perHour: number;
+  discount: number;
+  /** Paid for the commitment over the horizon, used or not (also the cost item `commitment`). */
+  committed: number;
+  used: number;
+  unused: number;
+  /** Eligible usage covered by it, at on-demand prices. */
+  coveredAtOnDemand: number;
+  /** Eligible usage beyond it, paid on demand. */
+  onDemand: number;
+  /** coveredAtOnDemand - committed: what it saved against paying on demand (negative: it cost more). */
+  savings: number;
+}
+
 export interface LimitWait {
   value: number;
   podsWaited: number;
@@ -65,6 +94,10 @@ export interface StrategyResult {
    * value, how many pods waited on it and their pod-seconds of waiting (only limits that did).
    */
   limits: { maxNodes?: LimitWait; maxNodesTotal?: LimitWait };
+  /** Present only when the strategy uses spot / preemptible capacity. */
+  spot?: SpotOutcome;
+  /** Present only when the strategy has a commitment. */
+  commitment?: CommitmentOutcome;
   events: number;
   series: Series;
   /** pendingCdf[i] = pending seconds at quantile i / (length - 1) over arrived pods (never started: until the horizon). */

@@ -7,7 +7,19 @@ import type { NodeShape } from './nodeShape.ts';
 import { PendingQueue } from './pendingQueue.ts';
 import { PlacementIndex } from './placementIndex.ts';
 
-export const NODE = { free: 0, provisioning: 1, ready: 2, deleting: 3 } as const;
+/** `interrupted`: a spot node after its interruption notice (out of scheduling until it is reclaimed). */
+export const NODE = { free: 0, provisioning: 1, ready: 2, deleting: 3, interrupted: 4 } as const;
+
+/**
+ * Spot / preemptible capacity plugged into a pool (src/models/spot.ts): it prices each launch
+ * (spot, or the on-demand fallback) and starts a node's interruptions once it is Ready.
+ */
+export interface NodeCapacity {
+  /** Price per hour of the node just launched in `slot` with shape `s`. */
+  launched(slot: number, s: number, now: number): number;
+  ready(slot: number, now: number): void;
+  isSpot(slot: number): boolean;
+}
 
 /** A walk number no node is ever excluded in (`excludedIn` starts at -1, walks count from 1). */
 const NO_WALK = -2;
@@ -41,6 +53,8 @@ export class NodePool {
   freePods = new Int32Array(0);
   podCount = new Int32Array(0);
   imageReadyAt = new Float64Array(0);
+  /** What the node costs per hour (its shape's price, or its spot price). */
+  pricePerHour = new Float64Array(0);
   /** When the node became underutilized (NaN when it is not, or while it waits for a recheck). */
   underutilizedSince = new Float64Array(0);
   /**
@@ -89,6 +103,10 @@ export class NodePool {
   bound = 0;
   /** Node compute billed so far (each node billed when it is removed or at the end). */
   nodeCost = 0;
+  /** Spot capacity, when the pool buys it. */
+  capacity: NodeCapacity | undefined;
+  /** Told each node's billing when it stops: [since, until], billed seconds, price per second (commitments count usage by the hour). */
+  onNodeBilled: ((slot: number, since: number, until: number, billedSeconds: number, perSecond: number) => void) | undefined;
   private readonly utilizationThreshold: number;
   private readonly kReady: number;
   private readonly kFailed: number;
@@ -149,6 +167,7 @@ export class NodePool {
     this.freePods = g(this.freePods);
     this.podCount = g(this.podCount);
     this.imageReadyAt = g(this.imageReadyAt);
+    this.pricePerHour = g(this.pricePerHour);
     this.underutilizedSince = g(this.underutilizedSince, NaN);
     this.unneededSince = g(this.unneededSince, NaN);
     this.unneededUpdate = g(this.unneededUpdate, -1);
@@ -190,6 +209,8 @@ export class NodePool {
     this.attachesAtSimulation[slot] = -1;
     this.stale[slot] = 0;
     this.podHead[slot] = -1;
+    const price = this.capacity ? this.capacity.launched(slot, s, now) : shape.pricePerHour;
+    this.pricePerHour[slot] = price;
     this.alive[s]++;
     this.aliveTotal++;
     this.provisioningCount[s]++;
@@ -198,7 +219,7 @@ export class NodePool {
     r.change(now, LEVEL.nodes, 1);
     r.change(now, LEVEL.paidCpu, shape.vcpu);
     r.change(now, LEVEL.paidMem, shape.memoryGiB);
-    r.change(now, LEVEL.costRate, shape.pricePerHour / 3600);
+    r.change(now, LEVEL.costRate, price / 3600);
     if (readyNow) {
       this.onNodeReady(slot);
     } else {
@@ -216,6 +237,7 @@ export class NodePool {
     this.updateUtilization(slot, this.cluster.kernel.now);
     this.fillFromPending(slot);
     this.reindex(slot);
+    this.capacity?.ready(slot, this.cluster.kernel.now);
   }
 
   private onNodeFailed(slot: number): void {
@@ -264,10 +286,44 @@ export class NodePool {
 
   private billNode(slot: number, now: number): void {
     const shape = this.shapes[this.type[slot]];
-    const perSecond = shape.pricePerHour / 3600;
+    const perSecond = this.pricePerHour[slot] / 3600;
     const r = this.cluster.recorder;
     r.change(now, LEVEL.nodes, -1);
-    this.nodeCost += perSecond * stopPaying(r, now, this.launchedAt[slot], this.bill, shape.vcpu, shape.memoryGiB, perSecond);
+    const billed = stopPaying(r, now, this.launchedAt[slot], this.bill, shape.vcpu, shape.memoryGiB, perSecond);
+    this.nodeCost += perSecond * billed;
+    this.onNodeBilled?.(slot, this.launchedAt[slot], now, billed, perSecond);
+  }
+
+  // ---- spot interruption ---------------------------------------------------------------------
+
+  /**
+   * A spot node got its interruption notice: it leaves scheduling and scale-down for good (nothing
+   * new binds to it); its pods keep running until `reclaim`. False if it is not Ready (already
+   * being deleted by cluster-autoscaler: nothing to do).
+   */
+  beginInterruption(slot: number): boolean {
+    if (this.status[slot] !== NODE.ready) return false;
+    this.unlistUnderutilized(slot);
+    this.index.clear(slot);
+    this.status[slot] = NODE.interrupted;
+    if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
+    return true;
+  }
+
+  /**
+   * The provider reclaims an interrupted node: `stopping(pod)` is called for each of its pods
+   * (still bound) to stop it, then the pods are unbound, the node removed and billed. The stopped
+   * pods are left in `out` for the caller to reschedule.
+   */
+  reclaim(slot: number, now: number, stopping: (pod: number) => void, out: number[]): void {
+    const links = this.podLinks;
+    out.length = 0;
+    for (let pod = this.podHead[slot]; pod >= 0; pod = links[2 * pod + 1]) out.push(pod);
+    for (const pod of out) {
+      stopping(pod);
+      this.release(pod, slot, now);
+    }
+    this.remove(slot, now);
   }
 
   /** Bills every node still alive at the end of the run as if removed then. */

@@ -6,7 +6,10 @@ import { nodeShapes } from './nodeShape.ts';
 import { resolveServerless } from './resolveServerless.ts';
 import { Routing } from './routing.ts';
 import { Serverless } from './serverless.ts';
-import { Random } from '../sim/random.ts';
+import { hashString, Random } from '../sim/random.ts';
+import { Commitment } from './commitment.ts';
+import { NodeSpotCapacity } from './spot.ts';
+import { preemptiblePrices, ServerlessSpot } from './serverlessSpot.ts';
 
 /** The models installed for one strategy. */
 export interface InstalledModels {
@@ -15,20 +18,39 @@ export interface InstalledModels {
   serverless?: Serverless;
   routing: Routing;
   currency: string;
+  spot?: NodeSpotCapacity;
+  serverlessSpot?: ServerlessSpot;
+  commitment?: Commitment;
 }
 
 /**
  * The explicit list of what each strategy kind is made of. A model is a class that registers its
  * event handlers on the kernel when constructed; adding a kind means adding a line here.
  */
-export function installModels(cluster: Cluster, strategy: Strategy, path: string): InstalledModels {
+export function installModels(cluster: Cluster, strategy: Strategy, path: string, seed = 0): InstalledModels {
   let pool: NodePool | undefined;
   let autoscaler: ClusterAutoscaler | undefined;
   let serverless: Serverless | undefined;
   let currency = 'USD';
+  let spot: NodeSpotCapacity | undefined;
+  let serverlessSpot: ServerlessSpot | undefined;
+  const commitment = strategy.commitment ? new Commitment(strategy.commitment, cluster.recorder.horizon) : undefined;
   if (strategy.kind === 'nodes' || strategy.kind === 'mixed') {
     const cfg = strategy.nodePool;
     pool = new NodePool(cluster, cfg, nodeShapes(cfg, `${path}.nodePool`));
+    // Before the first launch (initial nodes can be spot). Its own stream from the scenario seed, so
+    // turning spot on leaves every other random draw (delays, expander) as it was.
+    if (cfg.spot) spot = new NodeSpotCapacity(cluster, pool, cfg.spot, new Random(seed, hashString('spot nodes')));
+    if (commitment) {
+      const usage = commitment.nodes;
+      const p = pool;
+      // Spot and preemptible capacity is never eligible for a commitment.
+      p.onNodeBilled = (slot, since, until, billed, perSecond) => {
+        if (p.capacity?.isSpot(slot)) return;
+        usage.addInterval(since, until, perSecond);
+        if (billed > until - since) usage.addLump(until, (billed - (until - since)) * perSecond);
+      };
+    }
     const initial = cfg.initialNodes ?? cfg.minNodes;
     for (let i = 0; i < initial; i++) pool.launch(0, 0, true);
     if (cfg.autoscaler && cfg.autoscaler.enabled) {
@@ -36,9 +58,22 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
     }
   }
   if (strategy.kind === 'serverless' || strategy.kind === 'mixed') {
-    const resolved = resolveServerless(strategy.serverless);
+    const cfg = strategy.serverless;
+    let resolved = resolveServerless(cfg);
+    // The schema rejects spot on aws-fargate (Fargate Spot is ECS only).
+    const spotPreset = cfg.spot && cfg.preset !== 'aws-fargate' ? cfg.preset : undefined;
+    if (cfg.spot && spotPreset) resolved = { ...resolved, ...preemptiblePrices(spotPreset, resolved, cfg.spot) };
     serverless = new Serverless(cluster, resolved);
     currency = resolved.currency;
+    if (cfg.spot && spotPreset) serverlessSpot = new ServerlessSpot(cluster, serverless, spotPreset, cfg.spot, new Random(seed, hashString('preemptible pods')));
+    const usage = commitment?.serverless;
+    // Preemptible pods are never eligible for a commitment.
+    if (usage && !serverlessSpot) {
+      serverless.onPodBilled = (_pod, since, until, billed, perSecond) => {
+        usage.addInterval(since, until, perSecond);
+        if (billed > until - since) usage.addLump(until, (billed - (until - since)) * perSecond);
+      };
+    }
   }
   const routing = new Routing(
     cluster,
@@ -47,5 +82,7 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
     strategy.kind === 'mixed' ? strategy.overflow : undefined,
     strategy.kind === 'mixed' ? strategy.classSelectors : [],
   );
-  return { pool, autoscaler, serverless, routing, currency };
+  if (spot) spot.reschedule = (pod, now) => routing.arrive(pod, now);
+  if (serverlessSpot) serverlessSpot.reschedule = (pod, now) => routing.arrive(pod, now);
+  return { pool, autoscaler, serverless, routing, currency, spot, serverlessSpot, commitment };
 }

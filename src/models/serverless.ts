@@ -2,7 +2,7 @@ import { LEVEL } from '../metrics/recorder.ts';
 import { DelaySampler } from '../sim/sampleDelay.ts';
 import { billedSeconds } from './billing.ts';
 import { LaunchBucket } from './launchBucket.ts';
-import { ON_SERVERLESS, POD, PRIORITY, type Cluster } from './cluster.ts';
+import { NOWHERE, ON_SERVERLESS, POD, PRIORITY, type Cluster } from './cluster.ts';
 import type { ResolvedServerless } from './resolveServerless.ts';
 import { roundToSize } from './serverlessSizing.ts';
 
@@ -38,6 +38,8 @@ export class Serverless {
   private readonly shapeMemGiB: number[] = [];
   private readonly shapeMix: number[] = [];
   private readonly shapePaidMix: number[] = [];
+  /** Per shape: its spend per second. */
+  private readonly shapeRate: number[] = [];
   /** Per shape: seconds billed so far (all pods of the shape). */
   private readonly shapeBilled: number[] = [];
   /** Shape of each launched pod. */
@@ -50,6 +52,10 @@ export class Serverless {
 
   /** Pods currently launched and not finished (for ResourcePolicy unit max). */
   active = 0;
+  /** Told each launch: the pod, when its billing starts and when it will be Running (preemptible pods draw their interruption). */
+  onLaunched: ((pod: number, pullStart: number) => void) | undefined;
+  /** Told each pod's billing when it stops: [since, until], billed seconds, spend per second (commitments count usage by the hour). */
+  onPodBilled: ((pod: number, since: number, until: number, billedSeconds: number, perSecond: number) => void) | undefined;
   private readonly kFinish: number;
 
   constructor(
@@ -118,6 +124,7 @@ export class Serverless {
     this.shapeVcpu.push(size.vcpu);
     this.shapeMemGiB.push(size.memoryGiB);
     this.shapeBilled.push(0);
+    this.shapeRate.push(rate);
     this.shapeMix.push(
       r.mix({
         [LEVEL.serverless]: 1,
@@ -173,6 +180,19 @@ export class Serverless {
     this.startPaying(pod);
     c.runFrom(pod, pullStart + this.imagePull.sample(), 2);
     c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
+    this.onLaunched?.(pod, pullStart);
+  }
+
+  /**
+   * The provider reclaims a preemptible pod now (the caller has stopped it): billing stops and it
+   * leaves this service; the caller schedules it again.
+   */
+  reclaim(pod: number, now: number): void {
+    const c = this.cluster;
+    c.recorder.at(now);
+    this.bill(pod, now);
+    this.active--;
+    c.node[pod] = NOWHERE;
   }
 
   /** Starts paying for the pod's size and its request, from its image pull start. */
@@ -185,6 +205,8 @@ export class Serverless {
   private onFinished(pod: number): void {
     const c = this.cluster;
     const now = c.kernel.now;
+    // A reclaimed preemptible pod runs again with a later finish: this event is stale then.
+    if (c.state[pod] !== POD.started || c.finishAt[pod] !== now || c.node[pod] !== ON_SERVERLESS) return;
     c.state[pod] = POD.done;
     c.completed++;
     c.recorder.at(now);
@@ -203,6 +225,7 @@ export class Serverless {
     // The part of the minimum or of the rounding that was paid for but not used.
     if (billed > used) r.lumpMix(this.shapePaidMix[s], billed - used);
     this.shapeBilled[s] += billed;
+    this.onPodBilled?.(pod, this.pullStart[pod], now, billed, this.shapeRate[s]);
   }
 
   /** Bills pods still billing at the end of the run as if they stopped then. */

@@ -35,7 +35,7 @@ export class StrategyRun {
     // between strategies come from the strategies, not from luck.
     const rng = new Random(scenario.seed, hashString('strategy'));
     this.cluster = new Cluster(this.kernel, pods, new Recorder(scenario.horizon, SERIES_POINTS), rng);
-    this.models = installModels(this.cluster, strategy, `strategies.${index}`);
+    this.models = installModels(this.cluster, strategy, `strategies.${index}`, scenario.seed);
     this.kArrival = this.kernel.on('podArrives', (pod) => this.arrive(pod));
     this.scheduleArrival(0);
   }

@@ -1,7 +1,7 @@
 import type { StrategyRun } from './strategyRun.ts';
 import { LEVEL } from '../metrics/recorder.ts';
 import { quantiles } from '../metrics/quantile.ts';
-import type { CostItems, LimitWait, StrategyResult } from '../metrics/result.ts';
+import type { CostItems, LimitWait, SpotOutcome, StrategyResult } from '../metrics/result.ts';
 import type { ClusterAutoscaler } from '../models/clusterAutoscaler.ts';
 
 /** Points in the pending-time CDF of a result. */
@@ -21,6 +21,18 @@ export function summarize(run: StrategyRun): StrategyResult {
     serverlessCpu: models.serverless?.cpuCost ?? 0,
     serverlessMemory: models.serverless?.memCost ?? 0,
   };
+  const commitment = models.commitment?.settle();
+  if (commitment) {
+    // The covered usage is paid through the commitment, not on demand: it leaves the usage items
+    // (serverless split between vCPU and memory as they were billed) and the commitment is an item.
+    items.nodeCompute -= commitment.nodesCovered;
+    const sl = items.serverlessCpu + items.serverlessMemory;
+    if (sl > 0) {
+      items.serverlessCpu -= (commitment.serverlessCovered * items.serverlessCpu) / sl;
+      items.serverlessMemory -= (commitment.serverlessCovered * items.serverlessMemory) / sl;
+    }
+    items.commitment = commitment.bill.committed;
+  }
   for (const f of strategy.fixedCosts) items[f.name] = (items[f.name] ?? 0) + f.perHour * hours;
   const total = Object.values(items).reduce((a, b) => a + b, 0);
 
@@ -98,6 +110,8 @@ export function summarize(run: StrategyRun): StrategyResult {
       removed: pool?.removed ?? 0,
     },
     limits: limitWaits(models.autoscaler?.limitWaits),
+    ...(models.spot || models.serverlessSpot ? { spot: spotOutcome(models) } : {}),
+    ...(commitment ? { commitment: commitment.bill } : {}),
     events: run.kernel.steps,
     series: {
       t: r.bucketStarts(),
@@ -111,6 +125,19 @@ export function summarize(run: StrategyRun): StrategyResult {
       cumulativeCost: addFixed(r.cumulative(LEVEL.costRate), total - r.total(LEVEL.costRate), r.bucketSeconds, h),
     },
     pendingCdf,
+  };
+}
+
+/** Spot nodes and preemptible pods together, in the result's words. */
+function spotOutcome(models: StrategyRun['models']): SpotOutcome {
+  const a = models.spot?.tally;
+  const b = models.serverlessSpot?.tally;
+  return {
+    spotNodes: models.spot?.spotLaunched ?? 0,
+    onDemandFallbacks: models.spot?.onDemandFallbacks ?? 0,
+    interruptions: (a?.interruptions ?? 0) + (b?.interruptions ?? 0),
+    podsInterrupted: (a?.podsInterrupted ?? 0) + (b?.podsInterrupted ?? 0),
+    lostPodSeconds: (a?.lostPodSeconds ?? 0) + (b?.lostPodSeconds ?? 0),
   };
 }
 

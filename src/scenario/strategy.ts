@@ -2,6 +2,7 @@ import { z } from './zod.ts';
 import { strictObject } from './unknownField.ts';
 import { Duration, durationAtLeast } from './duration.ts';
 import { Delay } from './delay.ts';
+import { FARGATE_SPOT_ON_EKS, SERVERLESS_SPOT_PRESETS, SPOT_PRESETS } from '../pricing/spotPresets.ts';
 import { atMost, MAX_CONTROL_PLANE_PER_HOUR, MAX_FIXED_COST_PER_HOUR, MAX_NODES, MAX_PRICE_PER_NODE_HOUR, MAX_PRICE_PER_UNIT_HOUR } from './limits.ts';
 
 /** A VM shape: a catalog name such as "m6i.xlarge", or a custom shape (e.g. an on-premises server). */
@@ -82,6 +83,49 @@ export const PodStart = strictObject({
   imagePull: Delay,
 });
 
+/** Pods of these classes write a checkpoint every `every` seconds: an interruption loses only the work since the last one. */
+export const Checkpoint = strictObject({
+  classes: z.array(z.string().min(1).max(40)).min(1).max(1000),
+  every: durationAtLeast(1, 'a checkpoint interval of 0 would mean no work is ever lost'),
+});
+
+/**
+ * Interruptions of spot / preemptible capacity (`interruptionsPerMonth` per node or pod, a Poisson
+ * process; AWS Spot Instance Advisor bands "<5%", "5-10%", ... per month), the notice before the
+ * capacity is reclaimed, the protection period after launch during which it never is (Alibaba
+ * preemptible: 1 h), and which pod classes can restart from a checkpoint (others rerun in full).
+ */
+const interruptionFields = {
+  interruptionsPerMonth: z.number().nonnegative().max(720, atMost(720, 'interruptions per month; one an hour is 730')).optional(),
+  noticeSeconds: Duration.optional(),
+  protectionPeriod: Duration.optional(),
+  checkpoints: z.array(Checkpoint).max(20).default([]),
+};
+
+/**
+ * Spot / preemptible nodes (EC2 Spot, Alibaba ECS preemptible, GCE Spot VMs): every node the pool
+ * launches is spot when spot capacity is available (`availability`, the chance a launch gets it),
+ * else an on-demand node (the fallback). Price: `pricePerHour` per instance type name, else the
+ * on-demand price less `discount`. `preset` fills what is not given (see src/pricing/spotPresets.ts).
+ */
+export const NodeSpot = strictObject({
+  preset: z.enum(['ec2-spot', 'alibaba-preemptible', 'gce-spot']).default('ec2-spot'),
+  discount: z.number().min(0).max(0.95, atMost(0.95, 'off the on-demand price; providers advertise up to 90-91%')).optional(),
+  pricePerHour: z.record(z.string().min(1).max(60), z.number().nonnegative().max(MAX_PRICE_PER_NODE_HOUR, atMost(MAX_PRICE_PER_NODE_HOUR, 'per node-hour'))).optional(),
+  availability: z.number().min(0).max(1).default(1),
+  ...interruptionFields,
+}).superRefine((spot, ctx) => {
+  // A preset with no sourced typical figure makes the scenario give it (no silent guess).
+  const preset = SPOT_PRESETS[spot.preset];
+  if (spot.discount === undefined && preset.discount === undefined && spot.pricePerHour === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['discount'], message: `${preset.label} has no published typical discount: give discount (share off on-demand) or pricePerHour per type` });
+  }
+  if (spot.interruptionsPerMonth === undefined && preset.interruptionsPerMonth === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['interruptionsPerMonth'], message: `${preset.label} publishes no interruption rate: give interruptionsPerMonth (AWS Spot Advisor bands: 0.05, 0.10, 0.15, 0.20)` });
+  }
+});
+export type NodeSpot = z.infer<typeof NodeSpot>;
+
 export const NodePool = strictObject({
     instanceTypes: z.array(InstanceTypeRef).min(1).max(20),
     minNodes: z.number().int().nonnegative().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).default(0),
@@ -96,10 +140,15 @@ export const NodePool = strictObject({
     podStart: PodStart.default({ sandbox: { kind: 'constant', seconds: 3 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } }),
     /** null: a fixed-size pool of initialNodes (or minNodes), e.g. an on-premises cluster. */
     autoscaler: ClusterAutoscaler.nullable().default(ClusterAutoscaler.parse({})),
+    /** Absent: on-demand nodes only. */
+    spot: NodeSpot.optional(),
   })
   .superRefine((p, ctx) => {
     if (p.maxNodes < p.minNodes) ctx.addIssue({ code: 'custom', path: ['maxNodes'], message: `must be >= minNodes (${p.minNodes})` });
     if (p.initialNodes !== undefined && p.initialNodes > p.maxNodes) ctx.addIssue({ code: 'custom', path: ['initialNodes'], message: `must be <= maxNodes (${p.maxNodes})` });
+    for (const name of Object.keys(p.spot?.pricePerHour ?? {})) {
+      if (!p.instanceTypes.some((t) => (typeof t === 'string' ? t : t.name) === name)) ctx.addIssue({ code: 'custom', path: ['spot', 'pricePerHour', name], message: `not one of this pool's instanceTypes` });
+    }
   });
 export type NodePool = z.infer<typeof NodePool>;
 
@@ -136,9 +185,30 @@ export const Serverless = strictObject({
    * true replaces the pull stage with the preset's shorter one. Ignored where podStart is given.
    */
   imageCache: z.boolean().optional(),
+  /**
+   * Preemptible serverless pods (ECI preemptible instances, GKE Autopilot Spot Pods). Absent:
+   * regular pods. Fargate Spot exists for ECS only (EKS does not support it), so the aws-fargate
+   * preset rejects it.
+   */
+  spot: strictObject({
+    pricePerVcpuHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR, atMost(MAX_PRICE_PER_UNIT_HOUR, 'per unit-hour')).optional(),
+    pricePerGiBHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR, atMost(MAX_PRICE_PER_UNIT_HOUR, 'per unit-hour')).optional(),
+    discount: z.number().min(0).max(0.95, atMost(0.95, 'off the regular price; providers advertise up to 90%')).optional(),
+    ...interruptionFields,
+  }).optional(),
 }).superRefine((s, ctx) => {
   // Both would say what the pull takes: refuse rather than ignore one of them.
   if (s.imageCache && s.podStart) ctx.addIssue({ code: 'custom', path: ['imageCache'], message: 'cannot be combined with podStart (give the cached pull as podStart.imagePull)' });
+  if (!s.spot) return;
+  if (s.preset === 'aws-fargate') return void ctx.addIssue({ code: 'custom', path: ['spot'], message: FARGATE_SPOT_ON_EKS });
+  const preset = SERVERLESS_SPOT_PRESETS[s.preset];
+  const priced = (s.spot.pricePerVcpuHour !== undefined && s.spot.pricePerGiBHour !== undefined) || (preset.pricePerVcpuHour !== undefined && preset.pricePerGiBHour !== undefined);
+  if (!priced && s.spot.discount === undefined && preset.discount === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['spot', 'discount'], message: `${preset.label} have no published typical price: give discount (share off the regular price) or pricePerVcpuHour and pricePerGiBHour` });
+  }
+  if (s.spot.interruptionsPerMonth === undefined && preset.interruptionsPerMonth === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['spot', 'interruptionsPerMonth'], message: `${preset.label}: no published interruption rate; give interruptionsPerMonth (pods interrupted per pod-month)` });
+  }
 });
 export type Serverless = z.infer<typeof Serverless>;
 
@@ -170,12 +240,30 @@ export const ClassSelector = strictObject({ classes: z.array(z.string().min(1).m
 
 export const FixedCost = strictObject({ name: z.string().min(1).max(60), perHour: z.number().nonnegative().max(MAX_FIXED_COST_PER_HOUR, atMost(MAX_FIXED_COST_PER_HOUR, 'per hour')) });
 
+/**
+ * A spend commitment (AWS Savings Plans, reserved instances expressed per hour, Alibaba savings
+ * plans): `perHour` is paid every hour whatever is used; eligible usage in the hour is covered at
+ * the on-demand price less `discount` until the commitment is spent, the rest is on demand. Spot
+ * and preemptible capacity is never eligible. `covers`: which usage is eligible (Compute Savings
+ * Plans and Alibaba savings plans cover serverless pods too; EC2 Instance Savings Plans and
+ * reserved instances only nodes).
+ */
+export const Commitment = strictObject({
+  perHour: z.number().nonnegative().max(MAX_FIXED_COST_PER_HOUR, atMost(MAX_FIXED_COST_PER_HOUR, 'per hour')),
+  /** No default: the rate depends on term, payment and instance family (AWS: up to 66% Compute SP, 72% EC2 Instance SP). */
+  discount: z.number().min(0).max(0.95, atMost(0.95, 'off the on-demand price; the deepest published plan is 76% (Alibaba)')),
+  covers: z.enum(['nodes', 'nodesAndServerless']).default('nodesAndServerless'),
+});
+export type Commitment = z.infer<typeof Commitment>;
+
 const base = {
   name: z.string().min(1).max(60),
   /** Managed control plane fee per hour (EKS and GKE 0.10, ACK Pro 0.09, self-managed 0). */
   controlPlanePerHour: z.number().nonnegative().max(MAX_CONTROL_PLANE_PER_HOUR, atMost(MAX_CONTROL_PLANE_PER_HOUR, 'per hour; EKS and GKE list 0.10')).default(0.1),
   /** Costs per hour that do not depend on load, e.g. operations staff time for a self-managed cluster. */
   fixedCosts: z.array(FixedCost).max(10).default([]),
+  /** Absent: everything at on-demand (list) prices. */
+  commitment: Commitment.optional(),
 };
 
 export const NodesStrategy = strictObject({ kind: z.literal('nodes'), ...base, nodePool: NodePool });

@@ -7,3 +7,4 @@ export { breakEvenPoints, type BreakEven, type Metric } from './breakEven.ts';
 export { paretoFront, type CostLatency } from './pareto.ts';
 export { sweepToCsv } from './csv.ts';
 export { allBreakEvens, sweepJson, sweepTable, type PairBreakEven } from './report.ts';
+export { cheapestPerStrategy, type Cheapest } from './cheapest.ts';

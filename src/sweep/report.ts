@@ -1,3 +1,4 @@
+import { cheapestPerStrategy } from './cheapest.ts';
 import { formatIssues } from '../scenario/parse.ts';
 import { breakEvenPoints, type BreakEven, type Metric } from './breakEven.ts';
 import type { SweepPlan } from './plan.ts';
@@ -39,6 +40,7 @@ export function sweepJson(scenarioName: string, seed: number, plan: SweepPlan, r
     rows,
     invalid: plan.invalid.map((v) => ({ values: v.values, message: formatIssues(v.issues).replace(/\n/g, '; ') })),
     breakEven: allBreakEvens(plan, rows),
+    cheapest: cheapestPerStrategy(rows),
   };
 }
 
@@ -59,6 +61,9 @@ export function sweepTable(scenarioName: string, seed: number, plan: SweepPlan, 
   const line = (r: string[]) => r.map((cell, c) => (c < plan.params.length ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   const out = [`${scenarioName}  (sweep, seed ${seed})`, '', ...table.map(line), ''];
   for (const v of plan.invalid) out.push(`skipped ${v.values.map(value).join(', ')}: ${formatIssues(v.issues).replace(/\n/g, '; ')}`);
+  for (const c of cheapestPerStrategy(rows)) {
+    out.push(`cheapest ${c.strategy}: ${plan.params.map((p, i) => `${p.path} = ${value(c.values[i])}`).join(', ')} (cost ${num(c.cost, 2)}, pending p95 ${seconds(c.p95)})`);
+  }
   const first = plan.params[0];
   const range = `${value(first.values[0])}..${value(first.values[first.values.length - 1])}`;
   for (const pair of allBreakEvens(plan, rows)) {
