@@ -195,7 +195,7 @@ export class ClusterAutoscaler {
       } else {
         // The nodes removed above took the room its pods were to move to: not unneeded any more,
         // and a failed scale-down holds the next for scale-down-delay-after-failure.
-        pool.unneededUpdate[slot] = -1;
+        pool.setUnneededUpdate(slot, -1);
         this.markUnremovable(slot, now);
         this.lastScaleDownFailure = now;
       }
@@ -268,13 +268,12 @@ export class ClusterAutoscaler {
     eligibleEmpty.length = 0;
     const cutoff = now - cfg.scaleDownUnneededTime;
     const podCount = pool.podCount;
-    const unneededUpdate = pool.unneededUpdate;
     const unneededSince = pool.unneededSince;
     const canDrain = cfg.safeToEvict && cfg.maxDrainParallelism > 0;
-    // Nodes found unneeded are no destination for the next candidates' pods (`excludedIn`).
+    // Nodes found unneeded are no destination for the next candidates' pods (`setUnneededUpdate`).
     for (let slot = pool.underutilizedHead; slot >= 0 && unneeded.length < limit; ) {
       const next = pool.nextUnderutilized(slot);
-      const wasUnneeded = unneededUpdate[slot] === previous;
+      const wasUnneeded = pool.unneededUpdate(slot) === previous;
       const isEmpty = podCount[slot] === 0;
       let movable = isEmpty;
       if (!movable && canDrain) {
@@ -283,8 +282,7 @@ export class ClusterAutoscaler {
       }
       if (movable) {
         if (!wasUnneeded) unneededSince[slot] = now;
-        unneededUpdate[slot] = update;
-        pool.excludedIn[slot] = update;
+        pool.setUnneededUpdate(slot, update);
         unneeded.push(slot);
         if (isEmpty && unneededSince[slot] <= cutoff && eligibleEmpty.length < n) eligibleEmpty.push(slot);
       } else {
@@ -292,7 +290,6 @@ export class ClusterAutoscaler {
       }
       slot = next;
     }
-    pool.endWalk();
   }
 
   private markUnremovable(slot: number, now: number): void {

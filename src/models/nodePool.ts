@@ -21,8 +21,27 @@ export interface NodeCapacity {
   isSpot(slot: number): boolean;
 }
 
-/** A walk number no node is ever excluded in (`excludedIn` starts at -1, walks count from 1). */
+/** A walk number no node is ever excluded in (`unneededUpdate` starts at -1, walks count from 1). */
 const NO_WALK = -2;
+
+/**
+ * What cluster-autoscaler's walk reads for every candidate, side by side in `walkState` (one
+ * cache line for four nodes instead of a miss per array: the walk visits some 60 nodes per scan,
+ * most only to confirm they are still unneeded): previous and next in the underutilized list, the
+ * latest update that found the node unneeded (it is then no destination for the rest of that
+ * walk), and flags saying whether its last simulation still holds.
+ */
+const W_PREV = 0;
+const W_NEXT = 1;
+const W_UPDATE = 2;
+const W_FLAGS = 3;
+const W_STRIDE = 4;
+/** A pod was bound to the node since its pods were last found movable. */
+const ATTACHED = 1;
+/** A node some pod was to move to has lost room (or left) since then. */
+const STALE = 2;
+/** No simulation holds: never simulated, or the last one found no place for some pod. */
+const UNSIMULATED = 4;
 
 /**
  * A node pool: nodes of one or more shapes, kube-scheduler placement (NodeResourcesFit scoring),
@@ -60,23 +79,15 @@ export class NodePool {
   /**
    * cluster-autoscaler's unneeded timer: since when the node has been found unneeded (under the
    * threshold and its pods movable) at every scale-down update in a row. Valid while
-   * `unneededUpdate` is the autoscaler's latest update.
+   * `unneededUpdate(slot)` is the autoscaler's latest update.
    */
   unneededSince = new Float64Array(0);
-  unneededUpdate = new Int32Array(0);
   /** Found unremovable (NoPlaceToMovePods): not a candidate again before this time. */
   recheckAt = new Float64Array(0);
-  /** Pods bound to the node so far, and that count when its pods were last found movable. */
-  private attaches = new Int32Array(0);
-  private attachesAtSimulation = new Int32Array(0);
-  /** Taken out of the destinations by cluster-autoscaler's walk number `excludedIn`. */
-  excludedIn = new Int32Array(0);
-  /** A node some pod was to move to has lost room (or left) since this node's last simulation. */
-  private stale = new Uint8Array(0);
+  /** Per node, W_STRIDE int32s: see W_PREV ... W_FLAGS. */
+  private walkState = new Int32Array(0);
   /** Per node: the pods whose last simulated move goes to it (a doubly linked list over pods). */
   private dependentsHead = new Int32Array(0);
-  private uPrev = new Int32Array(0);
-  private uNext = new Int32Array(0);
   private podHead = new Int32Array(0);
   private freeSlots: number[] = [];
   private slotsUsed = 0;
@@ -132,7 +143,7 @@ export class NodePool {
     this.index = new PlacementIndex(config.scoring === 'MostAllocated', 64);
     this.pending = new PendingQueue(cluster.pods.count);
     this.podLinks = new Int32Array(2 * cluster.pods.count);
-    this.movesTo = new Int32Array(cluster.pods.count);
+    this.movesTo = new Int32Array(cluster.pods.count).fill(-1);
     this.dependentLinks = new Int32Array(2 * cluster.pods.count).fill(-2);
     this.alive = shapes.map(() => 0);
     this.provisioningCount = shapes.map(() => 0);
@@ -170,15 +181,11 @@ export class NodePool {
     this.pricePerHour = g(this.pricePerHour);
     this.underutilizedSince = g(this.underutilizedSince, NaN);
     this.unneededSince = g(this.unneededSince, NaN);
-    this.unneededUpdate = g(this.unneededUpdate, -1);
     this.recheckAt = g(this.recheckAt, -Infinity);
-    this.attaches = g(this.attaches);
-    this.attachesAtSimulation = g(this.attachesAtSimulation, -1);
-    this.excludedIn = g(this.excludedIn, -1);
-    this.stale = g(this.stale);
+    const w = new Int32Array(cap * W_STRIDE).fill(-1);
+    w.set(this.walkState);
+    this.walkState = w;
     this.dependentsHead = g(this.dependentsHead, -1);
-    this.uPrev = g(this.uPrev, -1);
-    this.uNext = g(this.uNext, -1);
     this.podHead = g(this.podHead, -1);
     this.simulatedIn = g(this.simulatedIn);
     this.cap = cap;
@@ -203,11 +210,9 @@ export class NodePool {
     this.imageReadyAt[slot] = Infinity;
     this.underutilizedSince[slot] = NaN;
     this.unneededSince[slot] = NaN;
-    this.unneededUpdate[slot] = -1;
     this.recheckAt[slot] = -Infinity;
-    this.attaches[slot] = 0;
-    this.attachesAtSimulation[slot] = -1;
-    this.stale[slot] = 0;
+    this.walkState[W_STRIDE * slot + W_UPDATE] = -1;
+    this.walkState[W_STRIDE * slot + W_FLAGS] = UNSIMULATED;
     this.podHead[slot] = -1;
     const price = this.capacity ? this.capacity.launched(slot, s, now) : shape.pricePerHour;
     this.pricePerHour[slot] = price;
@@ -383,27 +388,42 @@ export class NodePool {
   }
 
   private listUnderutilized(slot: number, now: number): void {
+    const w = this.walkState;
     this.underutilizedSince[slot] = now;
-    this.uPrev[slot] = this.underutilizedTail;
-    this.uNext[slot] = -1;
-    if (this.underutilizedTail >= 0) this.uNext[this.underutilizedTail] = slot;
+    w[W_STRIDE * slot + W_PREV] = this.underutilizedTail;
+    w[W_STRIDE * slot + W_NEXT] = -1;
+    if (this.underutilizedTail >= 0) w[W_STRIDE * this.underutilizedTail + W_NEXT] = slot;
     else this.underutilizedHead = slot;
     this.underutilizedTail = slot;
   }
 
   private unlistUnderutilized(slot: number): void {
     if (this.underutilizedSince[slot] !== this.underutilizedSince[slot]) return;
-    const p = this.uPrev[slot];
-    const n = this.uNext[slot];
-    if (p >= 0) this.uNext[p] = n;
+    const w = this.walkState;
+    const p = w[W_STRIDE * slot + W_PREV];
+    const n = w[W_STRIDE * slot + W_NEXT];
+    if (p >= 0) w[W_STRIDE * p + W_NEXT] = n;
     else this.underutilizedHead = n;
-    if (n >= 0) this.uPrev[n] = p;
+    if (n >= 0) w[W_STRIDE * n + W_PREV] = p;
     else this.underutilizedTail = p;
     this.underutilizedSince[slot] = NaN;
   }
 
   nextUnderutilized(slot: number): number {
-    return this.uNext[slot];
+    return this.walkState[W_STRIDE * slot + W_NEXT];
+  }
+
+  /** The latest scale-down update that found the node unneeded (-1: none since it launched). */
+  unneededUpdate(slot: number): number {
+    return this.walkState[W_STRIDE * slot + W_UPDATE];
+  }
+
+  /**
+   * cluster-autoscaler's update number `update` found the node unneeded: it is no destination for
+   * the rest of that walk's simulations. -1: forget it (a drain found no room for its pods).
+   */
+  setUnneededUpdate(slot: number, update: number): void {
+    this.walkState[W_STRIDE * slot + W_UPDATE] = update;
   }
 
   // ---- pods --------------------------------------------------------------------------------
@@ -433,7 +453,7 @@ export class NodePool {
     this.freeMem[slot] -= p.mem[pod];
     this.freePods[slot]--;
     this.podCount[slot]++;
-    this.attaches[slot]++;
+    this.walkState[W_STRIDE * slot + W_FLAGS] |= ATTACHED;
     // Less room here: a simulated move onto this node may no longer fit.
     if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
     const head = this.podHead[slot];
@@ -555,12 +575,12 @@ export class NodePool {
   private readonly targets: number[] = [];
 
   /**
-   * Finds a Ready node (other than `slot`, which is cordoned meanwhile) for every pod on `slot`,
-   * each pod seeing the room the ones before it took, like cluster-autoscaler's removal
-   * simulation. Leaves the placements in `moved` / `targets` and the room as it was; false if
-   * some pod fits nowhere. The caller uncordons `slot` (or removes it).
+   * Where kube-scheduler would put the pods of a drained node: the best Ready node (other than
+   * `slot`, which is cordoned meanwhile) for every pod on `slot`, each pod seeing the room the
+   * ones before it took. Leaves the placements in `moved` / `targets` and the room as it was;
+   * false if some pod fits nowhere. The caller uncordons `slot` (or removes it).
    */
-  private placePodsElsewhere(slot: number, walk: number): boolean {
+  private placePodsElsewhere(slot: number): boolean {
     const c = this.cluster;
     const moved = this.moved;
     const targets = this.targets;
@@ -573,14 +593,7 @@ export class NodePool {
     const links = this.podLinks;
     const index = this.index;
     for (let pod = this.podHead[slot]; pod >= 0; ) {
-      let target = index.best(cpu[pod], mem[pod]);
-      // A node found unneeded earlier in this walk is no destination: take it out of the index
-      // when it is first hit (not every such node up front: most never are) and ask again.
-      while (target >= 0 && this.excludedIn[target] === walk) {
-        this.cordon(target);
-        this.walkCordoned.push(target);
-        target = index.best(cpu[pod], mem[pod]);
-      }
+      const target = index.best(cpu[pod], mem[pod]);
       if (target < 0) {
         ok = false;
         break;
@@ -604,7 +617,6 @@ export class NodePool {
       this.freeCpu[t] += cpu[pod];
       this.freeMem[t] += mem[pod];
       this.freePods[t]++;
-      if (ok) this.dependOn(pod, t);
     }
     const mark = ++this.simulation;
     const simulatedIn = this.simulatedIn;
@@ -614,12 +626,10 @@ export class NodePool {
       simulatedIn[t] = mark;
       this.reindex(t);
     }
-    this.attachesAtSimulation[slot] = ok ? this.attaches[slot] : -1;
-    this.stale[slot] = 0;
     return ok;
   }
 
-  /** Count of removal simulations, and per node the latest one whose pods went to it. */
+  /** Count of drain placements, and per node the latest one whose pods went to it. */
   private simulation = 0;
   private simulatedIn = new Int32Array(0);
 
@@ -655,7 +665,7 @@ export class NodePool {
     for (let pod = this.dependentsHead[target]; pod >= 0; ) {
       const next = links[2 * pod + 1];
       const on = node[pod];
-      if (on >= 0) this.stale[on] = 1;
+      if (on >= 0) this.walkState[W_STRIDE * on + W_FLAGS] |= STALE;
       links[2 * pod] = -2;
       pod = next;
     }
@@ -677,8 +687,9 @@ export class NodePool {
    * list at its end), when it was no destination either.
    */
   podsStillMove(slot: number, walk: number): boolean {
-    if (this.attachesAtSimulation[slot] !== this.attaches[slot]) return false;
-    if (this.stale[slot] === 0) return true;
+    const flags = this.walkState[W_STRIDE * slot + W_FLAGS];
+    if ((flags & (ATTACHED | UNSIMULATED)) !== 0) return false;
+    if (flags === 0) return true;
     // Some destination lost room: check that the simulated moves still fit, all together.
     const c = this.cluster;
     const cpu = c.pods.cpu;
@@ -688,7 +699,7 @@ export class NodePool {
     let pod = this.podHead[slot];
     for (; pod >= 0; pod = links[2 * pod + 1]) {
       const t = this.movesTo[pod];
-      if (this.status[t] !== NODE.ready || this.excludedIn[t] === walk || t === slot) {
+      if (this.status[t] !== NODE.ready || this.walkState[W_STRIDE * t + W_UPDATE] === walk || t === slot) {
         ok = false;
         break;
       }
@@ -710,41 +721,107 @@ export class NodePool {
       this.freePods[t]++;
       if (ok) this.dependOn(p, t);
     }
-    if (ok) this.stale[slot] = 0;
+    if (ok) this.walkState[W_STRIDE * slot + W_FLAGS] = 0;
     return ok;
   }
 
   /**
-   * cluster-autoscaler's removal simulation: could every pod on `slot` run on another Ready node
-   * that is in scheduling and not excluded in walk `walk`? Changes nothing but the exclusions it
-   * meets (undone by `endWalk`); `slot` must be in scheduling (it is again afterwards).
+   * cluster-autoscaler's removal simulation (simulator/scheduling/hinting_simulator.go): could
+   * every pod on `slot` run on another Ready node not excluded in walk `walk`, each pod seeing the
+   * room the ones before it took? Like CA, each pod first tries its hint (where it went in its
+   * node's last simulation), then the first node that fits, round robin from where the last such
+   * search stopped (the scheduler framework's RunFiltersUntilPassingNode: filters only, no
+   * scoring). Changes nothing: reserved room is kept in the pool's arrays and the skipped nodes
+   * (`slot`, excluded, reserved) are skipped at query time (`acceptMove`), not written to the index.
    */
   podsCanMove(slot: number, walk: number): boolean {
     if (this.podCount[slot] === 0) return true;
-    const ok = this.placePodsElsewhere(slot, walk);
-    this.uncordon(slot);
+    const ok = this.simulateRemoval(slot, walk, true);
+    this.walkState[W_STRIDE * slot + W_FLAGS] = ok ? 0 : UNSIMULATED;
     return ok;
   }
 
-  /** Nodes taken out of the index during cluster-autoscaler's current walk (see `placePodsElsewhere`). */
-  private readonly walkCordoned: number[] = [];
-
-  /** The walk is over: its excluded nodes are destinations again for kube-scheduler. */
-  endWalk(): void {
-    for (const slot of this.walkCordoned) this.uncordon(slot);
-    this.walkCordoned.length = 0;
+  /**
+   * The removal simulation of `podsCanMove`: leaves the places found in `moved` / `targets` and
+   * the room as it was; if `keepHints` and every pod found a place, those places become the pods'
+   * hints and their nodes are watched for losing room (`invalidateDependents`).
+   */
+  private simulateRemoval(slot: number, walk: number, keepHints: boolean): boolean {
+    const c = this.cluster;
+    const cpu = c.pods.cpu;
+    const mem = c.pods.mem;
+    const links = this.podLinks;
+    const index = this.index;
+    const moved = this.moved;
+    const targets = this.targets;
+    moved.length = 0;
+    targets.length = 0;
+    this.simSlot = slot;
+    this.simWalk = walk;
+    let ok = true;
+    for (let pod = this.podHead[slot]; pod >= 0; pod = links[2 * pod + 1]) {
+      const pc = cpu[pod];
+      const pm = mem[pod];
+      this.simCpu = pc;
+      this.simMem = pm;
+      let t = this.movesTo[pod];
+      if (t < 0 || !this.acceptMove(t)) {
+        t = index.firstFit(pc, pm, this.simCursor, Infinity, this.acceptMove);
+        if (t < 0) t = index.firstFit(pc, pm, 0, this.simCursor, this.acceptMove);
+        if (t < 0) {
+          ok = false;
+          break;
+        }
+        this.simCursor = t + 1;
+      }
+      this.freeCpu[t] -= pc;
+      this.freeMem[t] -= pm;
+      this.freePods[t]--;
+      moved.push(pod);
+      targets.push(t);
+    }
+    for (let i = 0; i < moved.length; i++) {
+      const t = targets[i];
+      const pod = moved[i];
+      this.freeCpu[t] += cpu[pod];
+      this.freeMem[t] += mem[pod];
+      this.freePods[t]++;
+      if (ok && keepHints) this.dependOn(pod, t);
+    }
+    return ok;
   }
+
+  /** The removal simulation in progress: its node, walk and current pod's request. */
+  private simSlot = -1;
+  private simWalk = 0;
+  private simCpu = 0;
+  private simMem = 0;
+  /** Where the next first-fit search starts (CA's lastIndex, here over node slots). */
+  private simCursor = 0;
+
+  /** Can the simulated pod go to node `t`: Ready, not the node being emptied, not excluded, room left? */
+  private readonly acceptMove = (t: number): boolean =>
+    t !== this.simSlot &&
+    this.status[t] === NODE.ready &&
+    this.walkState[W_STRIDE * t + W_UPDATE] !== this.simWalk &&
+    this.freeCpu[t] >= this.simCpu &&
+    this.freeMem[t] >= this.simMem &&
+    this.freePods[t] >= 1;
 
   /**
    * Cluster-autoscaler drain: moves every pod off `slot` to other Ready nodes, or changes nothing
-   * and returns false if some pod fits nowhere else. Moved pods restart on their new node; a
-   * pod that was running keeps the run time it still owed.
+   * and returns false if some pod fits nowhere else. The pods go where kube-scheduler would put
+   * them one by one (best score); when that spread leaves some pod no room, they go where
+   * cluster-autoscaler's simulation packed them (first fit), which found them a place when it
+   * judged the node unneeded. (An approximation: the real scheduler would leave that pod pending
+   * until room appears or cluster-autoscaler adds a node.) Moved pods restart on their new node;
+   * a pod that was running keeps the run time it still owed.
    */
   drain(slot: number, now: number): boolean {
     const c = this.cluster;
-    if (!this.placePodsElsewhere(slot, NO_WALK)) {
+    if (!this.placePodsElsewhere(slot)) {
       this.uncordon(slot);
-      return false;
+      if (!this.simulateRemoval(slot, NO_WALK, false)) return false;
     }
     const moved = this.moved;
     const targets = this.targets;

@@ -131,6 +131,47 @@ export class PlacementIndex {
     return best;
   }
 
+  /**
+   * The first slot in [from, to), in slot order, whose stored room could hold (cpu, mem) and that
+   * `accept` takes, or -1. No scoring: this is cluster-autoscaler's removal simulation, which puts
+   * each pod on the first node (round robin) that passes the scheduler's filters. `accept` sees the
+   * candidate slot and decides with the caller's own bookkeeping (the stored room is an upper
+   * bound there: room reserved in a simulation is not written to the index), so nodes a query must
+   * skip cost no index writes.
+   */
+  firstFit(cpu: number, mem: number, from: number, to: number, accept: (slot: number) => boolean): number {
+    const t = this.t;
+    const cap = this.cap;
+    if (to > cap) to = cap;
+    if (from >= to || t[STRIDE + CPU] < cpu || t[STRIDE + MEM] < mem) return -1;
+    let stack = this.stack;
+    let sp = 0;
+    stack[sp++] = 1;
+    while (sp > 0) {
+      const i = stack[--sp];
+      const k = i * STRIDE;
+      if (t[k + CPU] < cpu || t[k + MEM] < mem) continue;
+      // The slots under tree node i: [lo, lo + span).
+      const depth = 31 - Math.clz32(i);
+      const span = cap >>> depth;
+      const lo = (i - (1 << depth)) * span;
+      if (lo + span <= from || lo >= to) continue;
+      if (i >= cap) {
+        if (accept(lo)) return lo;
+        continue;
+      }
+      if (sp + 2 > stack.length) {
+        const s = new Int32Array(stack.length * 2);
+        s.set(stack);
+        this.stack = stack = s;
+      }
+      // Right child first on the stack, so the left (lower slots) is explored first.
+      stack[sp++] = 2 * i + 1;
+      stack[sp++] = 2 * i;
+    }
+    return -1;
+  }
+
   private grow(needed: number): void {
     let cap = this.cap;
     while (cap < needed) cap *= 2;

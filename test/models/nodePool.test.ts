@@ -197,6 +197,34 @@ describe('cluster-autoscaler', () => {
     expect(r.pods.podHours).toBeCloseTo((1800 + 3200 + 990 + 6000) / 3600, 9);
   });
 
+  it("simulates a removal like cluster-autoscaler: first fit in node order, not the scheduler's best score", () => {
+    // Three 4 vCPU nodes from the start, every pod 256 MiB. LeastAllocated binds A (3.25 vCPU) to
+    // node 0 at 0 s, B (3 vCPU) to node 1 at 1 s, C (1 vCPU) and D (0.5 vCPU) to node 2, the
+    // emptiest, at 2 and 3 s. Nodes 0 and 1 are 81% and 75% used (no candidates); node 2 is at
+    // 37.5%, empty (unneeded) at the 0 s scan. Its removal simulation takes D first (the newest
+    // pod) then C. First fit from node 0 (CA's hinting simulator): D to node 0 (0.75 free), C to
+    // node 1 (1 free): node 2 stays unneeded from 0 s, and is drained at the 600 s scan: D to
+    // node 0 and C to node 1, terminated 5 + 20 s later. Best score would have put D on node 1
+    // (the emptier), leaving C no room (0.75 and 0.5 free): NoPlaceToMovePods, never removed.
+    const s = scenarioWith([nodes({ minNodes: 0, initialNodes: 3, autoscaler: { drainDuration: constant(20) } })], [
+      [0, 9000, 3250, 256],
+      [1, 9000, 3000, 256],
+      [2, 9000, 1000, 256],
+      [3, 9000, 500, 256],
+    ], { horizon: 3600 });
+    const run = runStrategy(s);
+    run.kernel.run({ until: 599 });
+    expect([0, 1, 2, 3].map((p) => run.cluster.node[p])).toEqual([0, 1, 2, 2]);
+    expect(run.cluster.evictions).toBe(0);
+    run.kernel.run({ until: 600 });
+    expect(run.cluster.evictions).toBe(2);
+    expect([run.cluster.node[2], run.cluster.node[3]]).toEqual([1, 0]);
+    run.kernel.run({ until: 624 });
+    expect(run.models.pool!.aliveTotal).toBe(3);
+    run.kernel.run({ until: 625 });
+    expect(run.models.pool!.aliveTotal).toBe(2);
+  });
+
   it('never scales below minNodes', () => {
     const s = scenarioWith([nodes({ minNodes: 2 })], [[0, 60, 100, 100]], { horizon: 7200 });
     const r = runStrategy(s).result();

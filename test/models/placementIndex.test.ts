@@ -49,6 +49,36 @@ describe('PlacementIndex', () => {
     }
   }
 
+  for (const seed of [1, 2, 3]) {
+    it(`firstFit returns the lowest slot in the range that fits and is accepted (seed ${seed})`, () => {
+      const rng = new Random(seed);
+      const index = new PlacementIndex(false, 4);
+      const rooms = new Map<number, Room>();
+      for (let step = 0; step < 3000; step++) {
+        const slot = rng.int(200);
+        if (rng.int(4) > 0) {
+          const room = { cpu: rng.int(8000), mem: rng.int(32768), pods: rng.int(3), free: rng.next() };
+          rooms.set(slot, room);
+          index.set(slot, room.cpu, room.mem, room.pods, room.free);
+        } else {
+          rooms.delete(slot);
+          index.clear(slot);
+        }
+        const cpu = rng.int(8000);
+        const mem = rng.int(32768);
+        const from = rng.int(220);
+        const to = from + rng.int(220);
+        const refused = new Set(Array.from({ length: rng.int(20) }, () => rng.int(200)));
+        let want = -1;
+        for (let s = from; s < to && want < 0; s++) {
+          const r = rooms.get(s);
+          if (r && r.cpu >= cpu && r.mem >= mem && r.pods >= 1 && !refused.has(s)) want = s;
+        }
+        expect(index.firstFit(cpu, mem, from, to, (s) => !refused.has(s))).toBe(want);
+      }
+    });
+  }
+
   it('keeps nodes set before it grows', () => {
     const index = new PlacementIndex(false, 2);
     index.set(0, 1000, 1000, 1, 0.1);
