@@ -1,9 +1,8 @@
-import type { StrategyKind } from '../src/scenario/strategy.ts';
 import { StrategyRun } from '../src/replay/strategyRun.ts';
 import { simulateInParallel } from '../src/cli/parallelSimulate.ts';
 import { buildWorkload } from '../src/workload/build.ts';
 import type { PodTable } from '../src/workload/podTable.ts';
-import { benchScenario } from './scenario.ts';
+import { benchScenario, type BenchKind } from './scenario.ts';
 import { referenceLoop } from './referenceLoop.ts';
 
 const MiB = 1024 * 1024;
@@ -23,7 +22,7 @@ export function makeWorkload(pods: number): Workload {
 }
 
 export interface StrategyMeasure {
-  kind: StrategyKind;
+  kind: BenchKind;
   pods: number;
   wallMs: number;
   /** CPU time of this process during the replay (user + system), ms: less sensitive to other load than wall time. */
@@ -80,7 +79,7 @@ export function collectGarbage(): void {
 }
 
 /** Replays the bench workload on one strategy kind, sampling memory between chunks. */
-export function measureStrategy(size: number, pods: PodTable, kind: StrategyKind): StrategyMeasure {
+export function measureStrategy(size: number, pods: PodTable, kind: BenchKind): StrategyMeasure {
   collectGarbage();
   // Same scenario as the one that generated `pods`, with only this strategy.
   const scenario = benchScenario(size, [kind]);

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--scaling] [--no-csv] [--json] [--in-process]
+ * npm run bench [-- --sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,full-pool] [--scaling] [--no-csv] [--json] [--in-process]
  *
  * Replays a generated week of pods (bench/scenario.ts) on each strategy kind and reports wall time,
  * events, events/s, pods/s and peak memory, next to a minimal reference loop (bench/referenceLoop.ts)
@@ -13,12 +13,11 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { STRATEGY_KINDS, parseSize, sizeLabel } from './scenario.ts';
+import { BENCH_KINDS, STRATEGY_KINDS, parseSize, sizeLabel, type BenchKind } from './scenario.ts';
 import { makeWorkload, measureAllAtOnce, measureReference, measureStrategy, type AllAtOnceMeasure, type ReferenceMeasure, type StrategyMeasure } from './measure.ts';
 import { csvRoundTrip, type CsvMeasure } from './csv.ts';
 import { measureQuantiles } from './quantiles.ts';
 import { measureStartup } from './startup.ts';
-import type { StrategyKind } from '../src/scenario/strategy.ts';
 
 interface ChildReport {
   size: number;
@@ -48,7 +47,7 @@ function option(args: string[], name: string): string | undefined {
 
 /** One measurement in this process: build the workload, then the reference, a strategy or the CSV round trip. */
 interface Work {
-  kind?: StrategyKind;
+  kind?: BenchKind;
   reference?: boolean;
   csv?: boolean;
   /** All three kinds at once on this many worker threads. */
@@ -100,7 +99,7 @@ interface Row {
   size: number;
   pods: number;
   buildMs: number;
-  kind: StrategyKind | 'reference';
+  kind: BenchKind | 'reference';
   wallMs: number;
   cpuMs: number;
   events: number;
@@ -128,14 +127,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (flag(args, '--child')) {
     const size = Number(option(args, '--size'));
-    const kind = option(args, '--kind') as StrategyKind | undefined;
+    const kind = option(args, '--kind') as BenchKind | undefined;
     const threads = option(args, '--threads');
     const report = await measureHere(size, { kind, reference: flag(args, '--reference'), csv: flag(args, '--csv-child'), threads: threads ? Number(threads) : undefined });
     process.stdout.write(MARK + JSON.stringify(report) + '\n');
     return;
   }
   if (flag(args, '--help') || flag(args, '-h')) {
-    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)');
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,full-pool] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)');
     return;
   }
   if (flag(args, '--startup')) {
@@ -161,8 +160,8 @@ async function main(): Promise<void> {
   const json = flag(args, '--json');
   const inProcess = flag(args, '--in-process');
   const sizes = (option(args, '--sizes') ?? (scaling ? '10k,100k,1m' : '100k,1m')).split(',').map(parseSize);
-  const kinds = (option(args, '--kinds') ?? STRATEGY_KINDS.join(',')).split(',') as StrategyKind[];
-  for (const k of kinds) if (!STRATEGY_KINDS.includes(k)) throw new Error(`unknown strategy kind "${k}"`);
+  const kinds = (option(args, '--kinds') ?? STRATEGY_KINDS.join(',')).split(',') as BenchKind[];
+  for (const k of kinds) if (!BENCH_KINDS.includes(k)) throw new Error(`unknown bench case "${k}" (one of ${BENCH_KINDS.join(', ')})`);
   const withCsv = !flag(args, '--no-csv');
   const repeat = Number(option(args, '--repeat') ?? 3);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a whole number of at least 1, not "${option(args, '--repeat')}"`);

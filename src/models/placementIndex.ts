@@ -15,6 +15,13 @@
  * percentageOfNodesToScore, a query stops improving after visiting a bounded number of subtrees
  * once it has a feasible node, so very large clusters score a sample, not every node.
  *
+ * A full pool: the root's largest free CPU and largest free memory may come from different nodes,
+ * so they cannot rule out a pod that fits no node, and the walk would visit every subtree where one
+ * of the two is large enough (hundreds of tree nodes per query once the pool is at maxNodes). So a
+ * request proven to fit nowhere is remembered (`rejected`): a request at least as large in both
+ * CPU and memory is refused at once, until a write gives some node room for it. Exact: a node can
+ * only come to fit through a write, and every write checks the remembered requests.
+ *
  * Layout: the three aggregates of a tree node are consecutive doubles [cpu, mem, score, unused] in
  * one Float64Array, so siblings sit next to each other in memory. The fourth, unused double pads a
  * node to 32 bytes: two siblings span 64 bytes, a cache line's worth, instead of 48 bytes that
@@ -22,6 +29,8 @@
  * 2,247 -> 1,822 ms, min of two 6-run A/Bs).
  */
 const STRIDE = 4;
+/** Requests remembered as fitting nowhere (a pool sees a handful of request sizes). */
+const REJECTED_MAX = 8;
 const CPU = 0;
 const MEM = 1;
 const SCORE = 2;
@@ -33,6 +42,13 @@ export class PlacementIndex {
   private stack = new Int32Array(256);
   /** Tree nodes visited after the first feasible node was found, before the query settles. */
   static readonly SEARCH_BUDGET = 512;
+  /** Requests no node fits, as [cpu, mem] pairs (the first `rejectedCount`; see the class comment). */
+  private readonly rejected = new Float64Array(2 * REJECTED_MAX);
+  private rejectedCount = 0;
+  /** Queries that searched the tree past the first descent (the costly ones; for tests and profiles). */
+  searches = 0;
+  /** The entry the next request replaces once all REJECTED_MAX are taken. */
+  private rejectedNext = 0;
 
   constructor(
     private readonly mostAllocated: boolean,
@@ -60,6 +76,7 @@ export class PlacementIndex {
     t[k + CPU] = freeCpu;
     t[k + MEM] = freeMem;
     t[k + SCORE] = score;
+    if (this.rejectedCount > 0) this.forgetRejected(freeCpu, freeMem);
     i >>= 1;
     while (i >= 1) {
       k = i * STRIDE;
@@ -77,6 +94,33 @@ export class PlacementIndex {
     }
   }
 
+  /** A node now has (freeCpu, freeMem) free: the remembered requests it fits are possible again. */
+  private forgetRejected(freeCpu: number, freeMem: number): void {
+    const r = this.rejected;
+    for (let j = 0; j < this.rejectedCount; ) {
+      if (freeCpu >= r[2 * j] && freeMem >= r[2 * j + 1]) {
+        const last = --this.rejectedCount;
+        r[2 * j] = r[2 * last];
+        r[2 * j + 1] = r[2 * last + 1];
+      } else {
+        j++;
+      }
+    }
+  }
+
+  /** Remembers that no node fits (cpu, mem). */
+  private reject(cpu: number, mem: number): void {
+    let j = this.rejectedCount;
+    if (j < REJECTED_MAX) {
+      this.rejectedCount++;
+    } else {
+      j = this.rejectedNext;
+      this.rejectedNext = (j + 1) % REJECTED_MAX;
+    }
+    this.rejected[2 * j] = cpu;
+    this.rejected[2 * j + 1] = mem;
+  }
+
   /** Marks a slot as not schedulable (provisioning, cordoned, removed or unused). */
   clear(slot: number): void {
     if (slot < this.cap) this.write(slot, -1, -1, -Infinity);
@@ -86,6 +130,8 @@ export class PlacementIndex {
   best(cpu: number, mem: number): number {
     const t = this.t;
     if (t[STRIDE + CPU] < cpu || t[STRIDE + MEM] < mem) return -1;
+    const r = this.rejected;
+    for (let j = 0; j < this.rejectedCount; j++) if (cpu >= r[2 * j] && mem >= r[2 * j + 1]) return -1;
     const cap = this.cap;
     // First straight down the highest scores (left on ties), the path the walk below tries first:
     // if the top-scored node fits, it is the answer, found without a stack.
@@ -96,6 +142,7 @@ export class PlacementIndex {
     }
     const leaf = g * STRIDE;
     if (t[leaf + CPU] >= cpu && t[leaf + MEM] >= mem) return g - cap;
+    this.searches++;
     let stack = this.stack;
     let sp = 0;
     stack[sp++] = 1;
@@ -128,6 +175,7 @@ export class PlacementIndex {
         stack[sp++] = l + 1;
       }
     }
+    if (best < 0) this.reject(cpu, mem);
     return best;
   }
 

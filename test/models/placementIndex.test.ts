@@ -79,6 +79,29 @@ describe('PlacementIndex', () => {
     });
   }
 
+  it('refuses a request no node fits without searching again, until a node has room for it', () => {
+    // Two nodes: the most free CPU (3000) is on node 0, the most free memory (6000) on node 1, so
+    // the root allows (2000, 5000) although neither node fits it.
+    const index = new PlacementIndex(false, 4);
+    index.set(0, 3000, 1000, 5, 0.4);
+    index.set(1, 1000, 6000, 5, 0.5);
+    expect(index.best(2000, 5000)).toBe(-1);
+    expect(index.searches).toBe(1);
+    // The same request, and any at least as large in both, are refused without a search.
+    expect(index.best(2000, 5000)).toBe(-1);
+    expect(index.best(2500, 5500)).toBe(-1);
+    expect(index.searches).toBe(1);
+    // A smaller one is searched (and fails too: node 0 has 1000 memory, node 1 1000 CPU).
+    expect(index.best(1500, 5000)).toBe(-1);
+    expect(index.searches).toBe(2);
+    // Room that does not fit the request keeps the refusal; room that does ends it.
+    index.set(0, 3000, 4000, 5, 0.6);
+    expect(index.best(2000, 5000)).toBe(-1);
+    expect(index.searches).toBe(2);
+    index.set(1, 2000, 6000, 5, 0.7);
+    expect(index.best(2000, 5000)).toBe(1);
+  });
+
   it('keeps nodes set before it grows', () => {
     const index = new PlacementIndex(false, 2);
     index.set(0, 1000, 1000, 1, 0.1);
