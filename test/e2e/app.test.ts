@@ -154,6 +154,26 @@ describe('Spillway in Chromium', () => {
     await page.close();
   });
 
+  it('switches on the ECI image cache for one strategy: only that row changes', async () => {
+    const page = await openApp(1280, 800);
+    const before = await tableText(page);
+    const toggle = page.locator('#f-strategies-1-serverless-imageCache-toggle');
+    await toggle.scrollIntoViewIfNeeded();
+    expect(await page.locator('label[for="f-strategies-1-serverless-imageCache-toggle"]').innerText()).toMatch(/ECI image cache/);
+    await toggle.check();
+    await clickRun(page);
+    await waitForStatus(page, 'done');
+    await expect.poll(() => tableText(page)).not.toEqual(before);
+    const after = await tableText(page);
+    // Strategy 1 is 'ECI only (ASK)': its row moves (shorter pulls: earlier starts, less billed);
+    // the node-only strategy's row stays as it was.
+    const row = (rows: string[], name: string) => rows.find((r) => r.includes(name));
+    expect(row(after, 'ECI only')).not.toEqual(row(before, 'ECI only'));
+    expect(row(after, 'ACK + cluster-autoscaler')).toEqual(row(before, 'ACK + cluster-autoscaler'));
+    await page.screenshot({ path: `${RESULTS_DIR}/image-cache-1280x800.png` });
+    await page.close();
+  });
+
   it('shows a validation message next to the field and keeps the previous results', async () => {
     const page = await openApp(1280, 800);
     const before = await tableText(page);

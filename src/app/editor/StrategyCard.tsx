@@ -190,7 +190,7 @@ function ServerlessSection({ base }: { base: string }) {
         path={`${path}.imageCache`}
         label={`Image cache: ${preset.imageCache.name}`}
         checked={serverless.imageCache === true}
-        hint={`Pull stage ${describeDelay(preset.imageCache.imagePull)} instead of ${describeDelay(preset.podStart.imagePull)} (${preset.sources.imageCache?.confidence ?? 'estimate'}).`}
+        hint={`Pull stage ${describeDelay(preset.imageCache.imagePull)} instead of ${describeDelay(preset.podStart.imagePull)} (source: ${preset.sources.imageCache?.confidence ?? 'estimate'}).`}
         onChange={(on) => update(`${path}.imageCache`, on ? true : undefined)}
       />
       <FieldErrors path={`${path}.imageCache`} />
