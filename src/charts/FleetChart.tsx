@@ -14,7 +14,7 @@ function FleetPlot({ strategies, horizon, width }: { strategies: readonly ChartS
   const layout = useMemo(
     () =>
       fleetLayout(
-        strategies.map((s) => ({ name: s.name, color: s.color, dash: s.dash, t: s.result.series.t, nodes: s.result.series.nodes, serverlessPods: s.result.series.serverlessPods })),
+        strategies.map((s) => ({ name: s.name, color: s.color, dash: s.dash, t: s.result.series.t, nodes: s.result.series.nodes, nodesReady: s.result.series.nodesReady, serverlessPods: s.result.series.serverlessPods })),
         horizon,
         width,
         PANEL_HEIGHT,
@@ -26,9 +26,14 @@ function FleetPlot({ strategies, horizon, width }: { strategies: readonly ChartS
   const { hover, onPointerMove, onPointerLeave, keyboard } = useTimeHover(x, t, margin, (b) => ({
     title: formatClock(t[b], horizon),
     rows: layout.panels.flatMap((p) =>
-      p.lines.map((l) => {
+      p.lines.flatMap((l) => {
         const s = strategies.find((st) => st.name === l.name)!;
-        return { color: l.color, label: `${l.name}: ${p.title.toLowerCase()}`, value: formatCount(s.result.series[p.measure][b]) };
+        const series = s.result.series;
+        if (p.measure !== 'nodes') return [{ color: l.color, label: `${l.name}: ${p.title.toLowerCase()}`, value: formatCount(series.serverlessPods[b]) }];
+        const ready = (series.nodesReady ?? series.nodes)[b];
+        const rows = [{ color: l.color, label: `${l.name}: nodes Ready`, value: formatCount(ready) }];
+        if (p.requested.some((r) => r.name === l.name)) rows.push({ color: l.color, label: `${l.name}: nodes requested`, value: formatCount(series.nodes[b]) });
+        return rows;
       }),
     ),
   }));
@@ -41,10 +46,14 @@ function FleetPlot({ strategies, horizon, width }: { strategies: readonly ChartS
             <text x={margin.left} y={13} fill={INK.text} fontWeight={600} fontSize={12}>
               {p.title}
               <tspan fill={INK.muted} fontWeight={400}>{`  peak ${p.lines.map((l) => formatCount(l.peak)).join(' / ')}`}</tspan>
+              {p.requested.length > 0 && <tspan fill={INK.muted} fontWeight={400} data-testid="fleet-requested-note">{'  · faded: requested, not yet Ready'}</tspan>}
             </text>
             <g transform={`translate(${margin.left},${PANEL_TITLE + margin.top - 8})`}>
               <YAxis ticks={p.yTicks} innerWidth={innerWidth} unit={p.measure === 'nodes' ? 'nodes' : 'pods'} />
               <XAxis ticks={layout.xTicks} innerHeight={panelInnerHeight} rightRoom={margin.right} />
+              {p.requested.map((l) => (
+                <path key={`requested-${l.name}`} data-testid="fleet-requested" d={l.d} fill="none" stroke={l.color} strokeOpacity={0.35} strokeWidth={4} strokeDasharray={l.dash || undefined} />
+              ))}
               {p.lines.map((l) => (
                 <path key={l.name} d={l.d} fill="none" stroke={l.color} strokeWidth={2} strokeDasharray={l.dash || undefined} />
               ))}
@@ -69,7 +78,7 @@ export function FleetChart({ strategies, horizon, scenarioName }: { strategies: 
     <ChartFrame
       id="fleet"
       title="Nodes and serverless pods"
-      description="Nodes in the pool and pods running on serverless capacity (bucket averages)."
+      description="Nodes Ready in the pool (faded behind: nodes requested by cluster-autoscaler, still in their provisioning stages or queued at the cloud's launch limits) and pods running on serverless capacity (bucket averages)."
       legend={strategies.map((s) => ({ label: s.name, color: s.color, dash: s.dash, mark: 'line' as const }))}
       scenarioName={scenarioName}
     >

@@ -24,8 +24,10 @@ export const LEVEL = {
   paidMem: 7,
   /** Currency per second. */
   costRate: 8,
+  /** Nodes Ready (`nodes` counts them from cluster-autoscaler's request on). */
+  nodesReady: 9,
 } as const;
-const LEVELS = 9;
+const LEVELS = 10;
 /** Mixes integrated on their own; later ones are applied level by level (same results, more work). */
 const MAX_MIXES = 256;
 /** Per mix and bucket: [own-bucket part, step sum, lumps]. */

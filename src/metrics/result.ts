@@ -5,7 +5,10 @@ export interface Series {
   t: Float64Array;
   runningPods: Float64Array;
   pendingPods: Float64Array;
+  /** Nodes cluster-autoscaler has asked for and not yet removed (provisioning, Ready or being deleted). */
   nodes: Float64Array;
+  /** Of those, the nodes that are Ready (the gap to `nodes` is nodes still in the provisioning stages). */
+  nodesReady: Float64Array;
   serverlessPods: Float64Array;
   requestedVcpu: Float64Array;
   provisionedVcpu: Float64Array;
@@ -15,7 +18,7 @@ export interface Series {
   cumulativeCost: Float64Array;
 }
 
-export const SERIES_KEYS = ['t', 'runningPods', 'pendingPods', 'nodes', 'serverlessPods', 'requestedVcpu', 'provisionedVcpu', 'costRate', 'cumulativeCost'] as const;
+export const SERIES_KEYS = ['t', 'runningPods', 'pendingPods', 'nodes', 'nodesReady', 'serverlessPods', 'requestedVcpu', 'provisionedVcpu', 'costRate', 'cumulativeCost'] as const;
 
 /** Cost line items; absent ones are 0. Fixed costs appear under their own names. */
 export interface CostItems {

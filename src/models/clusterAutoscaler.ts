@@ -50,12 +50,17 @@ export class ClusterAutoscaler {
   }
 
   private readonly kScan: number;
+  /** How long the current loop takes before its scale-up request leaves (0 if it did not scale up). */
+  private loopTime = 0;
 
   private scan(): void {
     const now = this.cluster.kernel.now;
     // cluster-autoscaler's RunOnce: no scale-down (nor unneeded update) in a loop that scaled up.
+    this.loopTime = 0;
     if (!this.scaleUp(now)) this.scaleDown(now);
-    this.cluster.kernel.schedule(now + this.config.scanInterval, this.kScan, 0, PRIORITY.scan);
+    // The next loop starts scanInterval after this one started, or when this one ends if later.
+    const next = this.loopTime > this.config.scanInterval ? this.loopTime : this.config.scanInterval;
+    this.cluster.kernel.schedule(now + next, this.kScan, 0, PRIORITY.scan);
   }
 
   /** Returns whether it asked for nodes. */
@@ -87,7 +92,11 @@ export class ClusterAutoscaler {
     const option = this.expand(counts, order, wanted, now);
     if (!option) return false;
     const n = Math.min(option.nodes, room);
-    for (let i = 0; i < n; i++) pool.launch(option.shape, now, false);
+    // The request leaves when the loop ends, and the node group acts on it after its own delay.
+    const pipeline = pool.pipeline;
+    this.loopTime = pipeline.autoscalerLoopTime(pool.aliveTotal, q.total);
+    const groupStart = pipeline.nodeGroupStart(now + this.loopTime);
+    for (let i = 0; i < n; i++) pool.launch(option.shape, now, false, groupStart);
     if (n < option.nodes && n === Math.min(byPool, byTotal)) {
       // Cut short by the limit (not by max-nodes-per-scale-up): the pods the launched nodes will
       // not hold wait on it.

@@ -6,6 +6,9 @@ import { Cluster, NOWHERE, POD, PRIORITY } from './cluster.ts';
 import type { NodeShape } from './nodeShape.ts';
 import { PendingQueue } from './pendingQueue.ts';
 import { PlacementIndex } from './placementIndex.ts';
+import { ProvisioningPipeline } from './provisioningPipeline.ts';
+import { resolveProvisioning } from './resolveProvisioning.ts';
+import { Random } from '../sim/random.ts';
 
 /** `interrupted`: a spot node after its interruption notice (out of scheduling until it is reclaimed). */
 export const NODE = { free: 0, provisioning: 1, ready: 2, deleting: 3, interrupted: 4 } as const;
@@ -59,7 +62,8 @@ export class NodePool {
   readonly pending: PendingQueue;
   private readonly sandbox: DelaySampler;
   private readonly imagePull: DelaySampler;
-  private readonly provisioning: DelaySampler;
+  /** A node's stages from the scale-up decision to Ready (provider preset). */
+  readonly pipeline: ProvisioningPipeline;
   private readonly bill: { granularitySeconds: number; minimumSeconds: number };
 
   // Node slots.
@@ -136,7 +140,10 @@ export class NodePool {
     const rng = cluster.rng;
     this.sandbox = new DelaySampler(config.podStart.sandbox, rng);
     this.imagePull = new DelaySampler(config.podStart.imagePull, rng);
-    this.provisioning = new DelaySampler(config.provisioningDelay, rng);
+    const provisioning = resolveProvisioning(config);
+    // A custom pool keeps drawing its one delay from the shared stream, as before the stages; a
+    // provider preset's stages have a stream of their own, so they do not shift the pod starts.
+    this.pipeline = new ProvisioningPipeline(provisioning, provisioning.preset === 'custom' ? rng : new Random(rng.uint32(), 13));
     this.bill = config.billing;
     this.maxNodeProvisionTime = config.autoscaler?.maxNodeProvisionTime ?? Infinity;
     this.utilizationThreshold = config.autoscaler?.scaleDownUtilizationThreshold ?? 0;
@@ -192,17 +199,19 @@ export class NodePool {
   }
 
   /**
-   * Requests a node of shape `s` at `now`. `readyNow` is for nodes that exist at the start.
-   * A node whose start would exceed max-node-provision-time never registers: it is billed until
-   * cluster-autoscaler gives up on it, like an instance that booted but never joined.
+   * Requests a node of shape `s` at `now` (cluster-autoscaler's decision); its node group starts
+   * launching it at `groupStart` (see `ProvisioningPipeline`). `readyNow` is for nodes that exist
+   * at the start. The node counts as requested from `now`; the cloud bills it from its billing
+   * start (the create call, or running). A node whose Ready would come after
+   * max-node-provision-time never registers: cluster-autoscaler gives up on it then, billed from
+   * its billing start if that came first, like an instance that booted but never joined.
    */
-  launch(s: number, now: number, readyNow: boolean): number {
+  launch(s: number, now: number, readyNow: boolean, groupStart = now): number {
     const slot = this.freeSlots.length ? (this.freeSlots.pop() as number) : this.slotsUsed++;
     if (slot >= this.cap) this.grow(slot + 1);
     const shape = this.shapes[s];
     this.type[slot] = s;
     this.status[slot] = NODE.provisioning;
-    this.launchedAt[slot] = now;
     this.freeCpu[slot] = shape.podCpu;
     this.freeMem[slot] = shape.podMem;
     this.freePods[slot] = shape.podSlots;
@@ -222,22 +231,33 @@ export class NodePool {
     this.launched++;
     const r = this.cluster.recorder;
     r.change(now, LEVEL.nodes, 1);
-    r.change(now, LEVEL.paidCpu, shape.vcpu);
-    r.change(now, LEVEL.paidMem, shape.memoryGiB);
-    r.change(now, LEVEL.costRate, price / 3600);
+    let billFrom = now;
+    let readyAt = now;
+    if (!readyNow) {
+      const p = this.pipeline;
+      p.plan(groupStart);
+      billFrom = p.billingStart;
+      readyAt = p.readyAt;
+    }
+    this.launchedAt[slot] = billFrom;
+    // Billing may start later than now (the instance is running later): recorded in advance.
+    r.at(billFrom);
+    r.add(LEVEL.paidCpu, shape.vcpu);
+    r.add(LEVEL.paidMem, shape.memoryGiB);
+    r.add(LEVEL.costRate, price / 3600);
     if (readyNow) {
       this.onNodeReady(slot);
     } else {
-      const delay = this.provisioning.sample();
       const k = this.cluster.kernel;
-      if (delay > this.maxNodeProvisionTime) k.schedule(now + this.maxNodeProvisionTime, this.kFailed, slot, PRIORITY.nodeReady);
-      else k.schedule(now + delay, this.kReady, slot, PRIORITY.nodeReady);
+      if (readyAt - now > this.maxNodeProvisionTime) k.schedule(now + this.maxNodeProvisionTime, this.kFailed, slot, PRIORITY.nodeReady);
+      else k.schedule(readyAt, this.kReady, slot, PRIORITY.nodeReady);
     }
     return slot;
   }
 
   private onNodeReady(slot: number): void {
     this.status[slot] = NODE.ready;
+    this.cluster.recorder.change(this.cluster.kernel.now, LEVEL.nodesReady, 1);
     this.provisioningCount[this.type[slot]]--;
     this.updateUtilization(slot, this.cluster.kernel.now);
     this.fillFromPending(slot);
@@ -278,6 +298,7 @@ export class NodePool {
     if (this.podCount[slot] !== 0) throw new Error(`node ${slot} still has ${this.podCount[slot]} pods`);
     this.unlistUnderutilized(slot);
     this.index.clear(slot);
+    if (this.status[slot] !== NODE.provisioning) this.cluster.recorder.change(now, LEVEL.nodesReady, -1);
     this.status[slot] = NODE.free;
     if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
     this.recheckAt[slot] = -Infinity;
@@ -294,9 +315,20 @@ export class NodePool {
     const perSecond = this.pricePerHour[slot] / 3600;
     const r = this.cluster.recorder;
     r.change(now, LEVEL.nodes, -1);
-    const billed = stopPaying(r, now, this.launchedAt[slot], this.bill, shape.vcpu, shape.memoryGiB, perSecond);
+    const since = this.launchedAt[slot];
+    if (since >= now) {
+      // Given up on (or the run ended) before the cloud started billing it: take back the paid
+      // capacity recorded in advance from then on; nothing to pay.
+      r.at(since);
+      r.add(LEVEL.paidCpu, -shape.vcpu);
+      r.add(LEVEL.paidMem, -shape.memoryGiB);
+      r.add(LEVEL.costRate, -perSecond);
+      return;
+    }
+    r.at(now);
+    const billed = stopPaying(r, now, since, this.bill, shape.vcpu, shape.memoryGiB, perSecond);
     this.nodeCost += perSecond * billed;
-    this.onNodeBilled?.(slot, this.launchedAt[slot], now, billed, perSecond);
+    this.onNodeBilled?.(slot, since, now, billed, perSecond);
   }
 
   // ---- spot interruption ---------------------------------------------------------------------

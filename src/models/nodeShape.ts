@@ -2,6 +2,9 @@ import type { NodePool } from '../scenario/strategy.ts';
 import { findInstanceType } from '../pricing/instanceTypes.ts';
 import type { InstanceTypeRef } from '../scenario/strategy.ts';
 import { echo } from '../scenario/echo.ts';
+import { NODE_PROVISIONING_PRESETS } from '../providers/nodeProvisioning.ts';
+import { kubeReserved, type KubeReservedFormula } from './nodeReservation.ts';
+import { provisioningPresetOf } from './resolveProvisioning.ts';
 
 /** A node group's shape after overheads: what pods can request on one node of it. */
 export interface NodeShape {
@@ -61,11 +64,15 @@ export function resolveInstanceType(ref: InstanceTypeRef, path: string): { name:
 }
 
 export function nodeShapes(pool: NodePool, path = 'nodePool'): NodeShape[] {
+  const o = pool.overhead;
+  // 'provider': the formula of the node image the pool's provisioning preset stands for.
+  const formula = o.kubeReserved === 'provider' ? NODE_PROVISIONING_PRESETS[provisioningPresetOf(pool)].kubeReserved : o.kubeReserved;
   return pool.instanceTypes.map((ref, i) => {
     const t = resolveInstanceType(ref, `${path}.instanceTypes.${i}`);
-    const o = pool.overhead;
-    const kubeCpu = o.kubeReserved === 'eks-ami' ? eksKubeReservedCpu(t.vcpu) : o.kubeReserved.cpuMillicores;
-    const kubeMem = o.kubeReserved === 'eks-ami' ? eksKubeReservedMemory(t.maxPods) : o.kubeReserved.memoryMiB;
+    const fixed = typeof formula === 'object' ? formula : undefined;
+    const reserved = fixed ? { cpu: fixed.cpuMillicores, mem: fixed.memoryMiB } : kubeReserved(formula as KubeReservedFormula, t.vcpu, t.memoryGiB, t.maxPods);
+    const kubeCpu = reserved.cpu;
+    const kubeMem = reserved.mem;
     const allocatableCpu = t.vcpu * 1000 - kubeCpu;
     const allocatableMem = t.memoryGiB * 1024 - kubeMem - o.evictionHardMemoryMiB;
     const podCpu = allocatableCpu - o.daemonSet.cpuMillicores;

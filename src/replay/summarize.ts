@@ -118,6 +118,7 @@ export function summarize(run: StrategyRun): StrategyResult {
       runningPods: r.average(LEVEL.running),
       pendingPods: r.average(LEVEL.pending),
       nodes: r.average(LEVEL.nodes),
+      nodesReady: r.average(LEVEL.nodesReady),
       serverlessPods: r.average(LEVEL.serverless),
       requestedVcpu: r.average(LEVEL.requestedCpu),
       provisionedVcpu: r.average(LEVEL.paidCpu),

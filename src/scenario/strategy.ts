@@ -62,12 +62,15 @@ export const ClusterAutoscaler = strictObject({
 export type ClusterAutoscaler = z.infer<typeof ClusterAutoscaler>;
 
 /**
- * What each node loses before pods: kube-reserved (EKS AMI formula or fixed), eviction threshold,
- * DaemonSets. The EKS AMI formula is the default for every node: on ACK and GKE nodes it is an
- * estimate (GKE and ACK document their own formulas; give fixed values for those).
+ * What each node loses before pods: kube-reserved (a provider's formula or fixed values), eviction
+ * threshold, DaemonSets. `provider` (the default) uses the formula of the pool's provisioning
+ * preset: the EKS AMI's on EKS, GKE's on GKE, ACK's (an estimate) on ACK, the EKS AMI's for custom
+ * shapes.
  */
 export const NodeOverhead = strictObject({
-  kubeReserved: z.union([z.literal('eks-ami'), strictObject({ cpuMillicores: z.number().nonnegative().max(1_024_000), memoryMiB: z.number().nonnegative().max(33_554_432) })]).default('eks-ami'),
+  kubeReserved: z
+    .union([z.enum(['provider', 'eks-ami', 'gke', 'ack']), strictObject({ cpuMillicores: z.number().nonnegative().max(1_024_000), memoryMiB: z.number().nonnegative().max(33_554_432) })])
+    .default('provider'),
   evictionHardMemoryMiB: z.number().nonnegative().max(33_554_432).default(100),
   /**
    * DaemonSet pods on every node: their requests, and how many there are (each takes one of the
@@ -75,6 +78,31 @@ export const NodeOverhead = strictObject({
    */
   daemonSet: strictObject({ cpuMillicores: z.number().nonnegative().max(1_024_000), memoryMiB: z.number().nonnegative().max(33_554_432), pods: z.number().int().nonnegative().max(10_000).default(2) }).default({ cpuMillicores: 150, memoryMiB: 300, pods: 2 }),
 });
+
+/** A token bucket: `burst` at once, then `perSecond`. */
+export const Rate = strictObject({ burst: z.number().int().positive().max(1_000_000), perSecond: z.number().positive().max(1_000_000) });
+
+/**
+ * How nodes come up, stage by stage (src/providers/nodeProvisioning.ts): `preset` names the cloud
+ * (default: the first instance type's cloud; custom shapes: `custom`, one delay and no limits);
+ * every other field overrides that preset's value.
+ */
+export const NodeProvisioning = strictObject({
+  preset: z.enum(['eks-ec2', 'ack-ecs', 'gke-gce', 'custom']).optional(),
+  /** Scale-up decision to the node group starting its launches (once per scale-up). */
+  nodeGroupDelay: Delay.optional(),
+  /** The node group's own launch throughput; null: none. */
+  nodeGroupRate: Rate.nullable().optional(),
+  /** The cloud's instance-creation token bucket per account and region (EC2 RunInstances: 1,000, 2/s); null: none. */
+  launchRate: Rate.nullable().optional(),
+  stages: strictObject({ request: Delay.optional(), boot: Delay.optional(), register: Delay.optional(), ready: Delay.optional() }).optional(),
+  /** cluster-autoscaler's own loop time (its FAQ's latency targets by cluster size) before it asks for nodes. */
+  autoscalerLoop: z.boolean().optional(),
+  billingStartsAt: z.enum(['request', 'running']).optional(),
+  /** kubelet serializeImagePulls: one image pull at a time per node. */
+  serializeImagePulls: z.boolean().optional(),
+});
+export type NodeProvisioning = z.infer<typeof NodeProvisioning>;
 
 export const PodStart = strictObject({
   /** Sandbox, network and container start (on serverless: the micro-VM too). */
@@ -133,10 +161,15 @@ export const NodePool = strictObject({
     /** Nodes running at the start (default minNodes). */
     initialNodes: z.number().int().nonnegative().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')).optional(),
     billing: Billing.default({ granularitySeconds: 1, minimumSeconds: 60 }),
-    /** From the launch request until the node is Ready (VM boot + kubelet join). */
-    provisioningDelay: Delay.default({ kind: 'lognormal', median: 75, p95: 120 }),
+    /**
+     * From the launch request until the node is Ready, as one delay: replaces the provisioning
+     * preset's create/boot/register/Ready stages (its node group and API limits still apply).
+     * Absent: the preset's stages (custom shapes: lognormal, median 75 s, p95 120 s).
+     */
+    provisioningDelay: Delay.optional(),
+    provisioning: NodeProvisioning.optional(),
     scoring: z.enum(['LeastAllocated', 'MostAllocated']).default('LeastAllocated'),
-    overhead: NodeOverhead.default({ kubeReserved: 'eks-ami', evictionHardMemoryMiB: 100, daemonSet: { cpuMillicores: 150, memoryMiB: 300, pods: 2 } }),
+    overhead: NodeOverhead.default({ kubeReserved: 'provider', evictionHardMemoryMiB: 100, daemonSet: { cpuMillicores: 150, memoryMiB: 300, pods: 2 } }),
     podStart: PodStart.default({ sandbox: { kind: 'constant', seconds: 3 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } }),
     /** null: a fixed-size pool of initialNodes (or minNodes), e.g. an on-premises cluster. */
     autoscaler: ClusterAutoscaler.nullable().default(ClusterAutoscaler.parse({})),

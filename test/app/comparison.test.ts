@@ -15,7 +15,7 @@ function strategy(name: string, total: number, podHours: number, cpu: number, p9
     limits: {},
     nodes: { peak: 1, launched: 1, failedToRegister: 0, removed: 0 },
     events: 0,
-    series: { t: zeros, runningPods: zeros, pendingPods: zeros, nodes: zeros, serverlessPods: zeros, requestedVcpu: zeros, provisionedVcpu: zeros, costRate: zeros, cumulativeCost: zeros },
+    series: { t: zeros, runningPods: zeros, pendingPods: zeros, nodes: zeros, nodesReady: zeros, serverlessPods: zeros, requestedVcpu: zeros, provisionedVcpu: zeros, costRate: zeros, cumulativeCost: zeros },
     pendingCdf: zeros,
   };
 }

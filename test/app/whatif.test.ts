@@ -19,7 +19,8 @@ describe('what-if knobs on the headline scenario', () => {
   it('reads the scenario values the sliders start from', () => {
     expect(base).toEqual({
       burstSources: 1,
-      provisioningMedian: 75,
+      // ACK preset: node group 100 s + create 2 s + boot 20 s + registration 30 s + Ready 10 s.
+      provisioningMedian: 162,
       scaleDownUnneededTime: 600,
       instanceType: 'ecs.g7.2xlarge',
       serverlessStrategies: 2,
@@ -48,10 +49,21 @@ describe('what-if knobs on the headline scenario', () => {
     expect(get(out, 'workload.0.jobsPerHour')).toBe(45);
   });
 
-  it('provisioning time moves the median of every pool and keeps the p95/median ratio (75/120 -> 150/240)', () => {
-    const out = applyKnobs(doc, scenario, { ...NEUTRAL_KNOBS, provisioningMedian: 150 });
-    for (const i of [0, 2]) expect(get(out, `strategies.${i}.nodePool.provisioningDelay`)).toEqual({ kind: 'lognormal', median: 150, p95: 240 });
+  it('provisioning time scales every stage of every pool alike, keeping each p95/median ratio (162 s -> 324 s: x2)', () => {
+    const out = applyKnobs(doc, scenario, { ...NEUTRAL_KNOBS, provisioningMedian: 324 });
+    for (const i of [0, 2]) {
+      expect(get(out, `strategies.${i}.nodePool.provisioning.nodeGroupDelay`)).toEqual({ kind: 'lognormal', median: 200, p95: 260 });
+      expect(get(out, `strategies.${i}.nodePool.provisioning.stages`)).toEqual({
+        request: { kind: 'lognormal', median: 4, p95: 10 },
+        boot: { kind: 'lognormal', median: 40, p95: 80 },
+        register: { kind: 'lognormal', median: 60, p95: 100 },
+        ready: { kind: 'lognormal', median: 20, p95: 50 },
+      });
+      expect(get(out, `strategies.${i}.nodePool.provisioningDelay`)).toBeUndefined();
+    }
     expect(get(out, 'strategies.1.nodePool')).toBeUndefined();
+    // The moved scenario reads back at the slider's value.
+    expect(knobBaseline(parseScenario(out)).provisioningMedian).toBeCloseTo(324, 9);
     expect(withMedian({ kind: 'uniform', min: 10, max: 20 }, 30)).toEqual({ kind: 'uniform', min: 20, max: 40 });
     expect(withMedian({ kind: 'constant', seconds: 5 }, 30)).toEqual({ kind: 'constant', seconds: 30 });
   });
@@ -103,11 +115,11 @@ describe('app sweep plans', () => {
   });
 
   it('a path the draft leaves to its default is filled from the parsed scenario; invalid combinations are listed with field paths', () => {
-    const plan = planAppSweep(doc, scenario, [{ target: { kind: 'path', path: 'strategies.0.nodePool.provisioningDelay.median' }, from: 30, to: 150, steps: 2 }]);
+    const plan = planAppSweep(doc, scenario, [{ target: { kind: 'path', path: 'strategies.0.nodePool.podStart.imagePull.median' }, from: 30, to: 150, steps: 2 }]);
     expect(plan.variants.map((v) => v.values)).toEqual([[30]]);
-    expect(plan.variants[0].scenario.strategies[0]).toMatchObject({ nodePool: { provisioningDelay: { kind: 'lognormal', median: 30, p95: 120 } } });
+    expect(plan.variants[0].scenario.strategies[0]).toMatchObject({ nodePool: { podStart: { imagePull: { kind: 'lognormal', median: 30, p95: 30 } } } });
     expect(plan.invalid).toHaveLength(1);
-    expect(plan.invalid[0].issues[0].path).toBe('strategies.0.nodePool.provisioningDelay.p95');
+    expect(plan.invalid[0].issues[0].path).toBe('strategies.0.nodePool.podStart.imagePull.p95');
   });
 
   it('rejects unknown paths and repeated parameters', () => {

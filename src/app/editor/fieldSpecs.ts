@@ -97,7 +97,7 @@ export const NODE_POOL_FIELDS: FieldSpec[] = [
   { kind: 'integer', key: 'minNodes', label: 'Min nodes', optional: true, placeholder: '0' },
   { kind: 'integer', key: 'maxNodes', label: 'Max nodes', optional: true, placeholder: '1000' },
   { kind: 'integer', key: 'initialNodes', label: 'Initial nodes', optional: true, placeholder: 'min nodes' },
-  { kind: 'delay', key: 'provisioningDelay', label: 'Node provisioning delay', optional: true, hint: 'default: lognormal, median 75 s, p95 120 s' },
+  { kind: 'delay', key: 'provisioningDelay', label: 'Node provisioning delay', optional: true, hint: "default: the provider preset's stages (node group, create, boot, registration, Ready); a delay here replaces the four node stages, the node group and launch limits still apply; custom shapes: lognormal, median 75 s, p95 120 s" },
   {
     kind: 'select',
     key: 'scoring',

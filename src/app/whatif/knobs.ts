@@ -7,11 +7,17 @@
 import { SERVERLESS_PRESETS } from '../../pricing/serverlessPresets.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { setIn, type Draft } from '../draft.ts';
+import { resolveProvisioning } from '../../models/resolveProvisioning.ts';
+import type { Delay } from '../../scenario/delay.ts';
 
 export interface Knobs {
   /** Multiplies podsPerSession of burst sources and jobsPerHour of batch sources (1 = as written). */
   burstScale: number;
-  /** Median node provisioning time (launch request to Ready) for every node pool, seconds. */
+  /**
+   * Median node provisioning time for every node pool, seconds: from cluster-autoscaler's request
+   * to Ready through the pool's stages (node group reaction, create call, boot, registration,
+   * Ready), not counting waits at API limits; or the pool's one provisioningDelay if it has one.
+   */
   provisioningMedian: number | null;
   /** cluster-autoscaler --scale-down-unneeded-time for every autoscaled pool, seconds. */
   scaleDownUnneededTime: number | null;
@@ -63,10 +69,38 @@ function pools(scenario: Scenario): Array<{ index: number; pool: NodePool }> {
   return scenario.strategies.flatMap((s, index) => ('nodePool' in s ? [{ index, pool: s.nodePool }] : []));
 }
 
-function delayMedian(d: NodePool['provisioningDelay']): number {
+function delayMedian(d: Delay): number {
   if (d.kind === 'constant') return d.seconds;
   if (d.kind === 'uniform') return (d.min + d.max) / 2;
   return d.median;
+}
+
+const STAGES = ['request', 'boot', 'register', 'ready'] as const;
+
+/** A pool's provisioning time as the slider shows it: the sum of its stages' medians (see `Knobs`). */
+export function provisioningMedianOf(pool: NodePool): number {
+  const p = resolveProvisioning(pool);
+  const st = p.stages;
+  if ('whole' in st) return delayMedian(st.whole);
+  return delayMedian(p.nodeGroupDelay) + STAGES.reduce((a, k) => a + delayMedian(st[k]), 0);
+}
+
+/**
+ * The draft edits that move a pool's provisioning time to `median`: its one provisioningDelay if it
+ * has one, else every stage scaled by the same factor (each keeps its share and spread), written
+ * as the pool's provisioning overrides so the editor shows them.
+ */
+function provisioningEdits(pool: NodePool, median: number): Array<[string, unknown]> {
+  const p = resolveProvisioning(pool);
+  const st = p.stages;
+  if ('whole' in st) return [['provisioningDelay', withMedian(st.whole, median)]];
+  const total = provisioningMedianOf(pool);
+  const f = total > 0 ? median / total : 1;
+  const scaled = (d: Delay) => withMedian(d, tidy(delayMedian(d) * f));
+  return [
+    ['provisioning.nodeGroupDelay', scaled(p.nodeGroupDelay)],
+    ['provisioning.stages', Object.fromEntries(STAGES.map((k) => [k, scaled(st[k])]))],
+  ];
 }
 
 export function knobBaseline(scenario: Scenario): KnobBaseline {
@@ -77,7 +111,7 @@ export function knobBaseline(scenario: Scenario): KnobBaseline {
   const overflow = scenario.strategies.find((s) => s.kind === 'mixed' && s.overflow.policy === 'resourcePolicy');
   return {
     burstSources: scenario.workload.filter((w) => w.type === 'burst' || w.type === 'batch').length,
-    provisioningMedian: first ? delayMedian(first.provisioningDelay) : null,
+    provisioningMedian: first ? provisioningMedianOf(first) : null,
     scaleDownUnneededTime: autoscaled[0]?.pool.autoscaler?.scaleDownUnneededTime ?? null,
     instanceType: first ? (typeof firstType === 'string' ? firstType : (firstType?.name ?? null)) : null,
     serverlessStrategies: scenario.strategies.filter((s) => 'serverless' in s).length,
@@ -93,7 +127,7 @@ function tidy(v: number): number {
 }
 
 /** A provisioning delay with its median moved to `median`, keeping its shape (spread relative to the median). */
-export function withMedian(d: NodePool['provisioningDelay'], median: number): NodePool['provisioningDelay'] {
+export function withMedian(d: Delay, median: number): Delay {
   if (d.kind === 'constant') return { kind: 'constant', seconds: median };
   const old = delayMedian(d);
   const ratio = (v: number) => (old > 0 ? tidy((v * median) / old) : median);
@@ -116,7 +150,7 @@ export function applyKnobs(doc: Draft, scenario: Scenario, knobs: Knobs): Draft 
   }
   for (const { index, pool } of pools(scenario)) {
     const at = `strategies.${index}.nodePool`;
-    if (knobs.provisioningMedian !== null) out = setIn(out, `${at}.provisioningDelay`, withMedian(pool.provisioningDelay, knobs.provisioningMedian));
+    if (knobs.provisioningMedian !== null) for (const [field, value] of provisioningEdits(pool, knobs.provisioningMedian)) out = setIn(out, `${at}.${field}`, value);
     if (knobs.instanceType !== null) out = setIn(out, `${at}.instanceTypes`, [knobs.instanceType]);
     if (knobs.minNodes !== null) out = setIn(out, `${at}.minNodes`, Math.min(knobs.minNodes, pool.maxNodes));
     if (pool.autoscaler !== null) {
@@ -165,7 +199,7 @@ export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
   const minNodesTop = Math.max(20, Math.ceil(((base.minNodes ?? 0) * 3) / 10) * 10);
   return [
     { key: 'burstScale', label: KNOB_LABELS.burstScale, help: 'Multiplies pods per session of burst sources and jobs per hour of batch sources.', min: 0.1, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
-    { key: 'provisioningMedian', label: KNOB_LABELS.provisioningMedian, help: 'Median from launch request to Ready for every node pool (the spread scales with it).', min: 10, max: 600, step: 5, format: seconds },
+    { key: 'provisioningMedian', label: KNOB_LABELS.provisioningMedian, help: "Median from cluster-autoscaler's request to node Ready for every node pool: the node group's reaction, create call, boot, kubelet registration and Ready, each scaled alike (their spread too). Waits at the cloud's launch limits come on top.", min: 10, max: 600, step: 5, format: seconds },
     { key: 'scaleDownUnneededTime', label: KNOB_LABELS.scaleDownUnneededTime, help: 'How long a node must be underused before cluster-autoscaler removes it.', min: 0, max: 3600, step: 30, format: seconds },
     { key: 'serverlessPriceScale', label: KNOB_LABELS.serverlessPriceScale, help: 'Multiplies the price per vCPU-hour and per GiB-hour of every serverless setup.', min: 0.25, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
     { key: 'overflowTimeout', label: KNOB_LABELS.overflowTimeout, help: 'ResourcePolicy: how long a pod waits for a node before it moves to the serverless unit.', min: 0, max: 600, step: 5, format: seconds },

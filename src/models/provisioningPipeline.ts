@@ -1,0 +1,90 @@
+import { AUTOSCALER_LOOP, AUTOSCALER_LOOP_PODS_PER_NODE } from '../providers/clusterAutoscalerLoop.ts';
+import { DelaySampler } from '../sim/sampleDelay.ts';
+import type { Random } from '../sim/random.ts';
+import type { ResolvedProvisioning } from './resolveProvisioning.ts';
+import { TokenBucket } from './tokenBucket.ts';
+
+/**
+ * A node's way from cluster-autoscaler's scale-up decision to Ready, stage by stage:
+ * 1. cluster-autoscaler's own loop time (its FAQ's targets, growing with cluster size);
+ * 2. the node group's reaction (once per scale-up), then its launch throughput;
+ * 3. the cloud's instance-creation token bucket (EC2 RunInstances: 1,000, then 2 per second);
+ * 4. per instance: the create call, boot to running (billing starts there where the cloud says so),
+ *    kubelet registration, Ready.
+ * Every stage time is known when the node is asked for (the buckets are GCRAs, O(1) per node), so
+ * the pool schedules one event per node, at Ready. Delays come from the stream the pool gives.
+ */
+export class ProvisioningPipeline {
+  private readonly loops: { upToNodes: number; delay: DelaySampler }[];
+  private readonly nodeGroupDelay: DelaySampler;
+  private readonly nodeGroup: TokenBucket | undefined;
+  private readonly api: TokenBucket | undefined;
+  private readonly request: DelaySampler;
+  private readonly boot: DelaySampler;
+  private readonly register: DelaySampler;
+  private readonly ready: DelaySampler;
+  readonly billingFromRunning: boolean;
+
+  /** The latest node's stage times (`plan`): the create call granted, running, registered, Ready. */
+  grantedAt = 0;
+  runningAt = 0;
+  registeredAt = 0;
+  readyAt = 0;
+
+  constructor(
+    readonly config: ResolvedProvisioning,
+    rng: Random,
+  ) {
+    this.loops = config.autoscalerLoop ? AUTOSCALER_LOOP.map((l) => ({ upToNodes: l.upToNodes, delay: new DelaySampler(l.delay, rng) })) : [];
+    this.nodeGroupDelay = new DelaySampler(config.nodeGroupDelay, rng);
+    this.nodeGroup = config.nodeGroupRate ? new TokenBucket(config.nodeGroupRate.burst, config.nodeGroupRate.perSecond) : undefined;
+    this.api = config.launchRate ? new TokenBucket(config.launchRate.burst, config.launchRate.perSecond) : undefined;
+    const st = config.stages;
+    const zero = new DelaySampler({ kind: 'constant', seconds: 0 }, rng);
+    if ('whole' in st) {
+      this.request = zero;
+      this.boot = zero;
+      this.register = zero;
+      this.ready = new DelaySampler(st.whole, rng);
+    } else {
+      this.request = new DelaySampler(st.request, rng);
+      this.boot = new DelaySampler(st.boot, rng);
+      this.register = new DelaySampler(st.register, rng);
+      this.ready = new DelaySampler(st.ready, rng);
+    }
+    // With one whole delay there is no running state to start billing at: bill from the create call.
+    this.billingFromRunning = config.billingStartsAt === 'running' && !('whole' in st);
+  }
+
+  /**
+   * How long a cluster-autoscaler loop that scales up takes before its request reaches the node
+   * group: 0 when the loop time is off. Size: nodes, or pending pods at 30 per node if more.
+   */
+  autoscalerLoopTime(nodes: number, pendingPods: number): number {
+    const loops = this.loops;
+    if (loops.length === 0) return 0;
+    const size = Math.max(nodes, Math.ceil(pendingPods / AUTOSCALER_LOOP_PODS_PER_NODE));
+    for (const l of loops) if (size < l.upToNodes) return l.delay.sample();
+    return loops[loops.length - 1].delay.sample();
+  }
+
+  /** When a node group asked for nodes at `at` starts launching them (once per scale-up). */
+  nodeGroupStart(at: number): number {
+    return at + this.nodeGroupDelay.sample();
+  }
+
+  /** The stage times of one node its node group launches from `groupStart` on (FIFO through the buckets). */
+  plan(groupStart: number): void {
+    let t = this.nodeGroup ? this.nodeGroup.take(groupStart) : groupStart;
+    if (this.api) t = this.api.take(t);
+    this.grantedAt = t;
+    this.runningAt = t + this.request.sample() + this.boot.sample();
+    this.registeredAt = this.runningAt + this.register.sample();
+    this.readyAt = this.registeredAt + this.ready.sample();
+  }
+
+  /** When the cloud starts billing the latest planned node. */
+  get billingStart(): number {
+    return this.billingFromRunning ? this.runningAt : this.grantedAt;
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { ProvisioningPipeline } from '../../src/models/provisioningPipeline.ts';
+import { resolveProvisioning } from '../../src/models/resolveProvisioning.ts';
+import { Random } from '../../src/sim/random.ts';
+
+/** One pod (1 vCPU) fills this 1 vCPU node: every pod wants a node of its own. */
+const node = { name: 'n1', vcpu: 1, memoryGiB: 4, pricePerHour: 3.6, maxPods: 10 };
+const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
+const stages = { request: constant(1), boot: constant(10), register: constant(5), ready: constant(4) };
+
+function pool(provisioning: object) {
+  return {
+    instanceTypes: [node],
+    overhead: noOverhead,
+    podStart: { sandbox: constant(2), imagePull: constant(8) },
+    provisioning: { preset: 'eks-ec2' as const, nodeGroupDelay: constant(0), nodeGroupRate: null, autoscalerLoop: false, stages, ...provisioning },
+  };
+}
+
+function fourPods(provisioning: object) {
+  const rows: Array<[number, number, number, number]> = [];
+  for (let i = 0; i < 4; i++) rows.push([0, 10_000, 1000, 1024]);
+  return runStrategy(scenarioWith([{ kind: 'nodes', name: 'n', controlPlanePerHour: 0, nodePool: pool(provisioning) }], rows, { horizon: 600 }));
+}
+
+describe('node provisioning stages', () => {
+  it('queues node launches at the cloud API bucket: burst 2, then one per 10 s', () => {
+    const run = fourPods({ launchRate: { burst: 2, perSecond: 0.1 } });
+    const r = run.result();
+    // CA asks for 4 nodes at 0. Create calls granted at 0, 0, 10, 20; each node Ready 1 + 10 + 5 + 4
+    // = 20 s later (20, 20, 30, 40); its pod Running 2 s sandbox + 8 s pull after that.
+    const running = Array.from(run.cluster.firstRunningAt).sort((a, b) => a - b);
+    expect(running).toEqual([30, 30, 40, 50]);
+    expect(r.pendingSeconds.max).toBe(50);
+    expect(r.nodes.launched).toBe(4);
+  });
+
+  it('bills an EC2 node from running, not from the request: 600 s horizon, running at 11, 11, 21, 31 s', () => {
+    const r = fourPods({ launchRate: { burst: 2, perSecond: 0.1 } }).result();
+    // $3.60 per hour = $0.001 per second; billed from the running state (grant + 1 s create + 10 s boot).
+    const billed = [600 - 11, 600 - 11, 600 - 21, 600 - 31].reduce((a, b) => a + b, 0);
+    expect(r.cost.items.nodeCompute).toBeCloseTo(billed * 0.001, 9);
+  });
+
+  it('bills from the create call where the cloud bills from creation (billingStartsAt: request)', () => {
+    const r = fourPods({ launchRate: { burst: 2, perSecond: 0.1 }, billingStartsAt: 'request' }).result();
+    const billed = [600 - 0, 600 - 0, 600 - 10, 600 - 20].reduce((a, b) => a + b, 0);
+    expect(r.cost.items.nodeCompute).toBeCloseTo(billed * 0.001, 9);
+  });
+
+  it("adds the node group's delay once per scale-up and its own launch rate", () => {
+    const run = fourPods({ launchRate: null, nodeGroupDelay: constant(30), nodeGroupRate: { burst: 1, perSecond: 0.05 } });
+    run.result();
+    // The group starts at 30 s and launches one node per 20 s: 30, 50, 70, 90; Ready 20 s later, Running 10 s after.
+    expect(Array.from(run.cluster.firstRunningAt).sort((a, b) => a - b)).toEqual([60, 80, 100, 120]);
+  });
+
+  it("cluster-autoscaler's loop time follows its FAQ targets: median 5 s under 100 nodes, 15 s at 100-1,000 (pending pods count at 30 per node)", () => {
+    const p = new ProvisioningPipeline(resolveProvisioning({ instanceTypes: ['m6i.xlarge'] }), new Random(1, 2));
+    const median = (nodes: number, pending: number) => {
+      const xs = Array.from({ length: 4001 }, () => p.autoscalerLoopTime(nodes, pending)).sort((a, b) => a - b);
+      return xs[2000];
+    };
+    expect(median(50, 0)).toBeGreaterThan(5 * 0.93);
+    expect(median(50, 0)).toBeLessThan(5 * 1.07);
+    expect(median(500, 0)).toBeGreaterThan(15 * 0.93);
+    expect(median(500, 0)).toBeLessThan(15 * 1.07);
+    // 3,500 pending pods on no nodes: a 117-node cluster's worth.
+    expect(median(0, 3500)).toBeGreaterThan(15 * 0.93);
+    expect(median(0, 3500)).toBeLessThan(15 * 1.07);
+  });
+
+  it('keeps a custom pool as before: one delay from the request, no limits, billed from the request', () => {
+    // A custom shape with no preset named: ready 100 s after CA's request at 0, its pod 10 s later.
+    const one = runStrategy(
+      scenarioWith([{ kind: 'nodes', name: 'n', controlPlanePerHour: 0, nodePool: { instanceTypes: [node], overhead: noOverhead, podStart: { sandbox: constant(2), imagePull: constant(8) }, provisioningDelay: constant(100) } }], [[0, 10_000, 1000, 1024]], { horizon: 600 }),
+    ).result();
+    expect(one.pendingSeconds.max).toBe(110);
+    expect(one.cost.items.nodeCompute).toBeCloseTo(600 * 0.001, 9);
+  });
+});
