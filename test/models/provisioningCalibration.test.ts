@@ -25,8 +25,7 @@ function firstAndLast(pool: object, seed = 42): { first: number; last: number; n
 describe('EKS + cluster-autoscaler against Vlad Ionescu, "Scaling containers on AWS in 2022"', () => {
   it('runs all 3,500 pods (1 vCPU / 2 GiB) after 6.5 min +- 20%, the first after about 2.5 min', () => {
     for (const seed of [42, 7, 1234]) {
-      const { first, last, nodes } = firstAndLast({}, seed);
-      console.log(seed, first, last, nodes);
+      const { first, last } = firstAndLast({}, seed);
       expect(last).toBeGreaterThanOrEqual(6.5 * 60 * 0.8);
       expect(last).toBeLessThanOrEqual(6.5 * 60 * 1.2);
       expect(first).toBeGreaterThanOrEqual(2.5 * 60 * 0.8);
