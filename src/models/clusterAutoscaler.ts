@@ -96,7 +96,8 @@ export class ClusterAutoscaler {
     const pipeline = pool.pipeline;
     this.loopTime = pipeline.autoscalerLoopTime(pool.aliveTotal, q.total);
     const groupStart = pipeline.nodeGroupStart(now + this.loopTime);
-    for (let i = 0; i < n; i++) pool.launch(option.shape, now, false, groupStart);
+    const requestAt = now + this.loopTime;
+    for (let i = 0; i < n; i++) pool.launch(option.shape, now, false, groupStart, requestAt);
     if (n < option.nodes && n === Math.min(byPool, byTotal)) {
       // Cut short by the limit (not by max-nodes-per-scale-up): the pods the launched nodes will
       // not hold wait on it.

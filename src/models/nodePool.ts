@@ -70,7 +70,10 @@ export class NodePool {
   private cap = 0;
   type = new Uint16Array(0);
   status = new Uint8Array(0);
+  /** When the cloud started (or will start) billing the node. */
   launchedAt = new Float64Array(0);
+  /** When cluster-autoscaler's request for the node left (its decision plus its loop time). */
+  requestedAt = new Float64Array(0);
   freeCpu = new Float64Array(0);
   freeMem = new Float64Array(0);
   freePods = new Int32Array(0);
@@ -180,6 +183,7 @@ export class NodePool {
     this.type = g(this.type);
     this.status = g(this.status);
     this.launchedAt = g(this.launchedAt);
+    this.requestedAt = g(this.requestedAt);
     this.freeCpu = g(this.freeCpu);
     this.freeMem = g(this.freeMem);
     this.freePods = g(this.freePods);
@@ -200,18 +204,19 @@ export class NodePool {
 
   /**
    * Requests a node of shape `s` at `now` (cluster-autoscaler's decision); its node group starts
-   * launching it at `groupStart` (see `ProvisioningPipeline`). `readyNow` is for nodes that exist
+   * launching it at `groupStart` (see `ProvisioningPipeline`); CA's request left at `requestAt`. `readyNow` is for nodes that exist
    * at the start. The node counts as requested from `now`; the cloud bills it from its billing
    * start (the create call, or running). A node whose Ready would come after
    * max-node-provision-time never registers: cluster-autoscaler gives up on it then, billed from
    * its billing start if that came first, like an instance that booted but never joined.
    */
-  launch(s: number, now: number, readyNow: boolean, groupStart = now): number {
+  launch(s: number, now: number, readyNow: boolean, groupStart = now, requestAt = now): number {
     const slot = this.freeSlots.length ? (this.freeSlots.pop() as number) : this.slotsUsed++;
     if (slot >= this.cap) this.grow(slot + 1);
     const shape = this.shapes[s];
     this.type[slot] = s;
     this.status[slot] = NODE.provisioning;
+    this.requestedAt[slot] = requestAt;
     this.freeCpu[slot] = shape.podCpu;
     this.freeMem[slot] = shape.podMem;
     this.freePods[slot] = shape.podSlots;

@@ -2,7 +2,7 @@ import { AUTOSCALER_LOOP, AUTOSCALER_LOOP_PODS_PER_NODE } from '../providers/clu
 import { DelaySampler } from '../sim/sampleDelay.ts';
 import type { Random } from '../sim/random.ts';
 import type { ResolvedProvisioning } from './resolveProvisioning.ts';
-import { TokenBucket } from './tokenBucket.ts';
+import { LaunchBucket } from './launchBucket.ts';
 
 /**
  * A node's way from cluster-autoscaler's scale-up decision to Ready, stage by stage:
@@ -17,8 +17,8 @@ import { TokenBucket } from './tokenBucket.ts';
 export class ProvisioningPipeline {
   private readonly loops: { upToNodes: number; delay: DelaySampler }[];
   private readonly nodeGroupDelay: DelaySampler;
-  private readonly nodeGroup: TokenBucket | undefined;
-  private readonly api: TokenBucket | undefined;
+  private readonly nodeGroup: LaunchBucket | undefined;
+  private readonly api: LaunchBucket | undefined;
   private readonly request: DelaySampler;
   private readonly boot: DelaySampler;
   private readonly register: DelaySampler;
@@ -37,8 +37,8 @@ export class ProvisioningPipeline {
   ) {
     this.loops = config.autoscalerLoop ? AUTOSCALER_LOOP.map((l) => ({ upToNodes: l.upToNodes, delay: new DelaySampler(l.delay, rng) })) : [];
     this.nodeGroupDelay = new DelaySampler(config.nodeGroupDelay, rng);
-    this.nodeGroup = config.nodeGroupRate ? new TokenBucket(config.nodeGroupRate.burst, config.nodeGroupRate.perSecond) : undefined;
-    this.api = config.launchRate ? new TokenBucket(config.launchRate.burst, config.launchRate.perSecond) : undefined;
+    this.nodeGroup = config.nodeGroupRate ? new LaunchBucket(config.nodeGroupRate) : undefined;
+    this.api = config.launchRate ? new LaunchBucket(config.launchRate) : undefined;
     const st = config.stages;
     const zero = new DelaySampler({ kind: 'constant', seconds: 0 }, rng);
     if ('whole' in st) {
@@ -75,8 +75,8 @@ export class ProvisioningPipeline {
 
   /** The stage times of one node its node group launches from `groupStart` on (FIFO through the buckets). */
   plan(groupStart: number): void {
-    let t = this.nodeGroup ? this.nodeGroup.take(groupStart) : groupStart;
-    if (this.api) t = this.api.take(t);
+    let t = this.nodeGroup ? this.nodeGroup.pass(groupStart) : groupStart;
+    if (this.api) t = this.api.pass(t);
     this.grantedAt = t;
     this.runningAt = t + this.request.sample() + this.boot.sample();
     this.registeredAt = this.runningAt + this.register.sample();

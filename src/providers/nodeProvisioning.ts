@@ -58,7 +58,7 @@ const VLAD_2022: Source = {
   date: '2026-12-04',
   confidence: 'estimate',
   note:
-    'No AWS document gives how fast an Auto Scaling group acts on a raised desired capacity or launches instances. Fitted to the published measurement (0 to 3,500 pods on EKS with EC2 nodes: first running after ~2.5 min, all after ~6.5 min; 1 vCPU / 2 GiB pods on m6i.xlarge with cluster-autoscaler here: 1,167 nodes). With only the documented stages, Spillway started them all in ~3 min (2x too fast), so the node group delay and launch rate were set to reproduce it within 20% (test/models/provisioningCalibration.test.ts).',
+    "No AWS document gives how fast an Auto Scaling group acts on a raised desired capacity or launches instances: both are fitted to the published measurement (0 to 3,500 pods of 1 vCPU / 2 GiB on EKS with c6g.4xlarge nodes and cluster-autoscaler: new nodes' first pods after ~2.5 min, all after ~6.5 min; here c6i.4xlarge, 250 nodes). With the documented stages alone (and before them) Spillway ran them all in ~3 min, 2x too fast. Reaction median 100 s (first pods on new nodes at ~2.5 min) and 20 launches then 1.2 per second (the last of 247 new nodes ~200 s later) reproduce it within 7% at seeds 1, 42, 7 (test/models/provisioningCalibration.test.ts, calibration case eks-ec2-3500). Caveat: the measurement's spread may come partly from the Deployment creating its pods gradually (kube-controller-manager's API rate), which Spillway does not model; at a 1,000-node scale-up this rate means ~14 min of launches.",
 };
 
 export const NODE_PROVISIONING_PRESETS: Record<NodeProvisioningPresetId, NodeProvisioningPreset> = {
@@ -66,7 +66,7 @@ export const NODE_PROVISIONING_PRESETS: Record<NodeProvisioningPresetId, NodePro
     id: 'eks-ec2',
     label: 'EKS managed node group (EC2 Auto Scaling group)',
     nodeGroupDelay: { kind: 'lognormal', median: 100, p95: 130 },
-    nodeGroupRate: { burst: 50, perSecond: 6 },
+    nodeGroupRate: { burst: 20, perSecond: 1.2 },
     launchRate: { burst: 1000, perSecond: 2 },
     stages: {
       request: { kind: 'lognormal', median: 1, p95: 3 },
@@ -100,7 +100,7 @@ export const NODE_PROVISIONING_PRESETS: Record<NodeProvisioningPresetId, NodePro
     id: 'ack-ecs',
     label: 'ACK node pool (ECS, Auto Scaling group)',
     nodeGroupDelay: { kind: 'lognormal', median: 100, p95: 130 },
-    nodeGroupRate: { burst: 50, perSecond: 6 },
+    nodeGroupRate: null,
     launchRate: null,
     stages: {
       request: { kind: 'lognormal', median: 2, p95: 5 },
@@ -112,7 +112,10 @@ export const NODE_PROVISIONING_PRESETS: Record<NodeProvisioningPresetId, NodePro
     kubeReserved: 'ack',
     serializeImagePulls: true,
     sources: {
-      nodeGroup: { ...VLAD_2022, note: 'No Alibaba figure found for how fast an ESS scaling group acts on an ACK scale-up; the EKS node group estimate is used. ACK node instant scaling (not modelled) adds at most 180 nodes per node pool per batch (https://www.alibabacloud.com/help/doc-detail/2845947.html).' },
+      nodeGroup: {
+        ...VLAD_2022,
+        note: "No Alibaba figure found for how an ESS scaling group acts on an ACK scale-up: the EKS node group's reaction delay (an estimate itself) is used, and no launch rate of its own. The EKS rate (1.2 nodes/s, fitted at 250 nodes) is not carried over: at this scenario's 1,700-node scale-ups it would take 24 min, past max-node-provision-time, which no ACK document supports; set provisioning.nodeGroupRate to try it. ACK node instant scaling (not modelled) adds at most 180 nodes per node pool per batch (https://www.alibabacloud.com/help/doc-detail/2845947.html).",
+      },
       launchRate: { url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-throttling', date: '2026-12-04', confidence: 'estimate', note: 'ECS throttles API calls per second per account; no instance-creation token bucket is documented, so none is modelled (RunInstances creates up to 100 instances per call)' },
       stages: { url: 'https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/overview-of-node-scaling', date: '2026-12-04', confidence: 'estimate', note: 'ACK documents no per-stage figures; 60-90 s from the create call to Ready is the research notes\' suggested preset, split like an EKS node' },
       billing: { url: 'https://www.alibabacloud.com/help/en/ecs/pay-as-you-go', date: '2026-12-04', confidence: 'estimate', note: 'pay-as-you-go ECS is billed per second from creation; whether the starting state is billed was not confirmed, so billing starts at the create request (the costlier reading)' },

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { RESULTS_DIR, useAppServer, waitForStatus } from './harness.ts';
+
+/** Vite preview of the built app and Chromium, shared by this file's tests. */
+const env = useAppServer();
+
+/** "4 min 53 s" / "293 s" / "1 h 2 min" as seconds. */
+function seconds(text: string): number {
+  let s = 0;
+  for (const [, n, unit] of text.matchAll(/([\d.,]+)\s*(h|min|s)\b/g)) s += Number(n.replace(/,/g, '')) * (unit === 'h' ? 3600 : unit === 'min' ? 60 : 1);
+  return s;
+}
+
+describe('node provisioning stages in the app (headline scenario)', () => {
+  it('shows nodes requested behind nodes Ready, and the provisioning-time slider moves the stages', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(env.preview.url);
+    await waitForStatus(page, 'done');
+    await page.waitForSelector('[data-testid=comparison-table]');
+
+    // Both ACK strategies ask for nodes before they are Ready: their requested lines are drawn.
+    const fleet = page.locator('#chart-fleet');
+    await fleet.scrollIntoViewIfNeeded();
+    expect(await fleet.locator('[data-testid=fleet-requested]').count()).toBe(2);
+    expect(await fleet.locator('[data-testid=fleet-requested-note]').innerText()).toContain('requested');
+    await fleet.screenshot({ path: `${RESULTS_DIR}/fleet-requested-vs-ready-1280.png` });
+
+    // The slider starts at the ACK preset's stages: node group 100 s + 2 + 20 + 30 + 10 s = 162 s.
+    const slider = page.locator('#knob-provisioningMedian');
+    await slider.scrollIntoViewIfNeeded();
+    expect(await slider.inputValue()).toBe('162');
+    const p95 = async () => seconds(await page.locator('[data-testid=comparison-table] tbody tr').first().locator('[data-metric=pendingP95]').innerText());
+    const before = await p95();
+    await slider.focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => document.querySelector('#knob-provisioningMedian') && (document.querySelector('#knob-provisioningMedian') as HTMLInputElement).value === '600');
+    await page.waitForTimeout(500);
+    await waitForStatus(page, 'done');
+    const after = await p95();
+    // Every stage x 600/162: the node pool's p95 pending grows (it was 292 s at 162 s).
+    expect(after).toBeGreaterThan(before + 200);
+    await fleet.scrollIntoViewIfNeeded();
+    await fleet.screenshot({ path: `${RESULTS_DIR}/fleet-requested-vs-ready-slow-1280.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
