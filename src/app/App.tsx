@@ -1,3 +1,4 @@
+import type { Scenario } from '../scenario/scenario.ts';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SimulationResult } from '../metrics/result.ts';
 import type { FieldIssue } from '../scenario/parse.ts';
@@ -27,6 +28,7 @@ interface Shown {
   /** The draft these results were computed from (to flag them as out of date after edits). */
   doc: Draft;
   sloSeconds: number;
+  scenario: Scenario;
 }
 
 function initialScenario() {
@@ -86,7 +88,7 @@ export function App() {
           if (outcome.ok) {
             performance.mark('spillway:result-received');
             statusStore.set({ kind: 'done', elapsedMs: outcome.elapsedMs, pods: outcome.pods });
-            startTransition(() => setShown({ result: outcome.result, doc: scenarioDoc, sloSeconds: parsed.scenario.slo.pendingSeconds }));
+            startTransition(() => setShown({ result: outcome.result, doc: scenarioDoc, sloSeconds: parsed.scenario.slo.pendingSeconds, scenario: parsed.scenario }));
           } else {
             setWorkerIssues({ doc: scenarioDoc, issues: outcome.issues });
             statusStore.set({ kind: 'invalid', count: outcome.issues.length });
@@ -215,7 +217,7 @@ export function App() {
             {shown ? (
               <>
                 <PinBar current={shown.result} pinned={pinned} onPin={setPinned} />
-                <ResultsPanel result={shown.result} sloSeconds={shown.sloSeconds} onRendered={onRendered} pinned={pinned?.result} />
+                <ResultsPanel result={shown.result} sloSeconds={shown.sloSeconds} onRendered={onRendered} pinned={pinned?.result} scenario={shown.scenario} />
               </>
             ) : (
               <p className="placeholder">{running ? 'Simulating the scenario…' : 'Run the simulation to see results.'}</p>

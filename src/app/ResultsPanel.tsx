@@ -6,6 +6,10 @@ import { CumulativeCostChart } from '../charts/CumulativeCostChart.tsx';
 import { downloadText, exportFileStem } from '../charts/exportChart.ts';
 import { FleetChart } from '../charts/FleetChart.tsx';
 import { PendingCdfChart } from '../charts/PendingCdfChart.tsx';
+import { WaitBreakdownChart } from '../charts/WaitBreakdownChart.tsx';
+import type { Scenario } from '../scenario/scenario.ts';
+import type { WaitCause } from '../metrics/waits.ts';
+import { CAUSE_HINT, CAUSE_KNOB, waitSentence } from './waitCauses.ts';
 import type { SimulationResult } from '../metrics/result.ts';
 import { ComparisonTable } from './ComparisonTable.tsx';
 import { comparisonRows } from './comparison.ts';
@@ -37,14 +41,23 @@ function useStaged(total: number): number {
   return count;
 }
 
+/** What changes a wait cause: its what-if slider (`knob-<key>`, when there is one) and a hint. */
+function causeHelp(cause: WaitCause): { knobId: string | null; hint: string } {
+  const knob = CAUSE_KNOB[cause];
+  return { knobId: knob ? `knob-${knob}` : null, hint: CAUSE_HINT[cause] };
+}
+
 export const ResultsPanel = memo(function ResultsPanel({
   result,
   sloSeconds,
   onRendered,
   pinned,
+  scenario,
 }: {
   result: SimulationResult;
   sloSeconds: number;
+  /** The scenario the results came from: names the settings behind each wait cause. */
+  scenario?: Scenario;
   onRendered?: (result: SimulationResult) => void;
   /** A pinned earlier run: drawn faded and dashed in the cost and pending charts, deltas in the table. */
   pinned?: SimulationResult | null;
@@ -53,6 +66,7 @@ export const ResultsPanel = memo(function ResultsPanel({
   const withPinned = useMemo(() => (pinned ? [...strategies, ...pinnedChartStrategies(pinned.strategies, result.strategies)] : strategies), [strategies, pinned, result]);
   const rows = useMemo(() => comparisonRows(result.strategies), [result]);
   const sentence = useMemo(() => verdict(rows), [rows]);
+  const whyWait = useMemo(() => waitSentence(result.strategies.map((s, i) => ({ name: s.name, waits: s.waits, strategy: scenario?.strategies[i] }))), [result, scenario]);
   const currency = result.strategies[0]?.cost.currency ?? 'USD';
   const horizon = result.horizonSeconds;
   const stem = (what: string) => exportFileStem(result.scenario, what);
@@ -62,6 +76,7 @@ export const ResultsPanel = memo(function ResultsPanel({
     <PendingCdfChart key="cdf" strategies={withPinned} sloSeconds={sloSeconds} scenarioName={result.scenario} />,
     <CostBreakdownChart key="breakdown" strategies={strategies} scenarioName={result.scenario} currency={currency} />,
     <FleetChart key="fleet" strategies={strategies} horizon={horizon} scenarioName={result.scenario} />,
+    <WaitBreakdownChart key="waits" strategies={strategies} scenarioName={result.scenario} causeHelp={causeHelp} />,
   ];
   const staged = useStaged(charts.length);
   const allShown = staged >= charts.length;
@@ -81,6 +96,12 @@ export const ResultsPanel = memo(function ResultsPanel({
       )}
       <p className="verdict" data-testid="verdict">
         {sentence}
+        {whyWait && (
+          <>
+            {' '}
+            <span data-testid="verdict-waits">{whyWait}</span>
+          </>
+        )}
       </p>
       {result.strategies.some((s) => Object.keys(s.limits ?? {}).length > 0) && (
         <ul className="limit-notes" data-testid="limit-notes">

@@ -1,4 +1,5 @@
 import { limitNotes } from '../metrics/limitNotes.ts';
+import { causesPresent, WAIT_CAUSE_LABEL } from '../metrics/waitLabels.ts';
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
 
 /** The JSON contract of `npm run sim -- --json`: results without the time series. */
@@ -25,6 +26,7 @@ export function strategySummary(s: StrategyResult) {
     limits: s.limits,
     ...(s.spot ? { spot: s.spot } : {}),
     ...(s.commitment ? { commitment: s.commitment } : {}),
+    waits: s.waits,
     events: s.events,
   };
 }
@@ -78,6 +80,8 @@ export function toTable(result: SimulationResult, wallMs?: number): string {
           ['eligible usage on demand', ...S.map((s) => (s.commitment ? money(s.commitment.onDemand, s.cost.currency) : '-'))] as [string, ...string[]],
         ]
       : []),
+    ['pending pod-hours', ...S.map((s) => (s.waits.totalSeconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 }))],
+    ...causesPresent(S.map((s) => s.waits)).map((c): [string, ...string[]] => [`  ${WAIT_CAUSE_LABEL[c]}`, ...S.map((s) => (s.waits.totalSeconds > 0 ? pct(s.waits.byCause[c] / s.waits.totalSeconds) : '-'))]),
     ['events', ...S.map((s) => int(s.events))],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

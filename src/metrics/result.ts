@@ -1,4 +1,5 @@
 import type { StrategyKind } from '../scenario/strategy.ts';
+import type { WaitCause } from './waits.ts';
 
 /** Time series, bucket averages over equal buckets of the horizon; `t` is each bucket's start (s). */
 export interface Series {
@@ -101,6 +102,12 @@ export interface StrategyResult {
   spot?: SpotOutcome;
   /** Present only when the strategy has a commitment. */
   commitment?: CommitmentOutcome;
+  /**
+   * Why pods waited: the pending seconds of every arrived pod (as in `pendingSeconds`: until the
+   * horizon for a pod that never started) in all, and split by cause (every cause present; the
+   * causes add up to the total). See metrics/waits.ts for what each cause covers.
+   */
+  waits: { totalSeconds: number; byCause: Record<WaitCause, number> };
   events: number;
   series: Series;
   /** pendingCdf[i] = pending seconds at quantile i / (length - 1) over arrived pods (never started: until the horizon). */

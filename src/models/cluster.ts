@@ -2,6 +2,7 @@ import type { Kernel } from '../sim/kernel.ts';
 import type { Random } from '../sim/random.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import { LEVEL, type Recorder } from '../metrics/recorder.ts';
+import { CAUSE, WaitLedger } from '../metrics/waits.ts';
 
 /** Where a pod is in its life. */
 export const POD = {
@@ -49,6 +50,8 @@ export class Cluster {
   completed = 0;
   evictions = 0;
   unschedulable = 0;
+  /** Why pods waited: every model charges the pending time it causes here (see metrics/waits.ts). */
+  readonly waits: WaitLedger;
 
   constructor(
     readonly kernel: Kernel,
@@ -70,6 +73,12 @@ export class Cluster {
     }
     this.ranOn = new Uint8Array(n);
     this.firstStart = new Uint8Array(n);
+    this.waits = new WaitLedger(n, recorder.horizon);
+  }
+
+  /** The pod has not been Running yet (its pending time is still running). */
+  notYetRunning(pod: number): boolean {
+    return this.firstRunningAt[pod] !== this.firstRunningAt[pod];
   }
 
   /**
@@ -113,6 +122,7 @@ export class Cluster {
       r.at(this.runningAt[pod]);
       r.add(LEVEL.running, -1);
       if (this.firstStart[pod]) {
+        this.waits.interrupt(pod, now, this.runningAt[pod]);
         r.add(LEVEL.pending, 1);
         this.firstRunningAt[pod] = NaN;
         this.ranOn[pod] = 0;
@@ -124,6 +134,7 @@ export class Cluster {
     this.state[pod] = POD.unschedulable;
     this.node[pod] = NOWHERE;
     this.unschedulable++;
+    this.waits.waitFor(pod, CAUSE.unschedulable, now);
     this.recorder.change(now, LEVEL.pending, -1);
   }
 }

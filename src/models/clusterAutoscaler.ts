@@ -43,6 +43,8 @@ export class ClusterAutoscaler {
       maxNodes: { pods: 0, podSeconds: 0, value: maxNodes },
       maxNodesTotal: { pods: 0, podSeconds: 0, value: config.maxNodesTotal },
     };
+    cluster.waits.hasScaler = true;
+    this.onBlocked = (pod) => cluster.waits.blockedByLimit(pod, cluster.kernel.now);
     const k = cluster.kernel;
     const kind = k.on('autoscalerScan', () => this.scan());
     this.kScan = kind;
@@ -55,6 +57,8 @@ export class ClusterAutoscaler {
 
   private scan(): void {
     const now = this.cluster.kernel.now;
+    // Pods queued before now have waited for this scan (see metrics/waits.ts).
+    this.cluster.waits.scanned(now);
     // cluster-autoscaler's RunOnce: no scale-down (nor unneeded update) in a loop that scaled up.
     this.loopTime = 0;
     if (!this.scaleUp(now)) this.scaleDown(now);
@@ -125,12 +129,14 @@ export class ClusterAutoscaler {
     for (let g = 0; g < counts.length; g++) {
       if (counts[g] <= 0) continue;
       w.podSeconds += counts[g] * (until - now);
-      w.pods += q.markYoungest(g, counts[g], this.waitedOnLimit);
+      w.pods += q.markYoungest(g, counts[g], this.waitedOnLimit, this.onBlocked);
     }
   }
 
   /** Pods counted in `limitWaits` already. */
   private readonly waitedOnLimit: Uint8Array;
+  /** Tells the wait ledger a pod's scale-up was stopped by a limit (from now on it waits on it). */
+  private readonly onBlocked: (pod: number) => void;
 
   /** Evaluates each node shape and lets the configured expander choose. */
   private expand(counts: number[], order: number[], wanted: number, now: number): { shape: number; nodes: number } | undefined {

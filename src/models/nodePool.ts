@@ -542,6 +542,7 @@ export class NodePool {
       this.imageReadyAt[slot] = image;
     }
     const running = sandboxDone > image ? sandboxDone : image;
+    if (c.notYetRunning(pod)) c.waits.startOnNode(pod, now, sandboxDone, running);
     c.runFrom(pod, running, 1);
     c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
   }
@@ -577,6 +578,7 @@ export class NodePool {
     const p = this.cluster.pods;
     this.cluster.state[pod] = POD.pendingNodes;
     this.pending.push(pod, p.cpu[pod], p.mem[pod]);
+    this.cluster.waits.queue(pod, this.cluster.kernel.now);
   }
 
   removePending(pod: number): void {

@@ -80,9 +80,9 @@ export class PendingQueue {
   /**
    * Marks up to `k` of group g's youngest live pods in `marks`, from the youngest back, stopping
    * at the first one marked already (the pods older than it were looked at when it was marked);
-   * returns how many it newly marked.
+   * calls `onMark` with each; returns how many it newly marked.
    */
-  markYoungest(g: number, k: number, marks: Uint8Array): number {
+  markYoungest(g: number, k: number, marks: Uint8Array, onMark?: (pod: number) => void): number {
     const q = this.queues[g];
     let marked = 0;
     for (let i = this.tails[g] - 1; i >= this.heads[g] && k > 0; i--) {
@@ -90,6 +90,7 @@ export class PendingQueue {
       if (this.groupOf[pod] !== g) continue;
       if (marks[pod]) break;
       marks[pod] = 1;
+      onMark?.(pod);
       marked++;
       k--;
     }

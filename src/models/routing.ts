@@ -137,6 +137,7 @@ export class Routing {
       const pod = q.shift();
       if (this.cluster.state[pod] === POD.pendingNodes) {
         (this.pool as NodePool).removePending(pod);
+        this.cluster.waits.overflow(pod, now);
         this.tryUnit(pod, this.nextUnit[pod], now);
       }
       if (q.size > 0 && q.headDeadline <= now && k.peek() <= now) break;

@@ -165,20 +165,23 @@ export class Serverless {
     let launchAt = now;
     if (this.scheduling) launchAt = this.scheduling.pass(launchAt);
     if (this.launchBucket) launchAt = this.launchBucket.pass(launchAt);
-    this.launch(pod, launchAt);
+    // Both buckets hold the pod back alike: its wait until launchAt is launch throttling.
+    this.launch(pod, now, launchAt);
   }
 
   /**
-   * The launch API call at `at` (now or later, when its token comes): the sandbox starts, then the
+   * The launch API call at `at` (asked for at `asked`; now or later, when its token comes): the sandbox starts, then the
    * image pull (billing starts), then the pod runs until it finishes. Every one of these times is
    * known now, so billing and Running are recorded in advance and the only event is the finish.
    */
-  private launch(pod: number, at: number): void {
+  private launch(pod: number, asked: number, at: number): void {
     const c = this.cluster;
     const pullStart = at + this.sandbox.sample();
     this.pullStart[pod] = pullStart;
     this.startPaying(pod);
-    c.runFrom(pod, pullStart + this.imagePull.sample(), 2);
+    const running = pullStart + this.imagePull.sample();
+    c.waits.launchServerless(pod, asked, at, pullStart, running);
+    c.runFrom(pod, running, 2);
     c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
     this.onLaunched?.(pod, pullStart);
   }

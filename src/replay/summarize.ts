@@ -112,6 +112,7 @@ export function summarize(run: StrategyRun): StrategyResult {
     limits: limitWaits(models.autoscaler?.limitWaits),
     ...(models.spot || models.serverlessSpot ? { spot: spotOutcome(models) } : {}),
     ...(commitment ? { commitment: commitment.bill } : {}),
+    waits: { totalSeconds: sum, byCause: waitsByCause(cluster) },
     events: run.kernel.steps,
     series: {
       t: r.bucketStarts(),
@@ -160,6 +161,12 @@ function scaleBy(a: Float64Array, k: number): Float64Array {
 function addFixed(cum: Float64Array, fixedTotal: number, bucketSeconds: number, horizon: number): Float64Array {
   for (let b = 0; b < cum.length; b++) cum[b] += (fixedTotal * Math.min(horizon, (b + 1) * bucketSeconds)) / horizon;
   return cum;
+}
+
+/** The pending seconds by cause: the waits still open are charged up to the horizon first. */
+function waitsByCause(cluster: StrategyRun['cluster']): StrategyResult['waits']['byCause'] {
+  cluster.waits.settle();
+  return cluster.waits.byCause();
 }
 
 /** The node limits that left pods waiting, in the result's words. */

@@ -27,6 +27,10 @@ describe('what-if knobs on the headline scenario', () => {
       overflowTimeout: 60,
       minNodes: 4,
       scaleDownUtilizationThreshold: 0.5,
+      // cluster-autoscaler's default scan interval, the pools' maxNodes, ECI's preset 20 launches/s.
+      scanInterval: 10,
+      maxNodes: 3000,
+      launchRatePerSecond: 20,
     });
     expect(knobApplies('overflowTimeout', base)).toBe(true);
   });
@@ -86,6 +90,22 @@ describe('what-if knobs on the headline scenario', () => {
     }
     const parsed = safeParseScenario(out);
     expect(parsed.ok).toBe(true);
+  });
+
+  it('scan interval, max nodes and launch limit land on the right fields (the preset burst of 100 kept)', () => {
+    const out = applyKnobs(doc, scenario, { ...NEUTRAL_KNOBS, scanInterval: 30, maxNodes: 500, launchRatePerSecond: 50 });
+    for (const i of [0, 2]) {
+      expect(get(out, `strategies.${i}.nodePool.autoscaler`)).toEqual({ scanInterval: 30 });
+      expect(get(out, `strategies.${i}.nodePool.maxNodes`)).toBe(500);
+    }
+    for (const i of [1, 2]) expect(get(out, `strategies.${i}.serverless.launchRate`)).toEqual({ burst: 100, perSecond: 50 });
+    expect(safeParseScenario(out).ok).toBe(true);
+  });
+
+  it('max nodes never goes below minNodes, and min nodes follows a lowered max', () => {
+    expect(get(applyKnobs(doc, scenario, { ...NEUTRAL_KNOBS, maxNodes: 1 }), 'strategies.0.nodePool.maxNodes')).toBe(4);
+    const both = applyKnobs(doc, scenario, { ...NEUTRAL_KNOBS, maxNodes: 10, minNodes: 20 });
+    expect(get(both, 'strategies.0.nodePool.minNodes')).toBe(10);
   });
 
   it('min nodes never exceeds maxNodes', () => {

@@ -35,6 +35,12 @@ export interface Knobs {
    * for the next burst (and pays for them).
    */
   scaleDownUtilizationThreshold: number | null;
+  /** cluster-autoscaler --scan-interval of every autoscaled pool, seconds (pods wait for the next scan). */
+  scanInterval: number | null;
+  /** maxNodes of every node pool (a pod whose scale-up it stops waits on it). */
+  maxNodes: number | null;
+  /** Serverless launches per second (the token bucket's refill) of every serverless setup with a launch limit. */
+  launchRatePerSecond: number | null;
 }
 
 export type KnobKey = keyof Knobs;
@@ -49,6 +55,9 @@ export const NEUTRAL_KNOBS: Knobs = {
   overflowTimeout: null,
   minNodes: null,
   scaleDownUtilizationThreshold: null,
+  scanInterval: null,
+  maxNodes: null,
+  launchRatePerSecond: null,
 };
 
 /** The values the scenario has now (first pool / strategy that has the field) and which knobs apply. */
@@ -61,6 +70,9 @@ export interface KnobBaseline {
   overflowTimeout: number | null;
   minNodes: number | null;
   scaleDownUtilizationThreshold: number | null;
+  scanInterval: number | null;
+  maxNodes: number | null;
+  launchRatePerSecond: number | null;
 }
 
 type NodePool = Extract<Scenario['strategies'][number], { nodePool: unknown }>['nodePool'];
@@ -103,11 +115,21 @@ function provisioningEdits(pool: NodePool, median: number): Array<[string, unkno
   ];
 }
 
+/** The launch limit of each serverless setup that has one (its own, or its preset's). */
+function launchLimits(scenario: Scenario): Array<{ index: number; burst: number; perSecond: number }> {
+  return scenario.strategies.flatMap((s, index) => {
+    if (!('serverless' in s)) return [];
+    const rate = s.serverless.launchRate === undefined ? SERVERLESS_PRESETS[s.serverless.preset].launchRate : s.serverless.launchRate;
+    return rate ? [{ index, ...rate }] : [];
+  });
+}
+
 export function knobBaseline(scenario: Scenario): KnobBaseline {
   const ps = pools(scenario);
   const autoscaled = ps.filter((p) => p.pool.autoscaler !== null);
   const first = ps[0]?.pool;
   const firstType = first?.instanceTypes[0];
+  const limited = launchLimits(scenario);
   const overflow = scenario.strategies.find((s) => s.kind === 'mixed' && s.overflow.policy === 'resourcePolicy');
   return {
     burstSources: scenario.workload.filter((w) => w.type === 'burst' || w.type === 'batch').length,
@@ -118,6 +140,9 @@ export function knobBaseline(scenario: Scenario): KnobBaseline {
     overflowTimeout: overflow && overflow.kind === 'mixed' && overflow.overflow.policy === 'resourcePolicy' ? overflow.overflow.whenTryNextUnits.timeout : null,
     minNodes: first ? first.minNodes : null,
     scaleDownUtilizationThreshold: autoscaled[0]?.pool.autoscaler?.scaleDownUtilizationThreshold ?? null,
+    scanInterval: autoscaled[0]?.pool.autoscaler?.scanInterval ?? null,
+    maxNodes: first ? first.maxNodes : null,
+    launchRatePerSecond: limited[0] ? limited[0].perSecond : null,
   };
 }
 
@@ -152,11 +177,17 @@ export function applyKnobs(doc: Draft, scenario: Scenario, knobs: Knobs): Draft 
     const at = `strategies.${index}.nodePool`;
     if (knobs.provisioningMedian !== null) for (const [field, value] of provisioningEdits(pool, knobs.provisioningMedian)) out = setIn(out, `${at}.${field}`, value);
     if (knobs.instanceType !== null) out = setIn(out, `${at}.instanceTypes`, [knobs.instanceType]);
-    if (knobs.minNodes !== null) out = setIn(out, `${at}.minNodes`, Math.min(knobs.minNodes, pool.maxNodes));
+    const maxNodes = knobs.maxNodes ?? pool.maxNodes;
+    if (knobs.maxNodes !== null) out = setIn(out, `${at}.maxNodes`, Math.max(knobs.maxNodes, pool.minNodes, pool.initialNodes ?? 0));
+    if (knobs.minNodes !== null) out = setIn(out, `${at}.minNodes`, Math.min(knobs.minNodes, maxNodes));
     if (pool.autoscaler !== null) {
       if (knobs.scaleDownUnneededTime !== null) out = setIn(out, `${at}.autoscaler.scaleDownUnneededTime`, knobs.scaleDownUnneededTime);
       if (knobs.scaleDownUtilizationThreshold !== null) out = setIn(out, `${at}.autoscaler.scaleDownUtilizationThreshold`, knobs.scaleDownUtilizationThreshold);
+      if (knobs.scanInterval !== null) out = setIn(out, `${at}.autoscaler.scanInterval`, Math.max(1, knobs.scanInterval));
     }
+  }
+  if (knobs.launchRatePerSecond !== null) {
+    for (const { index, burst } of launchLimits(scenario)) out = setIn(out, `strategies.${index}.serverless.launchRate`, { burst, perSecond: Math.max(0.1, knobs.launchRatePerSecond) });
   }
   scenario.strategies.forEach((s, i) => {
     if ('serverless' in s && knobs.serverlessPriceScale !== 1) {
@@ -180,6 +211,9 @@ export const KNOB_LABELS: Record<Exclude<KnobKey, 'instanceType'>, string> = {
   overflowTimeout: 'Overflow timeout',
   minNodes: 'Minimum nodes (baseline)',
   scaleDownUtilizationThreshold: 'Headroom: scale-down threshold',
+  scanInterval: 'Autoscaler scan interval',
+  maxNodes: 'Maximum nodes',
+  launchRatePerSecond: 'Serverless launch limit',
 };
 
 /** How each knob reads in the UI and the range its slider covers around the scenario's value. */
@@ -197,6 +231,7 @@ const seconds = (v: number) => (v < 120 ? `${Math.round(v)} s` : `${+(v / 60).to
 
 export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
   const minNodesTop = Math.max(20, Math.ceil(((base.minNodes ?? 0) * 3) / 10) * 10);
+  const maxNodesTop = Math.max(50, Math.ceil(((base.maxNodes ?? 0) * 3) / 10) * 10);
   return [
     { key: 'burstScale', label: KNOB_LABELS.burstScale, help: 'Multiplies pods per session of burst sources and jobs per hour of batch sources.', min: 0.1, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
     { key: 'provisioningMedian', label: KNOB_LABELS.provisioningMedian, help: "Median from cluster-autoscaler's request to node Ready for every node pool: the node group's reaction, create call, boot, kubelet registration and Ready, each scaled alike (their spread too). Waits at the cloud's launch limits come on top.", min: 10, max: 600, step: 5, format: seconds },
@@ -204,6 +239,9 @@ export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
     { key: 'serverlessPriceScale', label: KNOB_LABELS.serverlessPriceScale, help: 'Multiplies the price per vCPU-hour and per GiB-hour of every serverless setup.', min: 0.25, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
     { key: 'overflowTimeout', label: KNOB_LABELS.overflowTimeout, help: 'ResourcePolicy: how long a pod waits for a node before it moves to the serverless unit.', min: 0, max: 600, step: 5, format: seconds },
     { key: 'minNodes', label: KNOB_LABELS.minNodes, help: 'Nodes every pool keeps running all day, however quiet.', min: 0, max: minNodesTop, step: 1, format: (v) => String(Math.round(v)) },
+    { key: 'scanInterval', label: KNOB_LABELS.scanInterval, help: 'How often cluster-autoscaler looks for pending pods: a new pod waits for the next scan before nodes are asked for.', min: 1, max: 120, step: 1, format: seconds },
+    { key: 'maxNodes', label: KNOB_LABELS.maxNodes, help: 'The most nodes each pool may have: pods whose scale-up it stops wait on it.', min: 1, max: maxNodesTop, step: 1, format: (v) => String(Math.round(v)) },
+    { key: 'launchRatePerSecond', label: KNOB_LABELS.launchRatePerSecond, help: 'Serverless pods launched per second (the provider quota after its burst): pods beyond it wait for a launch token.', min: 1, max: Math.max(100, (base.launchRatePerSecond ?? 0) * 5), step: 1, format: (v) => `${+v.toFixed(1)} pods/s` },
     {
       key: 'scaleDownUtilizationThreshold',
       label: KNOB_LABELS.scaleDownUtilizationThreshold,
