@@ -78,7 +78,13 @@ export class NodePool {
   freeMem = new Float64Array(0);
   freePods = new Int32Array(0);
   podCount = new Int32Array(0);
+  /** The image first pulled on the node (a pod class: each workload runs its own image), and when it was there. */
+  imageCls = new Int32Array(0);
   imageReadyAt = new Float64Array(0);
+  /** With serialized pulls (kubelet serializeImagePulls), when the node's one pull slot is free. */
+  pullFreeAt = new Float64Array(0);
+  /** A number per node launch (slots are reused), keying the node's further images in `moreImages`. */
+  private serial = new Float64Array(0);
   /** What the node costs per hour (its shape's price, or its spot price). */
   pricePerHour = new Float64Array(0);
   /** When the node became underutilized (NaN when it is not, or while it waits for a recheck). */
@@ -144,6 +150,7 @@ export class NodePool {
     this.sandbox = new DelaySampler(config.podStart.sandbox, rng);
     this.imagePull = new DelaySampler(config.podStart.imagePull, rng);
     const provisioning = resolveProvisioning(config);
+    this.serializeImagePulls = provisioning.serializeImagePulls;
     // A custom pool keeps drawing its one delay from the shared stream, as before the stages; a
     // provider preset's stages have a stream of their own, so they do not shift the pod starts.
     this.pipeline = new ProvisioningPipeline(provisioning, provisioning.preset === 'custom' ? rng : new Random(rng.uint32(), 13));
@@ -188,7 +195,10 @@ export class NodePool {
     this.freeMem = g(this.freeMem);
     this.freePods = g(this.freePods);
     this.podCount = g(this.podCount);
+    this.imageCls = g(this.imageCls, -1);
     this.imageReadyAt = g(this.imageReadyAt);
+    this.pullFreeAt = g(this.pullFreeAt);
+    this.serial = g(this.serial);
     this.pricePerHour = g(this.pricePerHour);
     this.underutilizedSince = g(this.underutilizedSince, NaN);
     this.unneededSince = g(this.unneededSince, NaN);
@@ -221,7 +231,10 @@ export class NodePool {
     this.freeMem[slot] = shape.podMem;
     this.freePods[slot] = shape.podSlots;
     this.podCount[slot] = 0;
+    this.imageCls[slot] = -1;
     this.imageReadyAt[slot] = Infinity;
+    this.pullFreeAt[slot] = -Infinity;
+    this.serial[slot] = this.launched;
     this.underutilizedSince[slot] = NaN;
     this.unneededSince[slot] = NaN;
     this.recheckAt[slot] = -Infinity;
@@ -535,17 +548,46 @@ export class NodePool {
   private start(pod: number, slot: number, now: number): void {
     const c = this.cluster;
     const sandboxDone = now + this.sandbox.sample();
-    let image = this.imageReadyAt[slot];
-    if (image === Infinity) {
-      // First pod on this node: kubelet pulls the image; later pods wait for the same pull.
-      image = sandboxDone + this.imagePull.sample();
+    const cls = c.pods.cls[pod];
+    let image: number;
+    if (this.imageCls[slot] === cls) {
+      // Pulled (or being pulled) for an earlier pod of this workload: wait for the same pull.
+      image = this.imageReadyAt[slot];
+    } else if (this.imageCls[slot] < 0) {
+      image = this.pull(slot, sandboxDone);
+      this.imageCls[slot] = cls;
       this.imageReadyAt[slot] = image;
+    } else {
+      // Another workload's image on a node that already has one (rare: most nodes run one).
+      const key = this.serial[slot] * 65536 + cls;
+      const cached = this.moreImages.get(key);
+      if (cached !== undefined) image = cached;
+      else {
+        image = this.pull(slot, sandboxDone);
+        this.moreImages.set(key, image);
+      }
     }
     const running = sandboxDone > image ? sandboxDone : image;
     if (c.notYetRunning(pod)) c.waits.startOnNode(pod, now, sandboxDone, running);
     c.runFrom(pod, running, 1);
     c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
   }
+
+  /**
+   * An image pull on `slot` asked for at `from`; returns when the image is there. kubelet pulls
+   * one image at a time per node by default (serializeImagePulls: true): a pull waits for the
+   * node's previous one.
+   */
+  private pull(slot: number, from: number): number {
+    const start = this.serializeImagePulls && this.pullFreeAt[slot] > from ? this.pullFreeAt[slot] : from;
+    const end = start + this.imagePull.sample();
+    if (this.serializeImagePulls) this.pullFreeAt[slot] = end;
+    return end;
+  }
+
+  /** Images beyond a node's first, by node launch and class (see `start`). */
+  private readonly moreImages = new Map<number, number>();
+  private readonly serializeImagePulls: boolean;
 
   private onPodFinished(pod: number): void {
     const c = this.cluster;
