@@ -17,6 +17,7 @@ import { formatCount } from './format.ts';
 import { formatSpan } from './import/importFormat.ts';
 import { resultToJson, seriesCsv, summaryCsv } from './resultExport.ts';
 import { verdict } from './verdict.ts';
+import { headroomNotes } from '../metrics/headroomNotes.ts';
 import { limitNotes } from '../metrics/limitNotes.ts';
 import { pinnedChartStrategies } from './whatif/pinned.ts';
 
@@ -109,6 +110,13 @@ export const ResultsPanel = memo(function ResultsPanel({
             <li key={n} className="warn">
               {n}
             </li>
+          ))}
+        </ul>
+      )}
+      {result.strategies.some((s) => s.headroom || s.scheduledLaunches !== undefined) && (
+        <ul className="limit-notes" data-testid="headroom-notes">
+          {result.strategies.flatMap(headroomNotes).map((n) => (
+            <li key={n}>{n}</li>
           ))}
         </ul>
       )}

@@ -1,3 +1,4 @@
+import { headroomNotes } from '../metrics/headroomNotes.ts';
 import { limitNotes } from '../metrics/limitNotes.ts';
 import { causesPresent, WAIT_CAUSE_LABEL } from '../metrics/waitLabels.ts';
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
@@ -27,6 +28,8 @@ export function strategySummary(s: StrategyResult) {
     ...(s.spot ? { spot: s.spot } : {}),
     ...(s.commitment ? { commitment: s.commitment } : {}),
     waits: s.waits,
+    ...(s.headroom ? { headroom: s.headroom } : {}),
+    ...(s.scheduledLaunches !== undefined ? { scheduledLaunches: s.scheduledLaunches } : {}),
     events: s.events,
   };
 }
@@ -88,7 +91,7 @@ export function toTable(result: SimulationResult, wallMs?: number): string {
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   const cut = result.podsAfterHorizon ? `; ${int(result.podsAfterHorizon)} trace pods arrive after the horizon and are not replayed` : '';
   const out = [`${result.scenario}  (horizon ${formatSeconds(result.horizonSeconds)}, seed ${result.seed}${cut})`, '', line(rows[0]), ...rows.slice(1).map(line)];
-  const notes = S.flatMap(limitNotes);
+  const notes = [...S.flatMap(limitNotes), ...S.flatMap(headroomNotes)];
   if (notes.length) out.push('', ...notes.map((n) => `note: ${n}`));
   if (wallMs !== undefined) out.push('', `simulated in ${(wallMs / 1000).toFixed(2)} s`);
   return out.join('\n');

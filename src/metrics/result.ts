@@ -65,6 +65,13 @@ export interface LimitWait {
   podSeconds: number;
 }
 
+export interface HeadroomSummary {
+  placeholderPods: number;
+  podsPlacedByPreemption: number;
+  placeholdersPreempted: number;
+  placeholdersPendingAtEnd: number;
+}
+
 export interface StrategyResult {
   name: string;
   kind: StrategyKind;
@@ -108,6 +115,14 @@ export interface StrategyResult {
    * causes add up to the total). See metrics/waits.ts for what each cause covers.
    */
   waits: { totalSeconds: number; byCause: Record<WaitCause, number> };
+  /**
+   * Overprovisioning placeholders (only for a pool with `headroom`): how many the Deployment has,
+   * how many real pods took their room by preemption, how many placeholders that evicted, and how
+   * many were still waiting for a node at the horizon. Placeholders are in no other figure.
+   */
+  headroom?: HeadroomSummary;
+  /** Nodes the pool's scheduled minimum sizes launched (only for a pool with `schedule`). */
+  scheduledLaunches?: number;
   events: number;
   series: Series;
   /** pendingCdf[i] = pending seconds at quantile i / (length - 1) over arrived pods (never started: until the horizon). */

@@ -28,7 +28,8 @@ export class ClusterAutoscaler {
     private readonly cluster: Cluster,
     private readonly pool: NodePool,
     private readonly config: AutoscalerConfig,
-    private readonly minNodes: number,
+    /** The pool's minimum size; a scheduled action (scheduledMinimum.ts) changes it. */
+    public minNodes: number,
     private readonly maxNodes: number,
     private readonly rng: Random,
   ) {
@@ -71,14 +72,19 @@ export class ClusterAutoscaler {
   private scaleUp(now: number): boolean {
     const pool = this.pool;
     const q = pool.pending;
-    if (q.total === 0) return false;
+    // Pending overprovisioning placeholders want nodes too: one more group after the real pods'.
+    const h = pool.headroom;
+    const placeholders = h !== undefined ? h.pending : 0;
+    if (q.total === 0 && placeholders === 0) return false;
     const shapes = pool.shapes;
-    const counts = q.count.slice();
+    const cpu = placeholders > 0 ? [...q.cpu, (h as NonNullable<typeof h>).cpu] : q.cpu;
+    const mem = placeholders > 0 ? [...q.mem, (h as NonNullable<typeof h>).mem] : q.mem;
+    const counts = placeholders > 0 ? [...q.count, placeholders] : q.count.slice();
     // Largest requests first, like the estimator's sort by pod size.
-    const order = counts.map((_, g) => g).sort((a, b) => q.cpu[b] / pool.maxPodCpu + q.mem[b] / pool.maxPodMem - (q.cpu[a] / pool.maxPodCpu + q.mem[a] / pool.maxPodMem));
+    const order = counts.map((_, g) => g).sort((a, b) => cpu[b] / pool.maxPodCpu + mem[b] / pool.maxPodMem - (cpu[a] / pool.maxPodCpu + mem[a] / pool.maxPodMem));
     // Pods that will fit on nodes already coming up do not ask for more.
     for (let s = 0; s < shapes.length; s++) {
-      if (pool.provisioningCount[s] > 0) binpack(shapes[s], q.cpu, q.mem, counts, order, pool.provisioningCount[s]);
+      if (pool.provisioningCount[s] > 0) binpack(shapes[s], cpu, mem, counts, order, pool.provisioningCount[s]);
     }
     const wanted = counts.reduce((a, b) => a + b, 0);
     if (wanted === 0) return false;
@@ -93,7 +99,7 @@ export class ClusterAutoscaler {
       return false;
     }
 
-    const option = this.expand(counts, order, wanted, now);
+    const option = this.expand(cpu, mem, counts, order, wanted, now);
     if (!option) return false;
     const n = Math.min(option.nodes, room);
     // The request leaves when the loop ends, and the node group acts on it after its own delay.
@@ -105,7 +111,7 @@ export class ClusterAutoscaler {
     if (n < option.nodes && n === Math.min(byPool, byTotal)) {
       // Cut short by the limit (not by max-nodes-per-scale-up): the pods the launched nodes will
       // not hold wait on it.
-      binpack(pool.shapes[option.shape], q.cpu, q.mem, counts, order, n);
+      binpack(pool.shapes[option.shape], cpu, mem, counts, order, n);
       this.noteBlocked(limit, counts, now);
     }
     this.lastScaleUp = now;
@@ -126,7 +132,8 @@ export class ClusterAutoscaler {
     const q = this.pool.pending;
     const w = this.limitWaits[limit];
     const until = Math.min(now + this.config.scanInterval, this.cluster.recorder.horizon);
-    for (let g = 0; g < counts.length; g++) {
+    // Placeholders (a group past the queue's) are no workload pods: they are not counted.
+    for (let g = 0; g < q.count.length; g++) {
       if (counts[g] <= 0) continue;
       w.podSeconds += counts[g] * (until - now);
       w.pods += q.markYoungest(g, counts[g], this.waitedOnLimit, this.onBlocked);
@@ -139,9 +146,9 @@ export class ClusterAutoscaler {
   private readonly onBlocked: (pod: number) => void;
 
   /** Evaluates each node shape and lets the configured expander choose. */
-  private expand(counts: number[], order: number[], wanted: number, now: number): { shape: number; nodes: number } | undefined {
+  private expand(qCpu: readonly number[], qMem: readonly number[], counts: number[], order: number[], wanted: number, now: number): { shape: number; nodes: number } | undefined {
     const pool = this.pool;
-    const q = pool.pending;
+    const q = { cpu: qCpu, mem: qMem };
     const options: Array<{ shape: number; nodes: number; helped: number; waste: number; cost: number }> = [];
     pool.shapes.forEach((shape, s) => {
       // A node group in backoff after a failed provision is not an option.
@@ -193,6 +200,8 @@ export class ClusterAutoscaler {
     // Empty nodes first, in bulk.
     const empty = this.eligibleEmpty;
     for (let i = 0; i < empty.length && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
+      // Placeholders of a node deleted just before may have moved here: they must still fit elsewhere.
+      if (!pool.emptyNodeCanGo(empty[i], -2)) continue;
       pool.beginDeletion(empty[i], now, now + cfg.nodeDeleteDelayAfterTaint);
       removed++;
       removable--;
@@ -291,8 +300,9 @@ export class ClusterAutoscaler {
       const next = pool.nextUnderutilized(slot);
       const wasUnneeded = pool.unneededUpdate(slot) === previous;
       const isEmpty = podCount[slot] === 0;
-      let movable = isEmpty;
-      if (!movable && canDrain) {
+      // An empty node's overprovisioning placeholders must fit elsewhere too (headroom.ts).
+      let movable = isEmpty && (pool.headroom === undefined || pool.emptyNodeCanGo(slot, update));
+      if (!movable && canDrain && !isEmpty) {
         movable = wasUnneeded && pool.podsStillMove(slot, update);
         if (!movable) movable = pool.podsCanMove(slot, update);
       }

@@ -3,6 +3,7 @@ import type { NodePool as NodePoolConfig } from '../scenario/strategy.ts';
 import { DelaySampler } from '../sim/sampleDelay.ts';
 import { stopPaying } from './billing.ts';
 import { Cluster, NOWHERE, POD, PRIORITY } from './cluster.ts';
+import { Headroom } from './headroom.ts';
 import type { NodeShape } from './nodeShape.ts';
 import { PendingQueue } from './pendingQueue.ts';
 import { PlacementIndex } from './placementIndex.ts';
@@ -139,6 +140,8 @@ export class NodePool {
   /** Largest pod-usable CPU and memory over the shapes (a pod bigger than this never fits). */
   readonly maxPodCpu: number;
   readonly maxPodMem: number;
+  /** Overprovisioning placeholder pods (see headroom.ts), when the pool has them. */
+  readonly headroom: Headroom | undefined;
 
   constructor(
     private readonly cluster: Cluster,
@@ -166,6 +169,7 @@ export class NodePool {
     this.provisioningCount = shapes.map(() => 0);
     this.maxPodCpu = Math.max(...shapes.map((s) => s.podCpu));
     this.maxPodMem = Math.max(...shapes.map((s) => s.podMem));
+    this.headroom = config.headroom && config.headroom.placeholderPods > 0 ? new Headroom(config.headroom, config.scoring === 'MostAllocated', rng.uint32()) : undefined;
     const k = cluster.kernel;
     this.kReady = k.on('nodeReady', (slot) => this.onNodeReady(slot));
     this.kFailed = k.on('nodeNotRegistered', (slot) => this.onNodeFailed(slot));
@@ -209,6 +213,7 @@ export class NodePool {
     this.dependentsHead = g(this.dependentsHead, -1);
     this.podHead = g(this.podHead, -1);
     this.simulatedIn = g(this.simulatedIn);
+    this.headroom?.grow(cap);
     this.cap = cap;
   }
 
@@ -243,6 +248,7 @@ export class NodePool {
     this.podHead[slot] = -1;
     const price = this.capacity ? this.capacity.launched(slot, s, now) : shape.pricePerHour;
     this.pricePerHour[slot] = price;
+    if (this.headroom) this.headroom.count[slot] = 0;
     this.alive[s]++;
     this.aliveTotal++;
     this.provisioningCount[s]++;
@@ -299,6 +305,7 @@ export class NodePool {
     if (this.podCount[slot] !== 0) throw new Error(`node ${slot} still has ${this.podCount[slot]} pods`);
     this.unlistUnderutilized(slot);
     this.index.clear(slot);
+    if (this.headroom !== undefined && this.headroom.count[slot] > 0) this.movePlaceholders(slot, now);
     this.status[slot] = NODE.deleting;
     this.deleting++;
     if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
@@ -317,6 +324,7 @@ export class NodePool {
     this.unlistUnderutilized(slot);
     this.index.clear(slot);
     if (this.status[slot] !== NODE.provisioning) this.cluster.recorder.change(now, LEVEL.nodesReady, -1);
+    this.headroom?.reindex(this, slot, false, 1, 1);
     this.status[slot] = NODE.free;
     if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
     this.recheckAt[slot] = -Infinity;
@@ -394,6 +402,7 @@ export class NodePool {
     const fc = this.freeCpu[slot];
     const fm = this.freeMem[slot];
     this.index.set(slot, fc, fm, this.freePods[slot], (fc / shape.podCpu + fm / shape.podMem) / 2);
+    this.headroom?.reindex(this, slot, true, shape.podCpu, shape.podMem);
   }
 
   /** Takes a node out of scheduling (cluster-autoscaler taints it before removal). */
@@ -421,7 +430,8 @@ export class NodePool {
    */
   updateUtilization(slot: number, now: number): void {
     if (this.status[slot] !== NODE.ready) return;
-    const under = this.utilization(slot) < this.utilizationThreshold && !(this.recheckAt[slot] > now);
+    // A node holding placeholders next to real pods is no candidate (see headroom.ts).
+    const under = this.utilization(slot) < this.utilizationThreshold && !(this.recheckAt[slot] > now) && !(this.headroom !== undefined && this.headroom.count[slot] > 0 && this.podCount[slot] > 0);
     const listed = this.underutilizedSince[slot] === this.underutilizedSince[slot];
     if (under && !listed) this.listUnderutilized(slot, now);
     else if (!under && listed) this.unlistUnderutilized(slot);
@@ -491,8 +501,24 @@ export class NodePool {
   tryBind(pod: number, now: number): boolean {
     const p = this.cluster.pods;
     const slot = this.index.best(p.cpu[pod], p.mem[pod]);
-    if (slot < 0) return false;
+    if (slot < 0) return this.headroom !== undefined && this.bindByPreemption(pod, now);
     this.bind(pod, slot, now);
+    this.reindex(slot);
+    return true;
+  }
+
+  /**
+   * kube-scheduler preemption: no node has room, but evicting placeholders of one would make it.
+   * The pod is bound there now (the room is reserved for it, like a nominated node) and starts
+   * once the victims are gone.
+   */
+  private bindByPreemption(pod: number, now: number): boolean {
+    const h = this.headroom as Headroom;
+    const p = this.cluster.pods;
+    const slot = h.nodeToPreempt(p.cpu[pod], p.mem[pod]);
+    if (slot < 0) return false;
+    const delay = h.preempt(this, slot, p.cpu[pod], p.mem[pod]);
+    this.bind(pod, slot, now, now + delay);
     this.reindex(slot);
     return true;
   }
@@ -534,7 +560,7 @@ export class NodePool {
    * Binds a pod to a node and starts it: sandbox, then the image (pulled once per node). The
    * caller updates the placement index (`reindex`) once it has bound what it binds at this instant.
    */
-  private bind(pod: number, slot: number, now: number): void {
+  private bind(pod: number, slot: number, now: number, startAt = now): void {
     const c = this.cluster;
     this.attach(pod, slot);
     this.updateUtilization(slot, now);
@@ -542,7 +568,7 @@ export class NodePool {
     c.recorder.at(now);
     c.recorder.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
     c.recorder.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
-    this.start(pod, slot, now);
+    this.start(pod, slot, startAt);
   }
 
   private start(pod: number, slot: number, now: number): void {
@@ -634,20 +660,32 @@ export class NodePool {
    */
   private fillFromPending(slot: number): void {
     const q = this.pending;
-    if (q.total === 0 || this.status[slot] !== NODE.ready) return;
+    const h = this.headroom;
+    if ((q.total === 0 && h === undefined) || this.status[slot] !== NODE.ready) return;
     const now = this.cluster.kernel.now;
-    const groups = q.active;
-    for (let i = 0; i < groups.length && this.freePods[slot] > 0; i++) {
-      const g = groups[i];
-      const cpu = q.cpu[g];
-      const mem = q.mem[g];
-      while (q.count[g] > 0 && this.freeCpu[slot] >= cpu && this.freeMem[slot] >= mem && this.freePods[slot] > 0) {
-        const pod = q.peek(g);
-        q.remove(pod);
-        this.bind(pod, slot, now);
+    if (q.total > 0) {
+      const groups = q.active;
+      for (let i = 0; i < groups.length && (this.freePods[slot] > 0 || h !== undefined); i++) {
+        const g = groups[i];
+        const cpu = q.cpu[g];
+        const mem = q.mem[g];
+        for (;;) {
+          if (q.count[g] === 0) break;
+          let startAt = now;
+          if (!(this.freeCpu[slot] >= cpu && this.freeMem[slot] >= mem && this.freePods[slot] > 0)) {
+            // Room only if placeholders here make way (kube-scheduler preemption).
+            if (h === undefined || !h.couldMakeRoom(this, slot, cpu, mem)) break;
+            startAt = now + h.preempt(this, slot, cpu, mem);
+          }
+          const pod = q.peek(g);
+          q.remove(pod);
+          this.bind(pod, slot, now, startAt);
+        }
       }
+      q.compactActive();
     }
-    q.compactActive();
+    // Placeholders take what room the real pods left.
+    if (h !== undefined && h.pending > 0 && h.fill(this, slot) > 0) this.updateUtilization(slot, now);
   }
 
   // ---- scale-down support --------------------------------------------------------------------
@@ -870,6 +908,64 @@ export class NodePool {
       if (ok && keepHints) this.dependOn(pod, t);
     }
     return ok;
+  }
+
+  /**
+   * A node with no real pods may go if it holds no placeholders, or if they all fit on other Ready
+   * nodes not found unneeded in walk `walk` (cluster-autoscaler's removal simulation moves them like
+   * any replicated pod: first fit, as `simulateRemoval`). Changes nothing.
+   */
+  emptyNodeCanGo(slot: number, walk: number): boolean {
+    const h = this.headroom;
+    if (h === undefined || h.count[slot] === 0) return true;
+    this.simSlot = slot;
+    this.simWalk = walk;
+    this.simCpu = h.cpu;
+    this.simMem = h.mem;
+    const taken = this.targets;
+    taken.length = 0;
+    let ok = true;
+    for (let i = 0; i < h.count[slot]; i++) {
+      // acceptMove reads the room left, so the reservations below need no index update.
+      const t = this.index.firstFit(h.cpu, h.mem, 0, Infinity, this.acceptMove);
+      if (t < 0) {
+        ok = false;
+        break;
+      }
+      this.freeCpu[t] -= h.cpu;
+      this.freeMem[t] -= h.mem;
+      this.freePods[t]--;
+      taken.push(t);
+    }
+    for (const t of taken) {
+      this.freeCpu[t] += h.cpu;
+      this.freeMem[t] += h.mem;
+      this.freePods[t]++;
+    }
+    taken.length = 0;
+    return ok;
+  }
+
+  /** The placeholders of a node being deleted move to other nodes' room; those that fit nowhere go pending. */
+  private movePlaceholders(slot: number, now: number): void {
+    const h = this.headroom as Headroom;
+    const k = h.count[slot];
+    h.count[slot] = 0;
+    this.freeCpu[slot] += k * h.cpu;
+    this.freeMem[slot] += k * h.mem;
+    this.freePods[slot] += k;
+    h.reindex(this, slot, false, 1, 1);
+    for (let i = 0; i < k; i++) {
+      const t = this.index.best(h.cpu, h.mem);
+      if (t < 0) {
+        h.pending += k - i;
+        return;
+      }
+      h.pending++;
+      h.fill(this, t);
+      this.updateUtilization(t, now);
+      this.reindex(t);
+    }
   }
 
   /** The removal simulation in progress: its node, walk and current pod's request. */

@@ -10,11 +10,14 @@ import { hashString, Random } from '../sim/random.ts';
 import { Commitment } from './commitment.ts';
 import { NodeSpotCapacity } from './spot.ts';
 import { preemptiblePrices, ServerlessSpot } from './serverlessSpot.ts';
+import { NodeShapeError } from './nodeShape.ts';
+import { ScheduledMinimum } from './scheduledMinimum.ts';
 
 /** The models installed for one strategy. */
 export interface InstalledModels {
   pool?: NodePool;
   autoscaler?: ClusterAutoscaler;
+  scheduledMinimum?: ScheduledMinimum;
   serverless?: Serverless;
   routing: Routing;
   currency: string;
@@ -31,13 +34,19 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
   let pool: NodePool | undefined;
   let autoscaler: ClusterAutoscaler | undefined;
   let serverless: Serverless | undefined;
+  let scheduledMinimum: ScheduledMinimum | undefined;
   let currency = 'USD';
   let spot: NodeSpotCapacity | undefined;
   let serverlessSpot: ServerlessSpot | undefined;
   const commitment = strategy.commitment ? new Commitment(strategy.commitment, cluster.recorder.horizon) : undefined;
   if (strategy.kind === 'nodes' || strategy.kind === 'mixed') {
     const cfg = strategy.nodePool;
-    pool = new NodePool(cluster, cfg, nodeShapes(cfg, `${path}.nodePool`));
+    const shapes = nodeShapes(cfg, `${path}.nodePool`);
+    const h = cfg.headroom;
+    if (h && h.placeholderPods > 0 && !shapes.some((s) => h.pod.cpuMillicores <= s.podCpu && h.pod.memoryMiB <= s.podMem)) {
+      throw new NodeShapeError(`${path}.nodePool.headroom.pod: a placeholder of ${h.pod.cpuMillicores}m CPU and ${h.pod.memoryMiB} MiB fits on no node of the pool, so it could never hold room`);
+    }
+    pool = new NodePool(cluster, cfg, shapes);
     // Before the first launch (initial nodes can be spot). Its own stream from the scenario seed, so
     // turning spot on leaves every other random draw (delays, expander) as it was.
     if (cfg.spot) spot = new NodeSpotCapacity(cluster, pool, cfg.spot, new Random(seed, hashString('spot nodes')));
@@ -56,6 +65,7 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
     if (cfg.autoscaler && cfg.autoscaler.enabled) {
       autoscaler = new ClusterAutoscaler(cluster, pool, cfg.autoscaler, cfg.minNodes, cfg.maxNodes, new Random(cluster.rng.uint32(), 7));
     }
+    if (cfg.schedule && cfg.schedule.length > 0) scheduledMinimum = new ScheduledMinimum(cluster, pool, autoscaler, cfg);
   }
   if (strategy.kind === 'serverless' || strategy.kind === 'mixed') {
     const cfg = strategy.serverless;
@@ -84,5 +94,5 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
   );
   if (spot) spot.reschedule = (pod, now) => routing.arrive(pod, now);
   if (serverlessSpot) serverlessSpot.reschedule = (pod, now) => routing.arrive(pod, now);
-  return { pool, autoscaler, serverless, routing, currency, spot, serverlessSpot, commitment };
+  return { pool, autoscaler, scheduledMinimum, serverless, routing, currency, spot, serverlessSpot, commitment };
 }

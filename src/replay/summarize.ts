@@ -113,6 +113,17 @@ export function summarize(run: StrategyRun): StrategyResult {
     ...(models.spot || models.serverlessSpot ? { spot: spotOutcome(models) } : {}),
     ...(commitment ? { commitment: commitment.bill } : {}),
     waits: { totalSeconds: sum, byCause: waitsByCause(cluster) },
+    ...(pool?.headroom
+      ? {
+          headroom: {
+            placeholderPods: (strategy.kind !== 'serverless' && strategy.nodePool.headroom?.placeholderPods) || 0,
+            podsPlacedByPreemption: pool.headroom.podsPlacedByPreemption,
+            placeholdersPreempted: pool.headroom.preemptions,
+            placeholdersPendingAtEnd: pool.headroom.pending,
+          },
+        }
+      : {}),
+    ...(models.scheduledMinimum ? { scheduledLaunches: models.scheduledMinimum.launched } : {}),
     events: run.kernel.steps,
     series: {
       t: r.bucketStarts(),

@@ -1,9 +1,9 @@
 import { z } from './zod.ts';
 import { strictObject } from './unknownField.ts';
-import { Duration, durationAtLeast } from './duration.ts';
+import { Duration, durationAtLeast, TimeOfDay } from './duration.ts';
 import { Delay } from './delay.ts';
 import { FARGATE_SPOT_ON_EKS, SERVERLESS_SPOT_PRESETS, SPOT_PRESETS } from '../pricing/spotPresets.ts';
-import { atMost, MAX_CONTROL_PLANE_PER_HOUR, MAX_FIXED_COST_PER_HOUR, MAX_NODES, MAX_PRICE_PER_NODE_HOUR, MAX_PRICE_PER_UNIT_HOUR } from './limits.ts';
+import { atMost, MAX_PODS_AT_ONCE, MAX_CONTROL_PLANE_PER_HOUR, MAX_FIXED_COST_PER_HOUR, MAX_NODES, MAX_PRICE_PER_NODE_HOUR, MAX_PRICE_PER_UNIT_HOUR } from './limits.ts';
 
 /** A VM shape: a catalog name such as "m6i.xlarge", or a custom shape (e.g. an on-premises server). */
 export const InstanceTypeSpec = strictObject({
@@ -153,6 +153,37 @@ export const NodeSpot = strictObject({
   }
 });
 export type NodeSpot = z.infer<typeof NodeSpot>;
+/**
+ * Warm headroom the cluster-autoscaler FAQ way ("How can I configure overprovisioning with Cluster
+ * Autoscaler?"): a Deployment of low-priority pause pods that hold room on nodes. A real pod that
+ * fits nowhere preempts as few of them as it needs and runs there once they are gone
+ * (`preemptionDelay`); the evicted placeholders go pending, so cluster-autoscaler buys nodes to
+ * put the headroom back. Placeholders cost node capacity but are not workload pods: they are in
+ * no pending-time, SLO or utilization figure.
+ */
+export const Headroom = strictObject({
+  /** Replicas of the overprovisioning Deployment. */
+  placeholderPods: z.number().int().nonnegative().max(MAX_PODS_AT_ONCE, atMost(MAX_PODS_AT_ONCE, 'Kubernetes supports 150,000 pods per cluster')),
+  /** Each placeholder's requests (the room one real pod of that size can take at once). */
+  pod: strictObject({ cpuMillicores: z.number().positive().max(512_000), memoryMiB: z.number().positive().max(4_194_304) }),
+  /**
+   * From the preemption to the real pod's bind: the victims' graceful exit (the FAQ's pause pods
+   * set terminationGracePeriodSeconds 0) and the scheduler's next attempt (pod backoff starts at
+   * 1 s). Estimate: 2 s.
+   */
+  preemptionDelay: Delay.default({ kind: 'constant', seconds: 2 }),
+});
+export type Headroom = z.infer<typeof Headroom>;
+
+/**
+ * A scheduled action on the pool's minimum size (EC2 Auto Scaling scheduled actions, ACK
+ * CronHPA-style), repeated every day: from `at` on, the pool keeps at least `minNodes` nodes. The
+ * node group launches the missing nodes at once; cluster-autoscaler never scales down below it.
+ */
+export const ScheduledMinimum = strictObject({
+  at: TimeOfDay,
+  minNodes: z.number().int().nonnegative().max(MAX_NODES, atMost(MAX_NODES, 'nodes; Kubernetes supports 5,000 per cluster')),
+});
 
 export const NodePool = strictObject({
     instanceTypes: z.array(InstanceTypeRef).min(1).max(20),
@@ -175,6 +206,13 @@ export const NodePool = strictObject({
     autoscaler: ClusterAutoscaler.nullable().default(ClusterAutoscaler.parse({})),
     /** Absent: on-demand nodes only. */
     spot: NodeSpot.optional(),
+    /** Low-priority placeholder pods that keep warm room for the next burst (overprovisioning). */
+    headroom: Headroom.optional(),
+    /**
+     * Minimum sizes by time of day, repeated daily: `minNodes` holds from the start of the horizon
+     * until the first action; each action sets the minimum from its time on.
+     */
+    schedule: z.array(ScheduledMinimum).max(48).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.maxNodes < p.minNodes) ctx.addIssue({ code: 'custom', path: ['maxNodes'], message: `must be >= minNodes (${p.minNodes})` });
@@ -182,6 +220,13 @@ export const NodePool = strictObject({
     for (const name of Object.keys(p.spot?.pricePerHour ?? {})) {
       if (!p.instanceTypes.some((t) => (typeof t === 'string' ? t : t.name) === name)) ctx.addIssue({ code: 'custom', path: ['spot', 'pricePerHour', name], message: `not one of this pool's instanceTypes` });
     }
+    const seen = new Map<number, number>();
+    p.schedule?.forEach((a, i) => {
+      if (a.minNodes > p.maxNodes) ctx.addIssue({ code: 'custom', path: ['schedule', i, 'minNodes'], message: `must be <= maxNodes (${p.maxNodes})` });
+      const twin = seen.get(a.at);
+      if (twin !== undefined) ctx.addIssue({ code: 'custom', path: ['schedule', i, 'at'], message: `same time as schedule.${twin}; one action per time of day` });
+      else seen.set(a.at, i);
+    });
   });
 export type NodePool = z.infer<typeof NodePool>;
 

@@ -31,7 +31,10 @@ describe('what-if knobs on the headline scenario', () => {
       scanInterval: 10,
       maxNodes: 3000,
       launchRatePerSecond: 20,
+      headroomPods: null,
+      preScaleAt: null,
     });
+    expect(knobApplies('headroomPods', base)).toBe(false);
     expect(knobApplies('overflowTimeout', base)).toBe(true);
   });
 

@@ -2,7 +2,7 @@
  * The simple fields of each editor section, as data: the forms render them and the issue mapper
  * derives from them which field paths exist on screen. Paths are relative to the section.
  */
-export type FieldKind = 'text' | 'number' | 'integer' | 'duration' | 'timeOfDay' | 'timeList' | 'select' | 'checkbox' | 'delay';
+export type FieldKind = 'text' | 'number' | 'integer' | 'duration' | 'timeOfDay' | 'timeList' | 'select' | 'checkbox' | 'delay' | 'schedule';
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -108,6 +108,19 @@ export const NODE_POOL_FIELDS: FieldSpec[] = [
       { value: 'MostAllocated', label: 'MostAllocated (pack)' },
     ],
   },
+  {
+    kind: 'schedule',
+    key: 'schedule',
+    label: 'Scheduled minimum nodes (pre-scale)',
+    wide: true,
+    optional: true,
+    placeholder: '18:55=1700, 21:10=0',
+    hint: 'HH:MM=nodes, comma-separated, every day; min nodes holds until the first',
+  },
+  { kind: 'integer', key: 'headroom.placeholderPods', label: 'Headroom: placeholder pods', optional: true, placeholder: 'none', hint: 'low-priority pause pods real pods preempt (overprovisioning)' },
+  { kind: 'number', key: 'headroom.pod.cpuMillicores', label: 'Placeholder CPU', unit: 'millicores', optional: true },
+  { kind: 'number', key: 'headroom.pod.memoryMiB', label: 'Placeholder memory', unit: 'MiB', optional: true },
+  { kind: 'delay', key: 'headroom.preemptionDelay', label: 'Preemption delay', optional: true, hint: 'default: constant 2 s (estimate)' },
 ];
 
 export const AUTOSCALER_FIELDS: FieldSpec[] = [

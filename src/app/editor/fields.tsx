@@ -7,12 +7,30 @@ import { formatFieldValue } from './fieldText.ts';
 
 const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
+/**
+ * "18:55=1700, 21:10=0" to [{at: "18:55", minNodes: 1700}, ...]; a part that is not time=number
+ * is kept as typed (the schema then names it), so nothing entered is lost.
+ */
+export function parseScheduleText(t: string): unknown[] {
+  return t
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const m = /^([^=]+?)\s*=\s*(.+)$/.exec(p);
+      if (!m) return p;
+      const at = m[1].trim();
+      return { at: NUMBER_TEXT.test(at) ? Number(at) : at, minNodes: NUMBER_TEXT.test(m[2].trim()) ? Number(m[2].trim()) : m[2].trim() };
+    });
+}
+
 /** Text to draft value: numbers become numbers; anything else is kept as typed for zod to judge. */
 export function parseFieldText(kind: FieldSpec['kind'], text: string, optional: boolean): unknown {
   const t = text.trim();
   if (kind === 'text') return t === '' && optional ? undefined : text;
   if (t === '') return optional ? undefined : '';
   if (kind === 'timeList') return t.split(/[,\s]+/).filter(Boolean).map((s) => (NUMBER_TEXT.test(s) ? Number(s) : s));
+  if (kind === 'schedule') return parseScheduleText(t);
   if (NUMBER_TEXT.test(t)) return Number(t);
   return t;
 }

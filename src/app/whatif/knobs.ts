@@ -9,6 +9,7 @@ import type { Scenario } from '../../scenario/scenario.ts';
 import { setIn, type Draft } from '../draft.ts';
 import { resolveProvisioning } from '../../models/resolveProvisioning.ts';
 import type { Delay } from '../../scenario/delay.ts';
+import { timeOfDayText } from '../editor/fieldText.ts';
 
 export interface Knobs {
   /** Multiplies podsPerSession of burst sources and jobsPerHour of batch sources (1 = as written). */
@@ -41,6 +42,10 @@ export interface Knobs {
   maxNodes: number | null;
   /** Serverless launches per second (the token bucket's refill) of every serverless setup with a launch limit. */
   launchRatePerSecond: number | null;
+  /** placeholderPods of every pool that keeps warm headroom (overprovisioning placeholders). */
+  headroomPods: number | null;
+  /** Time of day (seconds) of every pool's pre-scale: the scheduled action that raises the minimum most. */
+  preScaleAt: number | null;
 }
 
 export type KnobKey = keyof Knobs;
@@ -58,6 +63,8 @@ export const NEUTRAL_KNOBS: Knobs = {
   scanInterval: null,
   maxNodes: null,
   launchRatePerSecond: null,
+  headroomPods: null,
+  preScaleAt: null,
 };
 
 /** The values the scenario has now (first pool / strategy that has the field) and which knobs apply. */
@@ -73,12 +80,24 @@ export interface KnobBaseline {
   scanInterval: number | null;
   maxNodes: number | null;
   launchRatePerSecond: number | null;
+  headroomPods: number | null;
+  preScaleAt: number | null;
 }
 
 type NodePool = Extract<Scenario['strategies'][number], { nodePool: unknown }>['nodePool'];
 
 function pools(scenario: Scenario): Array<{ index: number; pool: NodePool }> {
   return scenario.strategies.flatMap((s, index) => ('nodePool' in s ? [{ index, pool: s.nodePool }] : []));
+}
+
+/** The index of a pool's pre-scale action: the one with the highest minNodes (the first such), or -1. */
+export function preScaleAction(pool: NodePool): number {
+  const s = pool.schedule ?? [];
+  let best = -1;
+  s.forEach((a, i) => {
+    if (best < 0 || a.minNodes > s[best].minNodes) best = i;
+  });
+  return best;
 }
 
 function delayMedian(d: Delay): number {
@@ -143,6 +162,11 @@ export function knobBaseline(scenario: Scenario): KnobBaseline {
     scanInterval: autoscaled[0]?.pool.autoscaler?.scanInterval ?? null,
     maxNodes: first ? first.maxNodes : null,
     launchRatePerSecond: limited[0] ? limited[0].perSecond : null,
+    headroomPods: ps.find((p) => p.pool.headroom)?.pool.headroom?.placeholderPods ?? null,
+    preScaleAt: (() => {
+      const p = ps.find((q) => preScaleAction(q.pool) >= 0)?.pool;
+      return p ? (p.schedule as NonNullable<NodePool['schedule']>)[preScaleAction(p)].at : null;
+    })(),
   };
 }
 
@@ -180,6 +204,14 @@ export function applyKnobs(doc: Draft, scenario: Scenario, knobs: Knobs): Draft 
     const maxNodes = knobs.maxNodes ?? pool.maxNodes;
     if (knobs.maxNodes !== null) out = setIn(out, `${at}.maxNodes`, Math.max(knobs.maxNodes, pool.minNodes, pool.initialNodes ?? 0));
     if (knobs.minNodes !== null) out = setIn(out, `${at}.minNodes`, Math.min(knobs.minNodes, maxNodes));
+    if (knobs.headroomPods !== null && pool.headroom) out = setIn(out, `${at}.headroom.placeholderPods`, Math.max(0, Math.round(knobs.headroomPods)));
+    const pre = preScaleAction(pool);
+    if (knobs.preScaleAt !== null && pre >= 0) {
+      const at2 = Math.round(knobs.preScaleAt / 60) * 60;
+      // Another action already at that time would make two at once: the pre-scale takes its place.
+      const schedule = (pool.schedule ?? []).flatMap((a, i) => (i === pre ? [{ at: timeOfDayText(at2), minNodes: a.minNodes }] : a.at === at2 ? [] : [{ at: timeOfDayText(a.at), minNodes: a.minNodes }]));
+      out = setIn(out, `${at}.schedule`, schedule);
+    }
     if (pool.autoscaler !== null) {
       if (knobs.scaleDownUnneededTime !== null) out = setIn(out, `${at}.autoscaler.scaleDownUnneededTime`, knobs.scaleDownUnneededTime);
       if (knobs.scaleDownUtilizationThreshold !== null) out = setIn(out, `${at}.autoscaler.scaleDownUtilizationThreshold`, knobs.scaleDownUtilizationThreshold);
@@ -250,6 +282,24 @@ export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
       max: 0.95,
       step: 0.05,
       format: (v) => `${Math.round(v * 100)}%`,
+    },
+    {
+      key: 'headroomPods',
+      label: 'Headroom: placeholder pods',
+      help: 'Low-priority placeholder pods that hold warm room on nodes: a burst pod preempts one and starts without waiting for a node, and you pay for the room all day.',
+      min: 0,
+      max: Math.max(20, Math.ceil(((base.headroomPods ?? 0) * 3) / 10) * 10),
+      step: 1,
+      format: (v) => String(Math.round(v)),
+    },
+    {
+      key: 'preScaleAt',
+      label: 'Pre-scale time',
+      help: 'When the scheduled action that raises the minimum pool size runs each day: early enough and the nodes are Ready before the burst, too early and they idle.',
+      min: 0,
+      max: 86400 - 60,
+      step: 60,
+      format: (v) => timeOfDayText(Math.round(v / 60) * 60),
     },
   ];
 }

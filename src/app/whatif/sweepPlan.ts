@@ -21,7 +21,7 @@ export interface AppSweepParam {
   steps: number;
 }
 
-const INTEGER_KNOBS: ReadonlySet<SweepKnob> = new Set(['minNodes', 'maxNodes']);
+const INTEGER_KNOBS: ReadonlySet<SweepKnob> = new Set(['minNodes', 'maxNodes', 'headroomPods']);
 
 /** How a knob is named in the plan (the CSV header and chart axis): "knob:burstScale". */
 export function targetLabel(t: SweepTarget): string {

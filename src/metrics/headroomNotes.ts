@@ -1,0 +1,21 @@
+import type { StrategyResult } from './result.ts';
+
+const count = (v: number) => Math.round(v).toLocaleString('en-US');
+
+/**
+ * One sentence per strategy with warm headroom or a scheduled pre-scale: placeholders are in no
+ * pod figure of the table, so what they did is said here (CLI under its table, app under its verdict).
+ */
+export function headroomNotes(s: StrategyResult): string[] {
+  const out: string[] = [];
+  const h = s.headroom;
+  if (h) {
+    const left = h.placeholdersPendingAtEnd > 0 ? `; ${count(h.placeholdersPendingAtEnd)} placeholders were still waiting for a node at the end` : '';
+    out.push(
+      `${s.name}: warm headroom of ${count(h.placeholderPods)} placeholder pods: ${count(h.podsPlacedByPreemption)} pods took their room without waiting for a node ` +
+        `(${count(h.placeholdersPreempted)} placeholders preempted, then replaced by cluster-autoscaler)${left}`,
+    );
+  }
+  if (s.scheduledLaunches !== undefined) out.push(`${s.name}: the scheduled minimum sizes launched ${count(s.scheduledLaunches)} nodes`);
+  return out;
+}
