@@ -246,6 +246,8 @@ export const KNOB_LABELS: Record<Exclude<KnobKey, 'instanceType'>, string> = {
   scanInterval: 'Autoscaler scan interval',
   maxNodes: 'Maximum nodes',
   launchRatePerSecond: 'Serverless launch limit',
+  headroomPods: 'Headroom: placeholder pods',
+  preScaleAt: 'Pre-scale time',
 };
 
 /** How each knob reads in the UI and the range its slider covers around the scenario's value. */
@@ -285,7 +287,7 @@ export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
     },
     {
       key: 'headroomPods',
-      label: 'Headroom: placeholder pods',
+      label: KNOB_LABELS.headroomPods,
       help: 'Low-priority placeholder pods that hold warm room on nodes: a burst pod preempts one and starts without waiting for a node, and you pay for the room all day.',
       min: 0,
       max: Math.max(20, Math.ceil(((base.headroomPods ?? 0) * 3) / 10) * 10),
@@ -294,7 +296,7 @@ export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
     },
     {
       key: 'preScaleAt',
-      label: 'Pre-scale time',
+      label: KNOB_LABELS.preScaleAt,
       help: 'When the scheduled action that raises the minimum pool size runs each day: early enough and the nodes are Ready before the burst, too early and they idle.',
       min: 0,
       max: 86400 - 60,
