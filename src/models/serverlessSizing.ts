@@ -1,6 +1,6 @@
 import type { SizeRow } from '../pricing/serverlessPresets.ts';
 
-export type SizingRule = { kind: 'table'; rows: SizeRow[] } | { kind: 'autopilot' } | { kind: 'exact' };
+export type SizingRule = { kind: 'table'; rows: SizeRow[] } | { kind: 'autopilot' } | { kind: 'aci' } | { kind: 'exact' };
 
 /** A billed serverless size; vcpu 0 means the request fits no allowed size. */
 export interface BilledSize {
@@ -24,6 +24,8 @@ export function roundToSize(rule: SizingRule, cpuMillicores: number, memoryMiB: 
       return { vcpu: cpu, memoryGiB: mem };
     case 'autopilot':
       return autopilotSize(cpu, mem);
+    case 'aci':
+      return aciSize(cpuMillicores, memoryMiB + overheadMiB);
     case 'table': {
       const rows = [...rule.rows].sort((a, b) => a.vcpu - b.vcpu);
       for (const row of rows) {
@@ -47,4 +49,20 @@ function autopilotSize(cpu: number, mem: number): BilledSize {
   if (m < v) m = v;
   if (v > 110) return NO_SIZE;
   return { vcpu: v, memoryGiB: m };
+}
+
+/** Bytes in ACI's memory step: the virtual node sends memory in multiples of 0.1 GB. */
+const ACI_MEMORY_STEP_BYTES = 1e8;
+
+/**
+ * Azure Container Instances through the AKS virtual node (virtual-kubelet azure-aci): the request
+ * is rounded DOWN to 10m of CPU (at least 0.01) and to 0.1 GB = 10^8 bytes of memory (at least
+ * 0.1 GB), so the pod may get a little less memory than it asked for; a container group holds at
+ * most 4 vCPU and 16 GB. The billed memory is returned in GiB.
+ */
+function aciSize(cpuMillicores: number, memoryMiB: number): BilledSize {
+  const v = Math.max(0.01, Math.floor(cpuMillicores / 10 + 1e-9) / 100);
+  const gb = Math.max(0.1, Math.floor((memoryMiB * 2 ** 20) / ACI_MEMORY_STEP_BYTES + 1e-9) / 10);
+  if (v > 4 || gb > 16) return NO_SIZE;
+  return { vcpu: v, memoryGiB: (gb * 1e9) / 2 ** 30 };
 }

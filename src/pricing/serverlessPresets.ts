@@ -7,13 +7,13 @@ export interface SizeRow {
 }
 
 export interface ServerlessPreset {
-  id: 'aws-fargate' | 'alibaba-eci' | 'gke-autopilot';
+  id: 'aws-fargate' | 'alibaba-eci' | 'gke-autopilot' | 'azure-aci' | 'tencent-super-node' | 'huawei-cci';
   label: string;
   currency: string;
   pricePerVcpuHour: number;
   pricePerGiBHour: number;
   /** How a pod's request becomes a billed size. */
-  sizing: { kind: 'table'; rows: SizeRow[] } | { kind: 'autopilot' };
+  sizing: { kind: 'table'; rows: SizeRow[] } | { kind: 'autopilot' } | { kind: 'aci' };
   /** Memory added to each pod's request before rounding (EKS Fargate: kubelet, kube-proxy, containerd). */
   podOverheadMiB: number;
   billing: { granularitySeconds: number; minimumSeconds: number };
@@ -67,6 +67,48 @@ const ECI_TABLE: SizeRow[] = [
   { vcpu: 52, memoryGiB: [96, 192, 384] },
   { vcpu: 64, memoryGiB: [128, 256, 512] },
 ];
+
+/**
+ * Tencent TKE super nodes, pay-as-you-go: the schedulable pod specifications (non-standard requests
+ * are upgraded to the next one).
+ */
+const TENCENT_SUPER_NODE_TABLE: SizeRow[] = [
+  { vcpu: 0.25, memoryGiB: [0.5, 1, 2] },
+  { vcpu: 0.5, memoryGiB: [1, 2, 3, 4] },
+  { vcpu: 1, memoryGiB: steps(1, 8, 1) },
+  { vcpu: 2, memoryGiB: steps(4, 16, 1) },
+  { vcpu: 4, memoryGiB: steps(8, 32, 1) },
+  { vcpu: 8, memoryGiB: steps(16, 32, 1) },
+  { vcpu: 12, memoryGiB: steps(24, 48, 1) },
+  { vcpu: 16, memoryGiB: steps(32, 64, 1) },
+  { vcpu: 32, memoryGiB: [64, 128, 256] },
+  { vcpu: 64, memoryGiB: [128, 192, 256, 512] },
+];
+
+/** Huawei CCI 2.0 pod flavors (a request between flavors is upgraded to the next one). */
+const CCI_TABLE: SizeRow[] = [
+  { vcpu: 0.25, memoryGiB: [0.5, 1, 2] },
+  { vcpu: 0.5, memoryGiB: [0.5, 1, 2, 3, 4] },
+  { vcpu: 1, memoryGiB: steps(1, 8, 1) },
+  { vcpu: 2, memoryGiB: steps(2, 16, 1) },
+  { vcpu: 4, memoryGiB: steps(4, 32, 1) },
+  { vcpu: 8, memoryGiB: steps(8, 64, 4) },
+  { vcpu: 16, memoryGiB: steps(16, 128, 8) },
+  { vcpu: 32, memoryGiB: [32, 64, 128, 256] },
+  { vcpu: 48, memoryGiB: [96, 192, 384] },
+  { vcpu: 64, memoryGiB: [128, 256, 512] },
+];
+
+/**
+ * No USD list price was retrieved for Tencent super node or Huawei CCI pods: these presets use the
+ * ECI list prices as a stand-in for a Chinese provider's serverless pod (marked estimate).
+ */
+const CN_SERVERLESS_PRICE_ESTIMATE = (url: string, provider: string): Source => ({
+  url,
+  date: '2026-12-04',
+  confidence: 'estimate',
+  note: `No ${provider} USD price per vCPU-hour / GiB-hour was retrieved: the Alibaba ECI list price (0.02772 / 0.003456) stands in. Set pricePerVcpuHour and pricePerGiBHour from your console.`,
+});
 
 const STARTUP_ESTIMATE = (note: string): Source => ({
   url: 'https://www.vladionescu.me/posts/scaling-containers-on-aws-in-2022/',
@@ -173,6 +215,116 @@ export const SERVERLESS_PRESETS: Record<ServerlessPreset['id'], ServerlessPreset
         confidence: 'confirmed',
         note: 'image streaming: "Your container transitions from the ImagePulling status to Running in a couple of seconds (regardless of container size)" (GKE blog, 2021-11-03); Autopilot clusters from 1.25.5-gke.1000 use it automatically for eligible images (cloud.google.com/kubernetes-engine/docs/how-to/image-streaming), so turn it on for images in Artifact Registry. Pull stage median 2 s, p95 4 s',
       },
+    },
+  },
+  'azure-aci': {
+    id: 'azure-aci',
+    label: 'Azure Container Instances (AKS virtual nodes, East US, Linux)',
+    currency: 'USD',
+    // $0.0000135 per vCPU-s and $0.0000015 per GB-s. ACI's memory request is in GB of 10^9 bytes
+    // (the virtual node sends multiples of 0.1 GB), so the price per GiB is 2^30 / 10^9 times that.
+    pricePerVcpuHour: 0.0486,
+    pricePerGiBHour: 0.0054 * (2 ** 30 / 1e9),
+    sizing: { kind: 'aci' },
+    podOverheadMiB: 0,
+    billing: { granularitySeconds: 1, minimumSeconds: 0 },
+    // 100 container group creates per 5 minutes, 300 per hour: a bucket of 100 refilled at 300 an hour.
+    launchRate: { burst: 100, perSecond: 300 / 3600 },
+    podStart: { sandbox: { kind: 'lognormal', median: 30, p95: 90 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
+    sources: {
+      price: {
+        url: 'https://azure.microsoft.com/en-us/pricing/details/container-instances/',
+        date: '2026-12-04',
+        confidence: 'secondary',
+        note: 'Linux, East US: $0.0000135 per vCPU-second, $0.0000015 per GB-second, as quoted by third-party copies of the pricing page (research facts file); not read on the official page',
+      },
+      sizing: {
+        url: 'https://github.com/virtual-kubelet/azure-aci/blob/686e3886d81625d9024886076151c38fe3054e03/pkg/provider/aci.go',
+        date: '2026-12-04',
+        confidence: 'confirmed',
+        note: 'the AKS virtual node (virtual-kubelet azure-aci) sends each container request to ACI rounded DOWN to 10m of CPU (at least 0.01) and 0.1 GB of memory (10^8 bytes, at least 0.1 GB); a container group holds at most 4 vCPU and 16 GB (learn.microsoft.com/azure/container-instances/container-instances-resource-and-quota-limits)',
+      },
+      billing: {
+        url: 'https://learn.microsoft.com/en-us/azure/container-instances/container-instances-faq',
+        date: '2026-12-04',
+        confidence: 'confirmed',
+        note: "billed per second from the time ACI starts to pull the first container's image until the container group stops; no minimum stated",
+      },
+      launchRate: {
+        url: 'https://learn.microsoft.com/en-us/azure/container-instances/container-instances-resource-and-quota-limits',
+        date: '2026-12-04',
+        confidence: 'confirmed',
+        note: 'default quotas: 100 container group creates per 5 minutes and 300 per hour (raised on request); also 100 standard cores and 100 container groups per region per subscription, which this preset does not model: ask for a quota before relying on ACI for a burst',
+      },
+      podStart: {
+        url: 'https://learn.microsoft.com/en-us/azure/container-instances/container-instances-overview',
+        date: '2026-12-04',
+        confidence: 'estimate',
+        note: '"start containers in seconds" is the only documented figure; 30 s median, 90 s p95 is an estimate',
+      },
+    },
+  },
+  'tencent-super-node': {
+    id: 'tencent-super-node',
+    label: 'Tencent TKE super node (pay-as-you-go)',
+    currency: 'USD',
+    pricePerVcpuHour: 0.02772,
+    pricePerGiBHour: 0.003456,
+    sizing: { kind: 'table', rows: TENCENT_SUPER_NODE_TABLE },
+    podOverheadMiB: 0,
+    billing: { granularitySeconds: 1, minimumSeconds: 0 },
+    launchRate: null,
+    podStart: { sandbox: { kind: 'uniform', min: 10, max: 30 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
+    sources: {
+      price: CN_SERVERLESS_PRICE_ESTIMATE('https://www.tencentcloud.com/document/product/457/45157', 'Tencent super node'),
+      sizing: {
+        url: 'https://cloud.tencent.com/document/product/457/74015',
+        date: '2026-12-04',
+        confidence: 'confirmed',
+        note: 'pay-as-you-go super nodes: 0.25C-64C pod specifications (table), non-standard pods upgraded to the next; each pod also gets 20 GiB of temporary image storage',
+      },
+      billing: {
+        url: 'https://www.tencentcloud.com/document/product/213/2176',
+        date: '2026-12-04',
+        confidence: 'estimate',
+        note: 'per-second pay-as-you-go billing assumed as for Tencent CVM (billed by the second, settled hourly); start and stop of a super node pod bill not documented here',
+      },
+      launchRate: {
+        url: 'https://intl.cloud.tencent.com/document/product/457/39760',
+        date: '2026-12-04',
+        confidence: 'estimate',
+        note: 'no creation rate documented; by default a cluster may schedule up to 100 pods on a super node (quota raised by ticket), which this preset does not model',
+      },
+      podStart: STARTUP_ESTIMATE('No documented figure for a super node pod start: 10-30 s sandbox assumed, like ECI'),
+    },
+  },
+  'huawei-cci': {
+    id: 'huawei-cci',
+    label: 'Huawei Cloud CCI 2.0 (CCE bursting, pay-per-use)',
+    currency: 'USD',
+    pricePerVcpuHour: 0.02772,
+    pricePerGiBHour: 0.003456,
+    sizing: { kind: 'table', rows: CCI_TABLE },
+    podOverheadMiB: 0,
+    billing: { granularitySeconds: 1, minimumSeconds: 0 },
+    launchRate: null,
+    podStart: { sandbox: { kind: 'uniform', min: 10, max: 30 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
+    sources: {
+      price: CN_SERVERLESS_PRICE_ESTIMATE('https://support.huaweicloud.com/intl/en-us/price-cci2/cci_06_1006.html', 'Huawei CCI'),
+      sizing: {
+        url: 'https://support.huaweicloud.com/intl/en-us/usermanual-cci2/cci_01_0058.html',
+        date: '2025-08-12',
+        confidence: 'confirmed',
+        note: 'CCI 2.0 pod flavors; a pod whose containers sum to no flavor is upgraded to the next available one (6 vCPU / 15 GiB -> 8 vCPU / 16 GiB)',
+      },
+      billing: {
+        url: 'https://support.huaweicloud.com/intl/en-us/productdesc-cci/cci_03_0009.html',
+        date: '2023-10-08',
+        confidence: 'confirmed',
+        note: 'pay-per-use by the second (billed hourly), from the start of the image download (docker pull) until the instance stops; no minimum stated',
+      },
+      launchRate: { url: 'https://support.huaweicloud.com/intl/en-us/productdesc-cci/cci_03_0007.html', date: '2026-12-04', confidence: 'estimate', note: 'no creation rate documented; account resource quotas apply (not modelled)' },
+      podStart: STARTUP_ESTIMATE('No documented figure for a CCI pod start: 10-30 s sandbox assumed, like ECI'),
     },
   },
 };

@@ -236,6 +236,8 @@ export const SizeRow = strictObject({ vcpu: z.number().positive().max(1024), mem
 export const Sizing = z.discriminatedUnion('kind', [
   strictObject({ kind: z.literal('table'), rows: z.array(SizeRow).min(1).max(200) }),
   strictObject({ kind: z.literal('autopilot') }),
+  /** Azure Container Instances through the AKS virtual node: rounded down to 10m CPU and 0.1 GB. */
+  strictObject({ kind: z.literal('aci') }),
   strictObject({ kind: z.literal('exact') }),
 ]);
 
@@ -244,7 +246,7 @@ export const Sizing = z.discriminatedUnion('kind', [
  * overhead, billing, launch rate, start latency), so a scenario only states what it changes.
  */
 export const Serverless = strictObject({
-  preset: z.enum(['aws-fargate', 'alibaba-eci', 'gke-autopilot']).default('aws-fargate'),
+  preset: z.enum(['aws-fargate', 'alibaba-eci', 'gke-autopilot', 'azure-aci', 'tencent-super-node', 'huawei-cci']).default('aws-fargate'),
   pricePerVcpuHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR, atMost(MAX_PRICE_PER_UNIT_HOUR, 'per unit-hour; Fargate lists 0.04048 per vCPU-hour')).optional(),
   pricePerGiBHour: z.number().nonnegative().max(MAX_PRICE_PER_UNIT_HOUR, atMost(MAX_PRICE_PER_UNIT_HOUR, 'per unit-hour; Fargate lists 0.04048 per vCPU-hour')).optional(),
   sizing: Sizing.optional(),

@@ -1,4 +1,15 @@
 import { INSTANCE_TYPES } from '../../pricing/instanceTypes.ts';
+
+/** The catalog's node types by provider, in the order the instance type menu lists them. */
+const PROVIDER_GROUPS = [
+  ['aws', 'AWS EC2 (us-east-1)'],
+  ['gcp', 'GKE Standard / Compute Engine (us-central1)'],
+  ['azure', 'AKS / Azure VMs (East US)'],
+  ['alibaba', 'Alibaba ECS (estimated price)'],
+  ['tencent', 'Tencent TKE / CVM (estimated price)'],
+  ['huawei', 'Huawei CCE / ECS (estimated price)'],
+  ['onprem', 'On-premises server (amortised, estimate)'],
+] as const;
 import { SERVERLESS_PRESETS, type ServerlessPreset } from '../../pricing/serverlessPresets.ts';
 import { strategyColor } from '../../charts/palette.ts';
 import { getIn, insertAt, listAt, recordAt, removeAt, setIn } from '../draft.ts';
@@ -38,8 +49,8 @@ function InstanceTypes({ base }: { base: string }) {
                   }
                 >
                   {!isCustom && !known && <option value={String(entry)}>{String(entry)} (unknown)</option>}
-                  {(['aws', 'alibaba'] as const).map((provider) => (
-                    <optgroup key={provider} label={provider === 'aws' ? 'AWS EC2 (us-east-1)' : 'Alibaba ECS (estimated price)'}>
+                  {PROVIDER_GROUPS.map(([provider, label]) => (
+                    <optgroup key={provider} label={label}>
                       {INSTANCE_TYPES.filter((t) => t.provider === provider).map((t) => (
                         <option key={t.name} value={t.name}>
                           {t.name}: {t.vcpu} vCPU, {t.memoryGiB} GiB, ${t.pricePerHour}/h
