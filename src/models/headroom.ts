@@ -20,8 +20,9 @@ export interface HeadroomNodes {
  * - A real pod that fits on no node preempts the fewest placeholders of one node that make room
  *   for it (kube-scheduler prefers the node with the fewest victims: here the one with the most
  *   room counting its placeholders) and binds there `preemptionDelay` later; the victims go
- *   pending, and cluster-autoscaler scales up for them like for any pending pod (their priority,
- *   -1 in the FAQ, is above the expendable-pods-priority-cutoff of -10).
+ *   pending, and cluster-autoscaler scales up for them like for any pending pod (the FAQ gives
+ *   them priority -10, "the lowest priority that triggers scaling clusters": pods below the
+ *   expendable-pods-priority-cutoff of -10 would not).
  * - A node holding placeholders is no scale-down candidate: cluster-autoscaler would remove it only
  *   if its placeholders fit on other nodes, which this model does not simulate (a simplification
  *   that keeps a little more headroom, never less).
