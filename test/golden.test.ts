@@ -18,8 +18,18 @@ function rounded(value: unknown): unknown {
 }
 
 describe('built-in scenarios (golden summaries; update deliberately with `npx vitest -u` and review the diff)', () => {
-  it('has the five built-in scenarios', () => {
-    expect(files.sort()).toEqual(['alibaba-openb-replay.json', 'flash-sale-spike.json', 'nightly-batch.json', 'online-class-evening-burst.json', 'steady-web-service.json']);
+  it('has the built-in scenarios', () => {
+    expect(files.sort()).toEqual([
+      'aks-aci-virtual-node-quota.json',
+      'alibaba-openb-replay.json',
+      'ci-runners-warm-headroom.json',
+      'eks-pre-scale-before-the-bell.json',
+      'flash-sale-spike.json',
+      'nightly-batch.json',
+      'on-prem-burst-to-eci.json',
+      'online-class-evening-burst.json',
+      'steady-web-service.json',
+    ]);
   });
   for (const file of files) {
     it(file, async () => {
