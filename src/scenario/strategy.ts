@@ -3,6 +3,7 @@ import { strictObject } from './unknownField.ts';
 import { Duration, durationAtLeast, TimeOfDay } from './duration.ts';
 import { Delay } from './delay.ts';
 import { FARGATE_SPOT_ON_EKS, SERVERLESS_SPOT_PRESETS, SPOT_PRESETS } from '../pricing/spotPresets.ts';
+import { PREEMPTION_DELAY_SECONDS } from '../pricing/headroomDefaults.ts';
 import { atMost, MAX_PODS_AT_ONCE, MAX_CONTROL_PLANE_PER_HOUR, MAX_FIXED_COST_PER_HOUR, MAX_NODES, MAX_PRICE_PER_NODE_HOUR, MAX_PRICE_PER_UNIT_HOUR } from './limits.ts';
 
 /** A VM shape: a catalog name such as "m6i.xlarge", or a custom shape (e.g. an on-premises server). */
@@ -169,9 +170,9 @@ export const Headroom = strictObject({
   /**
    * From the preemption to the real pod's bind: the victims' graceful exit (the FAQ's pause pods
    * set terminationGracePeriodSeconds 0) and the scheduler's next attempt (pod backoff starts at
-   * 1 s). Estimate: 2 s.
+   * 1 s). Estimate: 2 s (src/pricing/headroomDefaults.ts, with its sources).
    */
-  preemptionDelay: Delay.default({ kind: 'constant', seconds: 2 }),
+  preemptionDelay: Delay.default({ kind: 'constant', seconds: PREEMPTION_DELAY_SECONDS }),
 });
 export type Headroom = z.infer<typeof Headroom>;
 

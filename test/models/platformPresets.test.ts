@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROL_PLANE_FEES } from '../../src/pricing/controlPlane.ts';
+import { PREEMPTION_DELAY_SOURCE } from '../../src/pricing/headroomDefaults.ts';
 import { INSTANCE_TYPES, findInstanceType } from '../../src/pricing/instanceTypes.ts';
 import { SERVERLESS_PRESETS } from '../../src/pricing/serverlessPresets.ts';
 import { roundToSize } from '../../src/models/serverlessSizing.ts';
@@ -14,6 +15,7 @@ describe('every preset figure says where it comes from', () => {
     ...INSTANCE_TYPES.map((t) => [t.name, t.source] as const),
     ...Object.values(SERVERLESS_PRESETS).flatMap((p) => Object.entries(p.sources).map(([k, s]) => [`${p.id}.${k}`, s] as const)),
     ...Object.entries(CONTROL_PLANE_FEES).map(([k, f]) => [k, f.source] as const),
+    ['headroom preemption delay', PREEMPTION_DELAY_SOURCE] as const,
   ];
   it.each(sources)('%s: a URL, a date and a confidence', (_, s) => {
     expect(s.url).toMatch(/^https:\/\//);
