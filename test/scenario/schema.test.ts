@@ -47,7 +47,7 @@ describe('scenario schema', () => {
       horizon: '10 parsecs',
       strategies: [
         { kind: 'nodes', name: 'n', nodePool: { instanceTypes: ['m6i.large'], minNodes: 4, maxNodes: 2 } },
-        { kind: 'serverless', name: 'n', serverless: { preset: 'azure-aci' } },
+        { kind: 'serverless', name: 'n', serverless: { preset: 'oci-container-instances' } },
         { kind: 'mixed', name: 'm' },
       ],
     });
