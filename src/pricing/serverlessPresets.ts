@@ -230,8 +230,18 @@ export const SERVERLESS_PRESETS: Record<ServerlessPreset['id'], ServerlessPreset
     billing: { granularitySeconds: 1, minimumSeconds: 0 },
     // 100 container group creates per 5 minutes, 300 per hour: a bucket of 100 refilled at 300 an hour.
     launchRate: { burst: 100, perSecond: 300 / 3600 },
+    schedulingRate: null,
+    // No image cache for Linux container groups: turning it on changes nothing.
+    imageCache: { name: 'none for Linux images (ACI caches only common Windows base images)', imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
     podStart: { sandbox: { kind: 'lognormal', median: 30, p95: 90 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
     sources: {
+      schedulingRate: { url: 'https://learn.microsoft.com/en-us/azure/container-instances/container-instances-resource-and-quota-limits', date: '2026-12-04', confidence: 'estimate', note: 'no measured creation rate below the create quota was found' },
+      imageCache: {
+        url: 'https://learn.microsoft.com/en-us/azure/container-instances/container-instances-faq',
+        date: '2026-12-04',
+        confidence: 'estimate',
+        note: 'the FAQ names image caching for common Windows base images only; for Linux images the pull stage stays as without a cache',
+      },
       price: {
         url: 'https://azure.microsoft.com/en-us/pricing/details/container-instances/',
         date: '2026-12-04',
@@ -274,8 +284,12 @@ export const SERVERLESS_PRESETS: Record<ServerlessPreset['id'], ServerlessPreset
     podOverheadMiB: 0,
     billing: { granularitySeconds: 1, minimumSeconds: 0 },
     launchRate: null,
+    schedulingRate: null,
+    imageCache: { name: 'super node image cache (estimate: like the ECI image cache)', imagePull: { kind: 'lognormal', median: 5, p95: 8 } },
     podStart: { sandbox: { kind: 'uniform', min: 10, max: 30 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
     sources: {
+      schedulingRate: { url: 'https://intl.cloud.tencent.com/document/product/457/39760', date: '2026-12-04', confidence: 'estimate', note: 'no measured creation rate was found' },
+      imageCache: { url: 'https://intl.cloud.tencent.com/document/product/457/39760', date: '2026-12-04', confidence: 'estimate', note: 'no figure for a cached pull was found: the ECI image cache figures (median 5 s, p95 8 s) stand in' },
       price: CN_SERVERLESS_PRICE_ESTIMATE('https://www.tencentcloud.com/document/product/457/45157', 'Tencent super node'),
       sizing: {
         url: 'https://cloud.tencent.com/document/product/457/74015',
@@ -308,8 +322,12 @@ export const SERVERLESS_PRESETS: Record<ServerlessPreset['id'], ServerlessPreset
     podOverheadMiB: 0,
     billing: { granularitySeconds: 1, minimumSeconds: 0 },
     launchRate: null,
+    schedulingRate: null,
+    imageCache: { name: 'CCI image snapshot (estimate: like the ECI image cache)', imagePull: { kind: 'lognormal', median: 5, p95: 8 } },
     podStart: { sandbox: { kind: 'uniform', min: 10, max: 30 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } },
     sources: {
+      schedulingRate: { url: 'https://support.huaweicloud.com/intl/en-us/productdesc-cci/cci_03_0007.html', date: '2026-12-04', confidence: 'estimate', note: 'no measured creation rate was found' },
+      imageCache: { url: 'https://support.huaweicloud.com/intl/en-us/productdesc-cci2/cci_03_1007.html', date: '2026-12-04', confidence: 'estimate', note: 'no figure for a cached pull was found: the ECI image cache figures (median 5 s, p95 8 s) stand in' },
       price: CN_SERVERLESS_PRICE_ESTIMATE('https://support.huaweicloud.com/intl/en-us/price-cci2/cci_06_1006.html', 'Huawei CCI'),
       sizing: {
         url: 'https://support.huaweicloud.com/intl/en-us/usermanual-cci2/cci_01_0058.html',
