@@ -70,8 +70,8 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
   if (strategy.kind === 'serverless' || strategy.kind === 'mixed') {
     const cfg = strategy.serverless;
     let resolved = resolveServerless(cfg);
-    // The schema rejects spot on aws-fargate (Fargate Spot is ECS only).
-    const spotPreset = cfg.spot && cfg.preset !== 'aws-fargate' ? cfg.preset : undefined;
+    // The schema rejects spot on presets without a preemptible preset (aws-fargate: Fargate Spot is ECS only).
+    const spotPreset = cfg.spot && (cfg.preset === 'alibaba-eci' || cfg.preset === 'gke-autopilot') ? cfg.preset : undefined;
     if (cfg.spot && spotPreset) resolved = { ...resolved, ...preemptiblePrices(spotPreset, resolved, cfg.spot) };
     serverless = new Serverless(cluster, resolved);
     currency = resolved.currency;

@@ -282,7 +282,12 @@ export const Serverless = strictObject({
   if (s.imageCache && s.podStart) ctx.addIssue({ code: 'custom', path: ['imageCache'], message: 'cannot be combined with podStart (give the cached pull as podStart.imagePull)' });
   if (!s.spot) return;
   if (s.preset === 'aws-fargate') return void ctx.addIssue({ code: 'custom', path: ['spot'], message: FARGATE_SPOT_ON_EKS });
-  const preset = SERVERLESS_SPOT_PRESETS[s.preset];
+  if (!(s.preset in SERVERLESS_SPOT_PRESETS)) {
+    // ACI Spot Containers (preview, 3 regions, not behind the AKS virtual node) and the Tencent and
+    // Huawei spot pods have no preset here: refuse rather than price them silently as regular pods.
+    return void ctx.addIssue({ code: 'custom', path: ['spot'], message: `no preemptible preset for ${s.preset}: only alibaba-eci and gke-autopilot have one` });
+  }
+  const preset = SERVERLESS_SPOT_PRESETS[s.preset as keyof typeof SERVERLESS_SPOT_PRESETS];
   const priced = (s.spot.pricePerVcpuHour !== undefined && s.spot.pricePerGiBHour !== undefined) || (preset.pricePerVcpuHour !== undefined && preset.pricePerGiBHour !== undefined);
   if (!priced && s.spot.discount === undefined && preset.discount === undefined) {
     ctx.addIssue({ code: 'custom', path: ['spot', 'discount'], message: `${preset.label} have no published typical price: give discount (share off the regular price) or pricePerVcpuHour and pricePerGiBHour` });

@@ -68,6 +68,14 @@ describe('Azure Container Instances through the AKS virtual node', () => {
   });
 });
 
+describe('spot on the new serverless presets', () => {
+  it('is refused with the reason, naming the field (no preemptible preset for ACI, super nodes or CCI)', () => {
+    expect(() => scenarioWith([{ kind: 'serverless', name: 's', serverless: { preset: 'azure-aci', spot: { discount: 0.7, interruptionsPerMonth: 0.05 } } }], [[0, 60, 100, 100]])).toThrow(
+      /strategies\.0\.serverless\.spot: no preemptible preset for azure-aci/,
+    );
+  });
+});
+
 describe('Tencent super node and Huawei CCI pod specifications', () => {
   it('Tencent: 1 vCPU / 2 GiB is a spec; 3 vCPU / 5 GiB is upgraded to 4 vCPU / 8 GiB; 8 vCPU / 40 GiB to 12 vCPU / 40 GiB', () => {
     expect(roundToSize(tencent.sizing, 1000, 2048, 0)).toEqual({ vcpu: 1, memoryGiB: 2 });
