@@ -23,6 +23,7 @@ describe('built-in scenarios (golden summaries; update deliberately with `npx vi
       'aks-aci-virtual-node-quota.json',
       'alibaba-openb-replay.json',
       'ci-runners-warm-headroom.json',
+      'eks-evening-burst-setups.json',
       'eks-pre-scale-before-the-bell.json',
       'flash-sale-spike.json',
       'nightly-batch.json',
