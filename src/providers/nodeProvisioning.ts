@@ -1,3 +1,4 @@
+import type { InstanceType } from '../pricing/instanceTypes.ts';
 import type { Source } from '../pricing/source.ts';
 import type { Delay } from '../scenario/delay.ts';
 
@@ -169,7 +170,7 @@ export const NODE_PROVISIONING_PRESETS: Record<NodeProvisioningPresetId, NodePro
 };
 
 /** The preset a pool follows when it names none: its first instance type's cloud, else custom. */
-export function presetForProvider(provider: 'aws' | 'alibaba' | 'gcp' | 'custom' | undefined): NodeProvisioningPresetId {
+export function presetForProvider(provider: InstanceType['provider'] | undefined): NodeProvisioningPresetId {
   switch (provider) {
     case 'aws':
       return 'eks-ec2';
@@ -178,6 +179,7 @@ export function presetForProvider(provider: 'aws' | 'alibaba' | 'gcp' | 'custom'
     case 'gcp':
       return 'gke-gce';
     default:
+      // No provisioning stages are preset for AKS, TKE, CCE or on-premises nodes yet: one delay.
       return 'custom';
   }
 }
