@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,full-pool] [--scaling] [--no-csv] [--json] [--in-process]
+ * npm run bench [-- --sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool] [--scaling] [--no-csv] [--json] [--in-process]
  *
  * Replays a generated week of pods (bench/scenario.ts) on each strategy kind and reports wall time,
  * events, events/s, pods/s and peak memory, next to a minimal reference loop (bench/referenceLoop.ts)
@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BENCH_KINDS, STRATEGY_KINDS, parseSize, sizeLabel, type BenchKind } from './scenario.ts';
+import { BENCH_KINDS, DEFAULT_KINDS, STRATEGY_KINDS, parseSize, sizeLabel, type BenchKind } from './scenario.ts';
 import { makeWorkload, measureAllAtOnce, measureReference, measureStrategy, type AllAtOnceMeasure, type ReferenceMeasure, type StrategyMeasure } from './measure.ts';
 import { csvRoundTrip, type CsvMeasure } from './csv.ts';
 import { measureQuantiles } from './quantiles.ts';
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     return;
   }
   if (flag(args, '--help') || flag(args, '-h')) {
-    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,full-pool] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)');
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)');
     return;
   }
   if (flag(args, '--startup')) {
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
   const json = flag(args, '--json');
   const inProcess = flag(args, '--in-process');
   const sizes = (option(args, '--sizes') ?? (scaling ? '10k,100k,1m' : '100k,1m')).split(',').map(parseSize);
-  const kinds = (option(args, '--kinds') ?? STRATEGY_KINDS.join(',')).split(',') as BenchKind[];
+  const kinds = (option(args, '--kinds') ?? DEFAULT_KINDS.join(',')).split(',') as BenchKind[];
   for (const k of kinds) if (!BENCH_KINDS.includes(k)) throw new Error(`unknown bench case "${k}" (one of ${BENCH_KINDS.join(', ')})`);
   const withCsv = !flag(args, '--no-csv');
   const repeat = Number(option(args, '--repeat') ?? 3);

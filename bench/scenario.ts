@@ -29,16 +29,20 @@ const BATCH_SIZES = [
 export const STRATEGY_KINDS: readonly StrategyKind[] = ['nodes', 'serverless', 'mixed'];
 
 /**
- * The bench's cases: the three strategy kinds, and `full-pool`: a node pool capped at 2,500 nodes
+ * The bench's cases: the three strategy kinds, `karpenter` (the nodes pool provisioned by
+ * Karpenter with its defaults: WhenEmptyOrUnderutilized consolidation, consolidateAfter 0 s,
+ * budget 10%), and `full-pool`: a node pool capped at 2,500 nodes
  * per million pods (half the `nodes` peak of 5,162 at 1M), so it sits at maxNodes through every
  * evening and pods arriving then find no node. Its nodes are c6i.2xlarge (8 vCPU / 16 GiB) and
  * r6i.2xlarge (8 vCPU / 64 GiB), picked at random: the pods (1 vCPU : 2 GiB) fill the first by
  * memory and the second by CPU, so when full the most free CPU and the most free memory are on
  * different nodes and only a search can show that no node fits (issue 17 item 5).
- * Not in the default set: `--kinds full-pool` asks for it.
+ * `full-pool` is not in the default set: `--kinds full-pool` asks for it.
  */
-export type BenchKind = StrategyKind | 'full-pool';
-export const BENCH_KINDS: readonly BenchKind[] = [...STRATEGY_KINDS, 'full-pool'];
+export type BenchKind = StrategyKind | 'karpenter' | 'full-pool';
+export const BENCH_KINDS: readonly BenchKind[] = [...STRATEGY_KINDS, 'karpenter', 'full-pool'];
+/** What `npm run bench` replays unless `--kinds` says otherwise. */
+export const DEFAULT_KINDS: readonly BenchKind[] = [...STRATEGY_KINDS, 'karpenter'];
 
 export function benchScenario(pods: number, kinds: readonly BenchKind[] = STRATEGY_KINDS): Scenario {
   const f = pods / 1_000_000;
@@ -100,6 +104,7 @@ export function benchScenario(pods: number, kinds: readonly BenchKind[] = STRATE
     autoscaler: { expander: 'least-waste' as const },
   };
   const serverless = { preset: 'aws-fargate' as const };
+  const { autoscaler: _ca, ...karpenterPool } = nodePool;
   const all: Record<BenchKind, ScenarioInput['strategies'][number]> = {
     nodes: { kind: 'nodes', name: 'nodes + cluster-autoscaler', nodePool },
     'full-pool': {
@@ -107,6 +112,8 @@ export function benchScenario(pods: number, kinds: readonly BenchKind[] = STRATE
       name: 'nodes, pool full at peak',
       nodePool: { ...nodePool, instanceTypes: ['c6i.2xlarge', 'r6i.2xlarge'], maxNodes: Math.max(4, Math.round(2500 * f)), autoscaler: { expander: 'random' as const } },
     },
+    // Karpenter's defaults: WhenEmptyOrUnderutilized consolidation, consolidateAfter 0 s, budget 10%.
+    karpenter: { kind: 'nodes', name: 'nodes + Karpenter', nodePool: { ...karpenterPool, karpenter: {} } },
     serverless: { kind: 'serverless', name: 'serverless (Fargate)', serverless },
     mixed: {
       kind: 'mixed',

@@ -8,6 +8,14 @@ function duration(s: number): string {
   return `${(s / 3600).toFixed(1)} h`;
 }
 
+/** How each limit reads in a sentence. */
+const LIMIT_LABEL: Record<string, string> = {
+  maxNodes: 'maxNodes',
+  maxNodesTotal: 'maxNodesTotal',
+  nodePoolCpu: 'the NodePool cpu limit',
+  nodePoolMemoryGiB: 'the NodePool memory limit (GiB)',
+};
+
 /**
  * One sentence per node limit that left pods waiting (the CLI prints them under its table, the
  * app under its verdict): a limit that holds pods back is a result, not a detail to find in JSON.
@@ -17,7 +25,7 @@ export function limitNotes(s: StrategyResult): string[] {
   for (const [name, w] of Object.entries(s.limits)) {
     if (!w) continue;
     out.push(
-      `${s.name}: ${count(w.podsWaited)} of ${count(s.pods.total)} pods waited for nodes at ${name} (${count(w.value)}), ` +
+      `${s.name}: ${count(w.podsWaited)} of ${count(s.pods.total)} pods waited for nodes at ${LIMIT_LABEL[name] ?? name} (${count(w.value)}), ` +
         `${duration(w.podSeconds / Math.max(1, w.podsWaited))} each on average (${(w.podSeconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 })} pod-hours)`,
     );
   }

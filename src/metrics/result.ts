@@ -101,10 +101,11 @@ export interface StrategyResult {
   };
   nodes: { peak: number; launched: number; failedToRegister: number; removed: number };
   /**
-   * Node limits that stopped a cluster-autoscaler scale-up while pods wanted nodes: the limit's
-   * value, how many pods waited on it and their pod-seconds of waiting (only limits that did).
+   * Node limits that stopped a cluster-autoscaler scale-up or a Karpenter launch while pods wanted
+   * nodes: the limit's value, how many pods waited on it and their pod-seconds of waiting (only
+   * limits that did). nodePoolCpu / nodePoolMemoryGiB: a Karpenter NodePool's `limits`.
    */
-  limits: { maxNodes?: LimitWait; maxNodesTotal?: LimitWait };
+  limits: { maxNodes?: LimitWait; maxNodesTotal?: LimitWait; nodePoolCpu?: LimitWait; nodePoolMemoryGiB?: LimitWait };
   /** Present only when the strategy uses spot / preemptible capacity. */
   spot?: SpotOutcome;
   /** Present only when the strategy has a commitment. */

@@ -25,6 +25,21 @@ export interface NodeCapacity {
   isSpot(slot: number): boolean;
 }
 
+/**
+ * Told of node and pod changes by the pool, so a provisioner can keep its own view (Karpenter: its
+ * batch trigger and its consolidation candidates) without scanning the nodes.
+ */
+export interface NodeWatcher {
+  /** A pod joined the pending queue. */
+  podPending(pod: number): void;
+  /** The node became Ready (after taking the pending pods that fit it). */
+  nodeReady(slot: number): void;
+  /** A pod was bound to the node or left it (podCount changed). */
+  podsChanged(slot: number): void;
+  /** The node is being deleted or is gone (out of scheduling for good). */
+  nodeLeaving(slot: number): void;
+}
+
 /** A walk number no node is ever excluded in (`unneededUpdate` starts at -1, walks count from 1). */
 const NO_WALK = -2;
 
@@ -120,6 +135,8 @@ export class NodePool {
   launched = 0;
   /** Nodes cluster-autoscaler is deleting (drained, not yet terminated: still billed). */
   deleting = 0;
+  /** Karpenter's view of the pool (undefined under cluster-autoscaler). */
+  watcher: NodeWatcher | undefined;
   /** Called when a node of shape `s` did not register in time (cluster-autoscaler backs the group off). */
   onProvisionFailed: ((s: number, now: number) => void) | undefined;
   failedToRegister = 0;
@@ -157,9 +174,12 @@ export class NodePool {
     // A custom pool keeps drawing its one delay from the shared stream, as before the stages; a
     // provider preset's stages have a stream of their own, so they do not shift the pod starts.
     this.pipeline = new ProvisioningPipeline(provisioning, provisioning.preset === 'custom' ? rng : new Random(rng.uint32(), 13));
+    this.pipeline.direct = config.karpenter !== undefined;
     this.bill = config.billing;
-    this.maxNodeProvisionTime = config.autoscaler?.maxNodeProvisionTime ?? Infinity;
-    this.utilizationThreshold = config.autoscaler?.scaleDownUtilizationThreshold ?? 0;
+    // Karpenter deletes a NodeClaim not registered within 15 min (nodeclaim/lifecycle/liveness.go registrationTimeout).
+    this.maxNodeProvisionTime = config.autoscaler?.maxNodeProvisionTime ?? (config.karpenter ? 900 : Infinity);
+    // Karpenter has no utilization threshold: no cluster-autoscaler candidate list to keep.
+    this.utilizationThreshold = config.karpenter ? 0 : (config.autoscaler?.scaleDownUtilizationThreshold ?? 0);
     this.index = new PlacementIndex(config.scoring === 'MostAllocated', 64);
     this.pending = new PendingQueue(cluster.pods.count);
     this.podLinks = new Int32Array(2 * cluster.pods.count);
@@ -287,6 +307,7 @@ export class NodePool {
     this.fillFromPending(slot);
     this.reindex(slot);
     this.capacity?.ready(slot, this.cluster.kernel.now);
+    this.watcher?.nodeReady(slot);
   }
 
   private onNodeFailed(slot: number): void {
@@ -308,6 +329,7 @@ export class NodePool {
     if (this.headroom !== undefined && this.headroom.count[slot] > 0) this.movePlaceholders(slot, now);
     this.status[slot] = NODE.deleting;
     this.deleting++;
+    this.watcher?.nodeLeaving(slot);
     if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
     if (terminatedAt <= now) this.onTerminated(slot, now);
     else this.cluster.kernel.schedule(terminatedAt, this.kTerminated, slot, PRIORITY.nodeReady);
@@ -326,6 +348,7 @@ export class NodePool {
     if (this.status[slot] !== NODE.provisioning) this.cluster.recorder.change(now, LEVEL.nodesReady, -1);
     this.headroom?.reindex(this, slot, false, 1, 1);
     this.status[slot] = NODE.free;
+    this.watcher?.nodeLeaving(slot);
     if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
     this.recheckAt[slot] = -Infinity;
     const s = this.type[slot];
@@ -369,6 +392,7 @@ export class NodePool {
     this.unlistUnderutilized(slot);
     this.index.clear(slot);
     this.status[slot] = NODE.interrupted;
+    this.watcher?.nodeLeaving(slot);
     if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
     return true;
   }
@@ -539,6 +563,7 @@ export class NodePool {
     if (head >= 0) links[2 * head] = pod;
     this.podHead[slot] = pod;
     this.cluster.node[pod] = slot;
+    this.watcher?.podsChanged(slot);
   }
 
   private detach(pod: number, slot: number): void {
@@ -554,6 +579,7 @@ export class NodePool {
     else this.podHead[slot] = next;
     if (next >= 0) links[2 * next] = prev;
     this.cluster.node[pod] = NOWHERE;
+    this.watcher?.podsChanged(slot);
   }
 
   /**
@@ -646,7 +672,9 @@ export class NodePool {
     const p = this.cluster.pods;
     this.cluster.state[pod] = POD.pendingNodes;
     this.pending.push(pod, p.cpu[pod], p.mem[pod]);
-    this.cluster.waits.queue(pod, this.cluster.kernel.now);
+    // A pod back on the queue after it had run (evicted) is past its pending time: nothing to charge.
+    if (this.cluster.notYetRunning(pod)) this.cluster.waits.queue(pod, this.cluster.kernel.now);
+    this.watcher?.podPending(pod);
   }
 
   removePending(pod: number): void {
@@ -686,6 +714,42 @@ export class NodePool {
     }
     // Placeholders take what room the real pods left.
     if (h !== undefined && h.pending > 0 && h.fill(this, slot) > 0) this.updateUtilization(slot, now);
+  }
+
+  /** The first pod on the node (follow with `nextPodOnNode`), -1 when it has none. */
+  firstPodOnNode(slot: number): number {
+    return this.podHead[slot];
+  }
+
+  nextPodOnNode(pod: number): number {
+    return this.podLinks[2 * pod + 1];
+  }
+
+  /**
+   * Takes room on a Ready node for a simulated move (or gives it back with negative amounts) and
+   * updates its index entry, so the next placement query sees it.
+   */
+  reserve(slot: number, cpu: number, mem: number, pods: number): void {
+    this.freeCpu[slot] -= cpu;
+    this.freeMem[slot] -= mem;
+    this.freePods[slot] -= pods;
+    this.reindex(slot);
+  }
+
+  /**
+   * Evicts every pod on `slot` (taken out of scheduling first), like Karpenter's termination drain:
+   * each evicted pod goes to the best Ready node with room at once, or back to the pending queue
+   * to wait for one. A pod that was running keeps the run time it still owed.
+   */
+  evictAll(slot: number, now: number): void {
+    const c = this.cluster;
+    this.cordon(slot);
+    for (let pod = this.podHead[slot]; pod >= 0; pod = this.podHead[slot]) {
+      c.stop(pod, now);
+      c.evictions++;
+      this.release(pod, slot, now);
+      if (!this.tryBind(pod, now)) this.enqueuePending(pod);
+    }
   }
 
   // ---- scale-down support --------------------------------------------------------------------

@@ -73,9 +73,16 @@ export class ProvisioningPipeline {
     return at + this.nodeGroupDelay.sample();
   }
 
+  /**
+   * No node group between the provisioner and the cloud: Karpenter calls EC2 Fleet itself, so its
+   * launches skip the node group's reaction and launch rate (the cloud's bucket and the instance
+   * stages still apply).
+   */
+  direct = false;
+
   /** The stage times of one node its node group launches from `groupStart` on (FIFO through the buckets). */
   plan(groupStart: number): void {
-    let t = this.nodeGroup ? this.nodeGroup.pass(groupStart) : groupStart;
+    let t = this.nodeGroup && !this.direct ? this.nodeGroup.pass(groupStart) : groupStart;
     if (this.api) t = this.api.pass(t);
     this.grantedAt = t;
     this.runningAt = t + this.request.sample() + this.boot.sample();

@@ -1,6 +1,7 @@
 import type { Strategy } from '../scenario/strategy.ts';
 import type { Cluster } from './cluster.ts';
 import { ClusterAutoscaler } from './clusterAutoscaler.ts';
+import { Karpenter } from './karpenter.ts';
 import { NodePool } from './nodePool.ts';
 import { nodeShapes } from './nodeShape.ts';
 import { resolveServerless } from './resolveServerless.ts';
@@ -18,6 +19,7 @@ export interface InstalledModels {
   pool?: NodePool;
   autoscaler?: ClusterAutoscaler;
   scheduledMinimum?: ScheduledMinimum;
+  karpenter?: Karpenter;
   serverless?: Serverless;
   routing: Routing;
   currency: string;
@@ -33,6 +35,7 @@ export interface InstalledModels {
 export function installModels(cluster: Cluster, strategy: Strategy, path: string, seed = 0): InstalledModels {
   let pool: NodePool | undefined;
   let autoscaler: ClusterAutoscaler | undefined;
+  let karpenter: Karpenter | undefined;
   let serverless: Serverless | undefined;
   let scheduledMinimum: ScheduledMinimum | undefined;
   let currency = 'USD';
@@ -62,7 +65,9 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
     }
     const initial = cfg.initialNodes ?? cfg.minNodes;
     for (let i = 0; i < initial; i++) pool.launch(0, 0, true);
-    if (cfg.autoscaler && cfg.autoscaler.enabled) {
+    if (cfg.karpenter) {
+      karpenter = new Karpenter(cluster, pool, cfg.karpenter, cfg.minNodes, cfg.maxNodes, new Random(cluster.rng.uint32(), 7));
+    } else if (cfg.autoscaler && cfg.autoscaler.enabled) {
       autoscaler = new ClusterAutoscaler(cluster, pool, cfg.autoscaler, cfg.minNodes, cfg.maxNodes, new Random(cluster.rng.uint32(), 7));
     }
     if (cfg.schedule && cfg.schedule.length > 0) scheduledMinimum = new ScheduledMinimum(cluster, pool, autoscaler, cfg);
@@ -94,5 +99,5 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
   );
   if (spot) spot.reschedule = (pod, now) => routing.arrive(pod, now);
   if (serverlessSpot) serverlessSpot.reschedule = (pod, now) => routing.arrive(pod, now);
-  return { pool, autoscaler, scheduledMinimum, serverless, routing, currency, spot, serverlessSpot, commitment };
+  return { pool, autoscaler, karpenter, scheduledMinimum, serverless, routing, currency, spot, serverlessSpot, commitment };
 }

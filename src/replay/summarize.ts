@@ -3,6 +3,7 @@ import { LEVEL } from '../metrics/recorder.ts';
 import { quantiles } from '../metrics/quantile.ts';
 import type { CostItems, LimitWait, SpotOutcome, StrategyResult } from '../metrics/result.ts';
 import type { ClusterAutoscaler } from '../models/clusterAutoscaler.ts';
+import type { Karpenter } from '../models/karpenter.ts';
 
 /** Points in the pending-time CDF of a result. */
 export const CDF_POINTS = 201;
@@ -109,7 +110,7 @@ export function summarize(run: StrategyRun): StrategyResult {
       failedToRegister: pool?.failedToRegister ?? 0,
       removed: pool?.removed ?? 0,
     },
-    limits: limitWaits(models.autoscaler?.limitWaits),
+    limits: limitWaits({ ...models.autoscaler?.limitWaits, ...models.karpenter?.limitWaits }),
     ...(models.spot || models.serverlessSpot ? { spot: spotOutcome(models) } : {}),
     ...(commitment ? { commitment: commitment.bill } : {}),
     waits: { totalSeconds: sum, byCause: waitsByCause(cluster) },
@@ -181,12 +182,11 @@ function waitsByCause(cluster: StrategyRun['cluster']): StrategyResult['waits'][
 }
 
 /** The node limits that left pods waiting, in the result's words. */
-function limitWaits(waits: ClusterAutoscaler['limitWaits'] | undefined): StrategyResult['limits'] {
+function limitWaits(waits: Partial<ClusterAutoscaler['limitWaits'] & Karpenter['limitWaits']>): StrategyResult['limits'] {
   const out: StrategyResult['limits'] = {};
-  if (!waits) return out;
-  for (const name of ['maxNodes', 'maxNodesTotal'] as const) {
+  for (const name of ['maxNodes', 'maxNodesTotal', 'nodePoolCpu', 'nodePoolMemoryGiB'] as const) {
     const w = waits[name];
-    if (w.pods > 0) out[name] = { value: w.value, podsWaited: w.pods, podSeconds: w.podSeconds } satisfies LimitWait;
+    if (w && w.pods > 0) out[name] = { value: w.value, podsWaited: w.pods, podSeconds: w.podSeconds } satisfies LimitWait;
   }
   return out;
 }

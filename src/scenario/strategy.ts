@@ -63,6 +63,37 @@ export const ClusterAutoscaler = strictObject({
 export type ClusterAutoscaler = z.infer<typeof ClusterAutoscaler>;
 
 /**
+ * Karpenter provisioning a node pool instead of cluster-autoscaler: the pool's `instanceTypes` are
+ * the NodePool's allowed types, its `maxNodes` the NodePool's `limits.nodes`. Every default is
+ * upstream's (kubernetes-sigs/karpenter@2266468104f3, read 2026-12-04; see src/models/karpenter.ts
+ * for the file and line of each).
+ */
+export const Karpenter = strictObject({
+  /** BATCH_IDLE_DURATION: the batch window ends after this long without a new pending pod. */
+  batchIdleDuration: durationAtLeast(0.001, 'the batch window waits this long for more pods').default(1),
+  /** BATCH_MAX_DURATION: the longest a batch window stays open while pods keep arriving. */
+  batchMaxDuration: Duration.default(10),
+  consolidationPolicy: z.enum(['WhenEmpty', 'WhenEmptyOrUnderutilized']).default('WhenEmptyOrUnderutilized'),
+  /** How long after its last pod event (a pod bound or gone) a node may be consolidated; "Never" turns consolidation off. */
+  consolidateAfter: z.union([z.literal('Never'), Duration]).default(0),
+  /** Most nodes disrupted at once: a count, or a percentage of the pool's nodes rounded up ("10%"). */
+  disruptionBudget: strictObject({ nodes: z.union([z.number().int().nonnegative().max(MAX_NODES), z.string().regex(/^\d{1,3}%$/, 'must be a whole percentage such as "10%" or a node count')]).default('10%') }).default({ nodes: '10%' }),
+  /** A node is replaced after living this long ("Never": never). */
+  expireAfter: z.union([z.literal('Never'), Duration]).default(720 * 3600),
+  /** NodePool `spec.limits`: launches stop when the pool's node capacity would exceed them (none by default). */
+  limits: strictObject({
+    cpu: z.number().positive().max(100_000_000).optional(),
+    memoryGiB: z.number().positive().max(1_000_000_000).optional(),
+  }).default({}),
+  /** From a disrupted node's eviction to its termination (pods get terminationGracePeriodSeconds, 30 s by default); billed until then. */
+  drainDuration: Delay.default({ kind: 'uniform', min: 0, max: 30 }),
+});
+export type Karpenter = z.infer<typeof Karpenter>;
+
+/** cluster-autoscaler's settings when a scenario leaves them out. */
+const DEFAULT_AUTOSCALER = ClusterAutoscaler.parse({});
+
+/**
  * What each node loses before pods: kube-reserved (a provider's formula or fixed values), eviction
  * threshold, DaemonSets. `provider` (the default) uses the formula of the pool's provisioning
  * preset: the EKS AMI's on EKS, GKE's on GKE, ACK's (an estimate) on ACK, the EKS AMI's for custom
@@ -204,7 +235,7 @@ export const NodePool = strictObject({
     overhead: NodeOverhead.default({ kubeReserved: 'provider', evictionHardMemoryMiB: 100, daemonSet: { cpuMillicores: 150, memoryMiB: 300, pods: 2 } }),
     podStart: PodStart.default({ sandbox: { kind: 'constant', seconds: 3 }, imagePull: { kind: 'lognormal', median: 10, p95: 30 } }),
     /** null: a fixed-size pool of initialNodes (or minNodes), e.g. an on-premises cluster. */
-    autoscaler: ClusterAutoscaler.nullable().default(ClusterAutoscaler.parse({})),
+    autoscaler: ClusterAutoscaler.nullable().default(DEFAULT_AUTOSCALER),
     /** Absent: on-demand nodes only. */
     spot: NodeSpot.optional(),
     /** Low-priority placeholder pods that keep warm room for the next burst (overprovisioning). */
@@ -214,6 +245,8 @@ export const NodePool = strictObject({
      * until the first action; each action sets the minimum from its time on.
      */
     schedule: z.array(ScheduledMinimum).max(48).optional(),
+    /** Karpenter provisions the pool instead of cluster-autoscaler (leave `autoscaler` out or null). */
+    karpenter: Karpenter.optional(),
   })
   .superRefine((p, ctx) => {
     if (p.maxNodes < p.minNodes) ctx.addIssue({ code: 'custom', path: ['maxNodes'], message: `must be >= minNodes (${p.minNodes})` });
@@ -228,7 +261,16 @@ export const NodePool = strictObject({
       if (twin !== undefined) ctx.addIssue({ code: 'custom', path: ['schedule', i, 'at'], message: `same time as schedule.${twin}; one action per time of day` });
       else seen.set(a.at, i);
     });
-  });
+    // Both provisioners at once is a contradiction: say so rather than ignore one of them.
+    if (p.karpenter && p.autoscaler && JSON.stringify(p.autoscaler) !== JSON.stringify(DEFAULT_AUTOSCALER)) {
+      ctx.addIssue({ code: 'custom', path: ['autoscaler'], message: 'karpenter provisions this pool: remove the cluster-autoscaler settings (or set autoscaler to null)' });
+    }
+    if (p.karpenter && p.karpenter.batchMaxDuration < p.karpenter.batchIdleDuration) {
+      ctx.addIssue({ code: 'custom', path: ['karpenter', 'batchMaxDuration'], message: `must be >= batchIdleDuration (${p.karpenter.batchIdleDuration} s)` });
+    }
+  })
+  // Under Karpenter there is no cluster-autoscaler: say so in the parsed value, so nothing reads its defaults.
+  .transform((p) => (p.karpenter ? { ...p, autoscaler: null } : p));
 export type NodePool = z.infer<typeof NodePool>;
 
 /** One vCPU size and its allowed memory sizes in GiB. */

@@ -56,12 +56,16 @@ export function numericField(scenario: Scenario, path: string): FieldLookup {
   return { ok: true, integer: leaf === 'integer', current: value as number | undefined };
 }
 
-/** Strips wrappers that do not change what a value is: default, optional, nullable, readonly. */
+/**
+ * Strips wrappers that do not change what a value is: default, optional, nullable, readonly, and
+ * a transform's input side (the node pool's, which only normalises the parsed value).
+ */
 function unwrap(schema: AnySchema): AnySchema {
   let s = schema;
   for (;;) {
     const d = defOf(s);
     if (d.innerType && ['default', 'optional', 'nullable', 'readonly', 'prefault', 'catch', 'nonoptional'].includes(d.type)) s = d.innerType;
+    else if (d.type === 'pipe' && d.in) s = d.in;
     else return s;
   }
 }

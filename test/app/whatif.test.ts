@@ -5,6 +5,7 @@ import { applyKnobs, changedKnobs, knobApplies, knobBaseline, NEUTRAL_KNOBS, wit
 import { fadeColor, pinDelta, pinnedChartStrategies } from '../../src/app/whatif/pinned.ts';
 import { durationDomain, paretoScatterLayout, placeMarkerLabels, sweepLineLayout } from '../../src/app/whatif/sweepLayout.ts';
 import { planAppSweep, targetLabel } from '../../src/app/whatif/sweepPlan.ts';
+import { setIn } from '../../src/app/draft.ts';
 import { poolSize } from '../../src/app/whatif/sweepPool.ts';
 import type { StrategyResult } from '../../src/metrics/result.ts';
 
@@ -33,6 +34,7 @@ describe('what-if knobs on the headline scenario', () => {
       launchRatePerSecond: 20,
       headroomPods: null,
       preScaleAt: null,
+      consolidateAfter: null,
     });
     expect(knobApplies('headroomPods', base)).toBe(false);
     expect(knobApplies('overflowTimeout', base)).toBe(true);
@@ -109,6 +111,18 @@ describe('what-if knobs on the headline scenario', () => {
     expect(get(applyKnobs(doc, scenario, { ...NEUTRAL_KNOBS, maxNodes: 1 }), 'strategies.0.nodePool.maxNodes')).toBe(4);
     const both = applyKnobs(doc, scenario, { ...NEUTRAL_KNOBS, maxNodes: 10, minNodes: 20 });
     expect(get(both, 'strategies.0.nodePool.minNodes')).toBe(10);
+  });
+
+  it('consolidateAfter lands on Karpenter pools only, and the unneeded time never on them (no cluster-autoscaler there)', () => {
+    const withKarpenter = setIn(doc, 'strategies.0.nodePool.karpenter', {});
+    const sc = parseScenario(withKarpenter);
+    expect(knobBaseline(sc).consolidateAfter).toBe(0);
+    expect(knobBaseline(sc).scaleDownUnneededTime).toBe(600);
+    const out = applyKnobs(withKarpenter, sc, { ...NEUTRAL_KNOBS, consolidateAfter: 600, scaleDownUnneededTime: 300 });
+    expect(get(out, 'strategies.0.nodePool.karpenter')).toEqual({ consolidateAfter: 600 });
+    expect(get(out, 'strategies.0.nodePool.autoscaler')).toBeUndefined();
+    expect(get(out, 'strategies.2.nodePool.autoscaler')).toEqual({ scaleDownUnneededTime: 300 });
+    expect(safeParseScenario(out).ok).toBe(true);
   });
 
   it('min nodes never exceeds maxNodes', () => {

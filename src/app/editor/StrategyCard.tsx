@@ -17,7 +17,7 @@ import { fieldErrorId, fieldId } from '../issueFields.ts';
 import { changeStrategyKind, defaultOverflow, type StrategyKind } from '../strategyDrafts.ts';
 import { useEditor } from './EditorContext.tsx';
 import { CheckboxField, DelayField, FieldErrors, Fields, InputField, SelectField } from './fields.tsx';
-import { AUTOSCALER_FIELDS, NODE_POOL_FIELDS, OVERFLOW_FIELDS, RESOURCE_POLICY_FIELDS, SERVERLESS_FIELDS, STRATEGY_BASE_FIELDS } from './fieldSpecs.ts';
+import { AUTOSCALER_FIELDS, KARPENTER_FIELDS, NODE_POOL_FIELDS, OVERFLOW_FIELDS, RESOURCE_POLICY_FIELDS, SERVERLESS_FIELDS, STRATEGY_BASE_FIELDS } from './fieldSpecs.ts';
 
 const CUSTOM = '__custom__';
 
@@ -93,11 +93,21 @@ function InstanceTypes({ base }: { base: string }) {
   );
 }
 
+type Provisioner = 'clusterAutoscaler' | 'karpenter' | 'none';
+
 function NodePoolSection({ base }: { base: string }) {
-  const { doc, update } = useEditor();
+  const { doc, replace } = useEditor();
   const path = `${base}.nodePool`;
   const autoscaler = getIn(doc, `${path}.autoscaler`);
-  const fixed = autoscaler === null;
+  const karpenter = getIn(doc, `${path}.karpenter`);
+  const provisioner: Provisioner = karpenter !== undefined ? 'karpenter' : autoscaler === null ? 'none' : 'clusterAutoscaler';
+  const id = fieldId(`${path}.provisioner`);
+  // One provisioner at a time: choosing one removes the other's block (the schema refuses both).
+  const choose = (p: Provisioner) =>
+    replace((d) => {
+      const withCa = setIn(d, `${path}.autoscaler`, p === 'clusterAutoscaler' ? undefined : null);
+      return setIn(withCa, `${path}.karpenter`, p === 'karpenter' ? (karpenter ?? {}) : undefined);
+    });
   return (
     <fieldset className="section" data-path={path}>
       <legend>Node pool</legend>
@@ -105,23 +115,38 @@ function NodePoolSection({ base }: { base: string }) {
       <InstanceTypes base={path} />
       <div className="field-grid">
         <Fields specs={NODE_POOL_FIELDS} base={path} />
+        <div className="field field-wide" data-path={`${path}.provisioner`}>
+          <label htmlFor={id}>Provisioner</label>
+          <div className="field-input">
+            <select id={id} value={provisioner} onChange={(e) => choose(e.target.value as Provisioner)}>
+              <option value="clusterAutoscaler">cluster-autoscaler</option>
+              <option value="karpenter">Karpenter (NodePool: cheapest fitting type per batch, consolidation)</option>
+              <option value="none">none: fixed size (initial nodes, or min nodes)</option>
+            </select>
+          </div>
+        </div>
       </div>
-      <fieldset className="section" data-path={`${path}.autoscaler`}>
-        <legend>cluster-autoscaler</legend>
-        <CheckboxField
-          path={`${path}.autoscaler`}
-          label="Autoscale this pool"
-          checked={!fixed}
-          hint={fixed ? 'Fixed size: initial nodes (or min nodes), e.g. an on-premises cluster.' : undefined}
-          onChange={(on) => update(`${path}.autoscaler`, on ? undefined : null)}
-        />
-        {!fixed && (
+      {provisioner === 'clusterAutoscaler' && (
+        <fieldset className="section" data-path={`${path}.autoscaler`}>
+          <legend>cluster-autoscaler</legend>
           <div className="field-grid">
             <Fields specs={AUTOSCALER_FIELDS} base={`${path}.autoscaler`} />
           </div>
-        )}
-        <FieldErrors path={`${path}.autoscaler`} />
-      </fieldset>
+          <FieldErrors path={`${path}.autoscaler`} />
+        </fieldset>
+      )}
+      {provisioner === 'none' && <FieldErrors path={`${path}.autoscaler`} />}
+      {provisioner === 'karpenter' && (
+        <fieldset className="section" data-path={`${path}.karpenter`}>
+          <legend>Karpenter</legend>
+          <p className="hint">The instance types above are the NodePool&apos;s allowed types; max nodes is its node limit; min nodes a floor consolidation keeps.</p>
+          <div className="field-grid">
+            <Fields specs={KARPENTER_FIELDS} base={`${path}.karpenter`} />
+          </div>
+          <FieldErrors path={`${path}.karpenter`} />
+          <FieldErrors path={`${path}.autoscaler`} />
+        </fieldset>
+      )}
     </fieldset>
   );
 }

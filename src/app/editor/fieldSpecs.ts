@@ -139,6 +139,27 @@ export const AUTOSCALER_FIELDS: FieldSpec[] = [
   { kind: 'integer', key: 'maxNodesPerScaleUp', label: 'max nodes per scale-up', optional: true, placeholder: '1000' },
 ];
 
+/** Karpenter's NodePool settings (src/scenario/strategy.ts `Karpenter`), defaults as placeholders. */
+export const KARPENTER_FIELDS: FieldSpec[] = [
+  {
+    kind: 'select',
+    key: 'consolidationPolicy',
+    label: 'consolidationPolicy',
+    optional: true,
+    options: [
+      { value: 'WhenEmptyOrUnderutilized', label: 'WhenEmptyOrUnderutilized' },
+      { value: 'WhenEmpty', label: 'WhenEmpty' },
+    ],
+  },
+  { kind: 'duration', key: 'consolidateAfter', label: 'consolidateAfter', optional: true, placeholder: '0s', hint: 'seconds, 30s, 10m, or Never' },
+  { kind: 'number', key: 'disruptionBudget.nodes', label: 'Disruption budget (nodes)', optional: true, placeholder: '10%', hint: 'a percentage such as 10% or a node count' },
+  { kind: 'duration', key: 'expireAfter', label: 'expireAfter', optional: true, placeholder: '720h', hint: 'e.g. 720h, 30d, or Never' },
+  { kind: 'number', key: 'limits.cpu', label: 'limits.cpu', unit: 'vCPU', optional: true, placeholder: 'none' },
+  { kind: 'number', key: 'limits.memoryGiB', label: 'limits.memory', unit: 'GiB', optional: true, placeholder: 'none' },
+  { kind: 'duration', key: 'batchIdleDuration', label: 'BATCH_IDLE_DURATION', optional: true, placeholder: '1s' },
+  { kind: 'duration', key: 'batchMaxDuration', label: 'BATCH_MAX_DURATION', optional: true, placeholder: '10s' },
+];
+
 export const SERVERLESS_FIELDS: FieldSpec[] = [
   {
     kind: 'select',
@@ -223,6 +244,8 @@ export function editorFieldPaths(doc: Record<string, unknown>): Set<string> {
       specPaths(`${base}.nodePool`, NODE_POOL_FIELDS).forEach((p) => paths.add(p));
       paths.add(`${base}.nodePool.autoscaler`);
       specPaths(`${base}.nodePool.autoscaler`, AUTOSCALER_FIELDS).forEach((p) => paths.add(p));
+      paths.add(`${base}.nodePool.karpenter`);
+      specPaths(`${base}.nodePool.karpenter`, KARPENTER_FIELDS).forEach((p) => paths.add(p));
     }
     if (st.kind === 'serverless' || st.kind === 'mixed') {
       paths.add(`${base}.serverless`);

@@ -46,6 +46,11 @@ export interface Knobs {
   headroomPods: number | null;
   /** Time of day (seconds) of every pool's pre-scale: the scheduled action that raises the minimum most. */
   preScaleAt: number | null;
+  /**
+   * Karpenter's consolidateAfter for every Karpenter pool, seconds: how long a node must go without
+   * a pod event before it is consolidated. Longer keeps emptied nodes for the next session.
+   */
+  consolidateAfter: number | null;
 }
 
 export type KnobKey = keyof Knobs;
@@ -65,6 +70,7 @@ export const NEUTRAL_KNOBS: Knobs = {
   launchRatePerSecond: null,
   headroomPods: null,
   preScaleAt: null,
+  consolidateAfter: null,
 };
 
 /** The values the scenario has now (first pool / strategy that has the field) and which knobs apply. */
@@ -82,6 +88,7 @@ export interface KnobBaseline {
   launchRatePerSecond: number | null;
   headroomPods: number | null;
   preScaleAt: number | null;
+  consolidateAfter: number | null;
 }
 
 type NodePool = Extract<Scenario['strategies'][number], { nodePool: unknown }>['nodePool'];
@@ -167,7 +174,15 @@ export function knobBaseline(scenario: Scenario): KnobBaseline {
       const p = ps.find((q) => preScaleAction(q.pool) >= 0)?.pool;
       return p ? (p.schedule as NonNullable<NodePool['schedule']>)[preScaleAction(p)].at : null;
     })(),
+    consolidateAfter: karpenterConsolidateAfter(ps),
   };
+}
+
+/** The first Karpenter pool's consolidateAfter in seconds ("Never" counts as no consolidation: 0 on the slider is not it). */
+function karpenterConsolidateAfter(ps: Array<{ pool: NodePool }>): number | null {
+  const k = ps.find((p) => p.pool.karpenter)?.pool.karpenter;
+  if (!k) return null;
+  return k.consolidateAfter === 'Never' ? null : k.consolidateAfter;
 }
 
 /** Rounds to 6 significant digits so prices and rates stay readable in the editor and links. */
@@ -212,6 +227,7 @@ export function applyKnobs(doc: Draft, scenario: Scenario, knobs: Knobs): Draft 
       const schedule = (pool.schedule ?? []).flatMap((a, i) => (i === pre ? [{ at: timeOfDayText(at2), minNodes: a.minNodes }] : a.at === at2 ? [] : [{ at: timeOfDayText(a.at), minNodes: a.minNodes }]));
       out = setIn(out, `${at}.schedule`, schedule);
     }
+    if (pool.karpenter && knobs.consolidateAfter !== null) out = setIn(out, `${at}.karpenter.consolidateAfter`, knobs.consolidateAfter);
     if (pool.autoscaler !== null) {
       if (knobs.scaleDownUnneededTime !== null) out = setIn(out, `${at}.autoscaler.scaleDownUnneededTime`, knobs.scaleDownUnneededTime);
       if (knobs.scaleDownUtilizationThreshold !== null) out = setIn(out, `${at}.autoscaler.scaleDownUtilizationThreshold`, knobs.scaleDownUtilizationThreshold);
@@ -248,6 +264,7 @@ export const KNOB_LABELS: Record<Exclude<KnobKey, 'instanceType'>, string> = {
   launchRatePerSecond: 'Serverless launch limit',
   headroomPods: 'Headroom: placeholder pods',
   preScaleAt: 'Pre-scale time',
+  consolidateAfter: 'Karpenter consolidateAfter',
 };
 
 /** How each knob reads in the UI and the range its slider covers around the scenario's value. */
@@ -276,6 +293,7 @@ export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
     { key: 'scanInterval', label: KNOB_LABELS.scanInterval, help: 'How often cluster-autoscaler looks for pending pods: a new pod waits for the next scan before nodes are asked for.', min: 1, max: 120, step: 1, format: seconds },
     { key: 'maxNodes', label: KNOB_LABELS.maxNodes, help: 'The most nodes each pool may have: pods whose scale-up it stops wait on it.', min: 1, max: maxNodesTop, step: 1, format: (v) => String(Math.round(v)) },
     { key: 'launchRatePerSecond', label: KNOB_LABELS.launchRatePerSecond, help: 'Serverless pods launched per second (the provider quota after its burst): pods beyond it wait for a launch token.', min: 1, max: Math.max(100, (base.launchRatePerSecond ?? 0) * 5), step: 1, format: (v) => `${+v.toFixed(1)} pods/s` },
+    { key: 'consolidateAfter', label: KNOB_LABELS.consolidateAfter, help: 'How long a Karpenter node must go without a pod arriving or leaving before it may be consolidated. Longer keeps emptied nodes for the next session, and you pay for them.', min: 0, max: 3600, step: 30, format: seconds },
     {
       key: 'scaleDownUtilizationThreshold',
       label: KNOB_LABELS.scaleDownUtilizationThreshold,
