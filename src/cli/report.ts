@@ -36,11 +36,13 @@ export function strategySummary(s: StrategyResult) {
 
 /** "4 min 05 s", "25 s", "1.2 s": how long someone waited, in words a person reads at a glance. */
 export function formatSeconds(s: number): string {
-  if (s < 10) return `${s.toFixed(1)} s`;
-  if (s < 60) return `${Math.round(s)} s`;
-  if (s < 3600) {
-    const m = Math.floor(s / 60);
-    return `${m} min ${String(Math.round(s - m * 60)).padStart(2, '0')} s`;
+  // Rounded first, then split: 119.6 s reads "2 min 00 s", not "1 min 60 s".
+  if (s < 9.95) return `${s.toFixed(1)} s`;
+  const whole = Math.round(s);
+  if (whole < 60) return `${whole} s`;
+  if (whole < 3600) {
+    const m = Math.floor(whole / 60);
+    return `${m} min ${String(whole - m * 60).padStart(2, '0')} s`;
   }
   return `${(s / 3600).toFixed(1)} h`;
 }
