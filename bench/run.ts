@@ -134,7 +134,13 @@ async function main(): Promise<void> {
     return;
   }
   if (flag(args, '--help') || flag(args, '-h')) {
-    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)');
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)\n       npm run bench -- --monte-carlo [--runs 20] [--repeat 3] [--json]   (headline: N runs vs one run, one process)');
+    return;
+  }
+  if (flag(args, '--monte-carlo')) {
+    const { benchMonteCarlo, monteCarloReport } = await import('./monteCarlo.ts');
+    const r = await benchMonteCarlo(Number(option(args, '--runs') ?? 20), Number(option(args, '--repeat') ?? 3));
+    console.log(flag(args, '--json') ? JSON.stringify(r, null, 2) : monteCarloReport(r));
     return;
   }
   if (flag(args, '--startup')) {

@@ -101,6 +101,22 @@ describe('spillway k8s-job', () => {
     expect(merged.stdout).toBe(spillway(bin, [fixed, ...GRID, '--json']).stdout);
   });
 
+  it('a --runs study: 3 pods, each with --runs 5 --shard i/3, merge into the unsharded --runs result', () => {
+    const m = generate([fixed, '--runs', '5', '--image', 'spillway:test', '--parallelism', '3', '--shards', '3']);
+    expect(m.job.spec!.completions).toBe(3);
+    const args = m.job.spec!.template.spec!.containers[0].args!;
+    expect(args.slice(args.indexOf('--runs'), args.indexOf('--runs') + 2)).toEqual(['--runs', '5']);
+    const logs = runPods(m, mkdtempSync(join(dir, 'runs-pods-')));
+    const parts = logs.map((log, i) => {
+      const file = join(dir, `runs-pod-${i}.part.json`);
+      writeFileSync(file, log);
+      return file;
+    });
+    const merged = spillway(bin, ['merge', ...parts]);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(spillway(bin, [fixed, '--runs', '5', '--json']).stdout);
+  });
+
   it('ships the traces a scenario names, at their relative paths, and writes parts to a named volume', () => {
     const scenario = 'scenarios/alibaba-openb-replay.json';
     const sweep = ['--sweep', 'seed=1:2:2'];

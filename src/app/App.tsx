@@ -1,4 +1,3 @@
-import type { Scenario } from '../scenario/scenario.ts';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SimulationResult } from '../metrics/result.ts';
 import type { FieldIssue } from '../scenario/parse.ts';
@@ -22,13 +21,19 @@ import { friendlyIssues } from './issueMessages.ts';
 import { DEFAULT_MAX_POD_REPLAYS, estimateWork, workRefusal } from '../workload/workEstimate.ts';
 import { RenderErrorBoundary } from './RenderErrorBoundary.tsx';
 import { EditorFallback } from './editor/EditorFallback.tsx';
+import type { Scenario } from '../scenario/scenario.ts';
+import { runSeeds } from '../runs/seeds.ts';
+import { RunsPool, StudyCancelledError, type RunSample } from './runs/runsPool.ts';
+import { RunsControl } from './runs/RunsControl.tsx';
+import { studyView, type StudyView } from './runs/study.ts';
 
 interface Shown {
   result: SimulationResult;
+  /** The validated scenario the result is of (a Monte Carlo study replays it with other seeds). */
+  scenario: Scenario;
   /** The draft these results were computed from (to flag them as out of date after edits). */
   doc: Draft;
   sloSeconds: number;
-  scenario: Scenario;
 }
 
 function initialScenario() {
@@ -53,6 +58,9 @@ export function App() {
   const [shown, setShown] = useState<Shown | null>(null);
   const [pinned, setPinned] = useState<{ result: SimulationResult; at: string } | null>(null);
   const runId = useRef(0);
+  const runsPool = useMemo(() => new RunsPool(), []);
+  const [runs, setRuns] = useState(1);
+  const [study, setStudy] = useState<{ of: Shown; view: StudyView; error?: string } | null>(null);
 
   const validation = useMemo(() => validateDraft(doc), [doc]);
   const issues = useMemo(() => {
@@ -120,6 +128,40 @@ export function App() {
     onDefault: () => run(doc),
   });
   useEffect(() => () => client.cancel(), [client]);
+  useEffect(() => () => runsPool.cancel(), [runsPool]);
+
+  // A Monte Carlo study of the shown result: runs 2..N on the runs pool (run 1 is the shown
+  // result, the scenario's own seed). A new result or another number of runs supersedes it.
+  useEffect(() => {
+    if (!shown || runs <= 1) {
+      setStudy(null);
+      runsPool.stop();
+      return;
+    }
+    const seeds = runSeeds(shown.scenario.seed, runs);
+    const samples: Array<RunSample | undefined> = new Array(runs - 1);
+    let done = 0;
+    let shownAt = performance.now();
+    performance.mark('spillway:study-start');
+    setStudy({ of: shown, view: studyView(shown.result, seeds, samples) });
+    runsPool
+      .run(shown.scenario, seeds.slice(1), (sample, i) => {
+        samples[i] = sample;
+        done++;
+        // Redrawing five charts per finished run would take the main thread from the workers'
+        // messages on two cores: progress at most every 400 ms, and the finished study at once.
+        const now = performance.now();
+        if (done < runs - 1 && now - shownAt < 400) return;
+        shownAt = now;
+        const view = studyView(shown.result, seeds, samples);
+        if (view.done === view.runs) performance.mark('spillway:study-end');
+        setStudy({ of: shown, view });
+      }, traceStore.tablesFor(shown.scenario))
+      .catch((e: unknown) => {
+        if (e instanceof StudyCancelledError) return;
+        setStudy((s) => (s && s.of === shown ? { ...s, error: e instanceof Error ? e.message : String(e) } : s));
+      });
+  }, [shown, runs, runsPool]);
 
   // Marks when a run's results are fully on screen (the e2e test measures the main thread up to here).
   const onRendered = useCallback(() => performance.mark('spillway:run-end'), []);
@@ -181,6 +223,7 @@ export function App() {
           <RenderErrorBoundary area="The run status">
             <RunStatusView store={statusStore} />
           </RenderErrorBoundary>
+          <RunsControl runs={runs} onChange={setRuns} />
         </div>
       </header>
       <main className="layout">
@@ -217,7 +260,12 @@ export function App() {
             {shown ? (
               <>
                 <PinBar current={shown.result} pinned={pinned} onPin={setPinned} />
-                <ResultsPanel result={shown.result} sloSeconds={shown.sloSeconds} onRendered={onRendered} pinned={pinned?.result} scenario={shown.scenario} />
+                {study?.of === shown && study.error && (
+                  <p className="notice warn" role="alert" data-testid="study-error">
+                    The Monte Carlo runs stopped: {study.error}. The results below are the scenario's own seed only.
+                  </p>
+                )}
+                <ResultsPanel result={shown.result} sloSeconds={shown.sloSeconds} onRendered={onRendered} pinned={pinned?.result} study={study?.of === shown && !study.error ? study.view : null} scenario={shown.scenario} />
               </>
             ) : (
               <p className="placeholder">{running ? 'Simulating the scenario…' : 'Run the simulation to see results.'}</p>

@@ -4,6 +4,7 @@ import type { StrategyResult } from '../metrics/result.ts';
 import { bestRows, comparisonRows, type ComparisonRow, type MetricKey } from './comparison.ts';
 import { formatCount, formatDurationCompact, formatIncrease, formatMoney, formatMoneyDelta, formatPercent, formatShare } from './format.ts';
 import { pinDelta } from './whatif/pinned.ts';
+import type { Band, StrategyBands } from '../runs/bands.ts';
 import { useSidewaysScroll } from './useSidewaysScroll.ts';
 
 interface Column {
@@ -16,7 +17,18 @@ interface Column {
  * The comparison table, also the text alternative for every chart. The best value in each
  * column is marked (bold, a star, and "best" for screen readers).
  */
-export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies: readonly StrategyResult[]; sloSeconds: number; pinned?: readonly StrategyResult[] | null }) {
+export function ComparisonTable({
+  strategies,
+  sloSeconds,
+  pinned,
+  bands,
+}: {
+  strategies: readonly StrategyResult[];
+  sloSeconds: number;
+  pinned?: readonly StrategyResult[] | null;
+  /** p5..p95 per strategy over a Monte Carlo study's runs, shown under the cost, p95 and CPU cells. */
+  bands?: readonly StrategyBands[] | null;
+}) {
   const rows = comparisonRows(strategies);
   const best = bestRows(rows);
   const columns: Column[] = [
@@ -50,7 +62,7 @@ export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies
     >
       <table className="comparison" data-testid="comparison-table">
         <caption id="comparison-caption">
-          Comparison of strategies. ★ marks the best value in each column among strategies that start every pod (serverless utilization is 100% by design and gets no ★); “vs cheapest” is the extra cost over the cheapest setup.
+          Comparison of strategies{bands?.length ? ` (values: the scenario's own seed; ranges: 5th to 95th percentile over ${bands[0].runs} runs)` : ''}. ★ marks the best value in each column among strategies that start every pod (serverless utilization is 100% by design and gets no ★); “vs cheapest” is the extra cost over the cheapest setup.
         </caption>
         <thead>
           <tr>
@@ -98,6 +110,18 @@ export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies
                 </span>
               );
             };
+            const b = bands?.[i];
+            const range = (key: MetricKey): ReactNode => {
+              if (!b) return null;
+              const spread = (band: Band, f: (v: number) => string) => (f(band.p5) === f(band.p95) ? f(band.p5) : `${f(band.p5)}–${f(band.p95)}`);
+              const text = key === 'costTotal' ? spread(b.cost, (v) => formatMoney(v, r.currency)) : key === 'pendingP95' ? spread(b.pendingP95, formatDurationCompact) : key === 'cpuUtilization' ? spread(b.utilizationCpu, formatPercent) : null;
+              if (text === null) return null;
+              return (
+                <span className="delta run-range" data-metric={`${key}Band`} title={`5th to 95th percentile over ${b.runs} runs`}>
+                  p5–p95 {text}
+                </span>
+              );
+            };
             const cell = (c: Column, extra?: ReactNode) => {
               const isBest = best[c.key].includes(i) && rows.length > 1;
               return (
@@ -110,6 +134,7 @@ export function ComparisonTable({ strategies, sloSeconds, pinned }: { strategies
                     </>
                   )}
                   {extra}
+                  {range(c.key)}
                   {vsPinned(c.key)}
                 </td>
               );

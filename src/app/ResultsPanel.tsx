@@ -16,10 +16,11 @@ import { comparisonRows } from './comparison.ts';
 import { formatCount } from './format.ts';
 import { formatSpan } from './import/importFormat.ts';
 import { resultToJson, seriesCsv, summaryCsv } from './resultExport.ts';
-import { verdict } from './verdict.ts';
+import { verdict } from '../verdict/verdict.ts';
 import { headroomNotes } from '../metrics/headroomNotes.ts';
 import { limitNotes } from '../metrics/limitNotes.ts';
 import { pinnedChartStrategies } from './whatif/pinned.ts';
+import type { StudyView } from './runs/study.ts';
 
 /**
  * Mounts children one per frame: the first render of five charts at once is one long main-thread
@@ -54,6 +55,7 @@ export const ResultsPanel = memo(function ResultsPanel({
   onRendered,
   pinned,
   scenario,
+  study,
 }: {
   result: SimulationResult;
   sloSeconds: number;
@@ -62,11 +64,18 @@ export const ResultsPanel = memo(function ResultsPanel({
   onRendered?: (result: SimulationResult) => void;
   /** A pinned earlier run: drawn faded and dashed in the cost and pending charts, deltas in the table. */
   pinned?: SimulationResult | null;
+  /** A Monte Carlo study of this result's scenario (runs > 1), finished or under way. */
+  study?: StudyView | null;
 }) {
-  const strategies = useMemo(() => chartStrategies(result.strategies), [result]);
+  const banded = study && study.done > 1 ? study : null;
+  const strategies = useMemo(
+    () => chartStrategies(result.strategies).map((s, i) => (banded ? { ...s, band: { cumulativeCost: banded.cumulativeCost[i], pendingCdf: banded.pendingCdf[i] } } : s)),
+    [result, banded],
+  );
   const withPinned = useMemo(() => (pinned ? [...strategies, ...pinnedChartStrategies(pinned.strategies, result.strategies)] : strategies), [strategies, pinned, result]);
   const rows = useMemo(() => comparisonRows(result.strategies), [result]);
-  const sentence = useMemo(() => verdict(rows), [rows]);
+  const single = useMemo(() => verdict(rows), [rows]);
+  const sentence = study?.verdict ? study.verdict.sentence : single;
   const whyWait = useMemo(() => waitSentence(result.strategies.map((s, i) => ({ name: s.name, waits: s.waits, strategy: scenario?.strategies[i] }))), [result, scenario]);
   const currency = result.strategies[0]?.cost.currency ?? 'USD';
   const horizon = result.horizonSeconds;
@@ -95,7 +104,14 @@ export const ResultsPanel = memo(function ResultsPanel({
           The results below leave {cut === 1 ? 'it' : 'them'} out; a longer horizon (the scenario's Horizon field, or "Fit horizon to trace" when importing) includes {cut === 1 ? 'it' : 'them'}.
         </p>
       )}
-      <p className="verdict" data-testid="verdict">
+      {study && (
+        <p className="study-status" role="status" data-testid="study-status">
+          {study.done < study.runs
+            ? `Monte Carlo: ${study.done} of ${study.runs} runs done (seeds: the scenario's ${study.seeds[0]}, then derived ones)…`
+            : `Monte Carlo: ${study.runs} runs (seeds: the scenario's ${study.seeds[0]}, then derived ones). Table values and chart lines are the scenario's own seed; ranges and shaded bands are the 5th to 95th percentile over the runs.`}
+        </p>
+      )}
+      <p className="verdict" data-testid="verdict" data-runs={study?.verdict ? study.runs : 1}>
         {sentence}
         {whyWait && (
           <>
@@ -120,16 +136,16 @@ export const ResultsPanel = memo(function ResultsPanel({
           ))}
         </ul>
       )}
-      <ComparisonTable strategies={result.strategies} sloSeconds={sloSeconds} pinned={pinned?.strategies} />
+      <ComparisonTable strategies={result.strategies} sloSeconds={sloSeconds} pinned={pinned?.strategies} bands={banded?.bands} />
       <div className="export-bar" role="group" aria-label="Export results">
         <span>Export results:</span>
-        <button type="button" onClick={() => downloadText(summaryCsv(result), `${stem('summary')}.csv`, 'text/csv')}>
+        <button type="button" onClick={() => downloadText(summaryCsv(result, banded), `${stem('summary')}.csv`, 'text/csv')}>
           Summary CSV
         </button>
         <button type="button" onClick={() => downloadText(seriesCsv(result), `${stem('series')}.csv`, 'text/csv')}>
           Time series CSV
         </button>
-        <button type="button" onClick={() => downloadText(resultToJson(result), `${stem('result')}.json`, 'application/json')}>
+        <button type="button" onClick={() => downloadText(resultToJson(result, banded), `${stem('result')}.json`, 'application/json')}>
           JSON
         </button>
       </div>

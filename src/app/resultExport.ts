@@ -2,14 +2,33 @@ import type { SimulationResult } from '../metrics/result.ts';
 import { SERIES_KEYS } from '../metrics/result.ts';
 import { comparisonRows } from './comparison.ts';
 import { toCsv, type CsvCell } from './csv.ts';
+import type { StudyView } from './runs/study.ts';
+import type { StrategyBands } from '../runs/bands.ts';
 
-/** The result as JSON: typed arrays become plain arrays so any tool can read it. */
-export function resultToJson(result: SimulationResult): string {
-  return JSON.stringify(result, (_key, value: unknown) => (value instanceof Float64Array ? Array.from(value) : value), 2);
+/** A Monte Carlo study's columns: runs, then p5/p50/p95 of cost, pending p95 and CPU utilization. */
+const BAND_COLUMNS = ['runs', 'cost_total_p5', 'cost_total_p50', 'cost_total_p95', 'pending_p95_s_p5', 'pending_p95_s_p50', 'pending_p95_s_p95', 'cpu_utilization_p5', 'cpu_utilization_p50', 'cpu_utilization_p95'];
+
+const bandCells = (b: StrategyBands): CsvCell[] => [b.runs, b.cost.p5, b.cost.p50, b.cost.p95, b.pendingP95.p5, b.pendingP95.p50, b.pendingP95.p95, b.utilizationCpu.p5, b.utilizationCpu.p50, b.utilizationCpu.p95];
+
+/**
+ * The result as JSON: typed arrays become plain arrays so any tool can read it. With a finished
+ * Monte Carlo study, as the CLI's --runs: `runs`, each strategy's `bands`, and the `verdict` over
+ * the paired runs (the other fields stay the scenario's own seed's).
+ */
+export function resultToJson(result: SimulationResult, study?: StudyView | null): string {
+  const doc = study
+    ? {
+        ...result,
+        runs: { count: study.done, seeds: study.seeds.slice(0, study.done) },
+        strategies: result.strategies.map((s, i) => ({ ...s, bands: study.bands[i] })),
+        ...(study.verdict ? { verdict: study.verdict } : {}),
+      }
+    : result;
+  return JSON.stringify(doc, (_key, value: unknown) => (value instanceof Float64Array ? Array.from(value) : value), 2);
 }
 
 /** One row per strategy: the comparison table's numbers plus pod and node counts and cost items. */
-export function summaryCsv(result: SimulationResult): string {
+export function summaryCsv(result: SimulationResult, study?: StudyView | null): string {
   const rows = comparisonRows(result.strategies);
   const items = [...new Set(result.strategies.flatMap((s) => Object.keys(s.cost.items)))];
   const header: CsvCell[] = [
@@ -37,6 +56,7 @@ export function summaryCsv(result: SimulationResult): string {
     'nodes_peak',
     'nodes_launched',
     ...items.map((k) => `cost_${k}`),
+    ...(study ? BAND_COLUMNS : []),
   ];
   const body = result.strategies.map((s, i): CsvCell[] => {
     const r = rows[i];
@@ -65,6 +85,7 @@ export function summaryCsv(result: SimulationResult): string {
       s.nodes.peak,
       s.nodes.launched,
       ...items.map((k) => s.cost.items[k] ?? 0),
+      ...(study ? bandCells(study.bands[i]) : []),
     ];
   });
   return toCsv([header, ...body]);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatClock, formatMoney } from '../app/format.ts';
 import { XAxis, YAxis } from './Axes.tsx';
 import { ChartFrame, SVG_FONT, Tooltip } from './ChartFrame.tsx';
-import type { ChartStrategy } from './chartData.ts';
+import { BAND_NOTE, type ChartStrategy } from './chartData.ts';
 import { cumulativeCostLayout } from './cumulativeCostLayout.ts';
 import { INK } from './palette.ts';
 import { useTimeHover } from './useTimeHover.ts';
@@ -12,7 +12,7 @@ function CostPlot({ strategies, horizon, width, currency }: { strategies: readon
   const layout = useMemo(
     () =>
       cumulativeCostLayout(
-        strategies.map((s) => ({ name: s.name, color: s.color, dash: s.dash, t: s.result.series.t, cumulativeCost: s.result.series.cumulativeCost })),
+        strategies.map((s) => ({ name: s.name, color: s.color, dash: s.dash, t: s.result.series.t, cumulativeCost: s.result.series.cumulativeCost, ...(s.band ? { band: s.band.cumulativeCost } : {}) })),
         horizon,
         width,
         height,
@@ -33,6 +33,7 @@ function CostPlot({ strategies, horizon, width, currency }: { strategies: readon
         <g transform={`translate(${margin.left},${margin.top})`}>
           <YAxis ticks={layout.yTicks} innerWidth={innerWidth} unit={currency} />
           <XAxis ticks={layout.xTicks} innerHeight={innerHeight} rightRoom={margin.right} />
+          {layout.lines.map((l) => l.bandD && <path key={`band-${l.name}`} className="run-band" data-testid="run-band" d={l.bandD} fill={l.color} fillOpacity={0.22} stroke="none" />)}
           {layout.lines.map((l) => (
             <path key={l.name} d={l.d} fill="none" stroke={l.color} strokeWidth={2.2} strokeDasharray={l.dash || undefined} />
           ))}
@@ -54,7 +55,7 @@ export function CumulativeCostChart({ strategies, horizon, scenarioName, currenc
     <ChartFrame
       id="cumulative-cost"
       title="Cumulative cost"
-      description="Total spend since the start of the scenario; steep stretches are where a setup pays for the burst."
+      description={`Total spend since the start of the scenario; steep stretches are where a setup pays for the burst.${strategies.some((s) => s.band) ? BAND_NOTE : ''}`}
       legend={strategies.map((s) => ({ label: s.name, color: s.color, dash: s.dash, mark: 'line' as const }))}
       scenarioName={scenarioName}
     >

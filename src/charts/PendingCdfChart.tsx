@@ -2,7 +2,7 @@ import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { formatDuration, formatPercent } from '../app/format.ts';
 import { XAxis, YAxis } from './Axes.tsx';
 import { ChartFrame, SVG_FONT, Tooltip, type TooltipState } from './ChartFrame.tsx';
-import type { ChartStrategy } from './chartData.ts';
+import { BAND_NOTE, type ChartStrategy } from './chartData.ts';
 import { INK } from './palette.ts';
 import { pendingCdfLayout, shareWithin } from './pendingCdfLayout.ts';
 import { moveReadout } from './useTimeHover.ts';
@@ -13,7 +13,7 @@ const KEY_STEPS = 100;
 function CdfPlot({ strategies, sloSeconds, width }: { strategies: readonly ChartStrategy[]; sloSeconds: number; width: number }) {
   const height = width < 480 ? 230 : 270;
   const layout = useMemo(
-    () => pendingCdfLayout(strategies.map((s) => ({ name: s.name, color: s.color, dash: s.dash, cdf: s.result.pendingCdf })), sloSeconds, width, height),
+    () => pendingCdfLayout(strategies.map((s) => ({ name: s.name, color: s.color, dash: s.dash, cdf: s.result.pendingCdf, ...(s.band ? { band: s.band.pendingCdf } : {}) })), sloSeconds, width, height),
     [strategies, sloSeconds, width, height],
   );
   const { margin, innerWidth, innerHeight, x } = layout;
@@ -65,6 +65,7 @@ function CdfPlot({ strategies, sloSeconds, width }: { strategies: readonly Chart
               </text>
             </g>
           )}
+          {layout.lines.map((l) => l.bandD && <path key={`band-${l.name}`} className="run-band" data-testid="run-band" d={l.bandD} fill={l.color} fillOpacity={0.22} stroke="none" />)}
           {layout.lines.map((l) => (
             <path key={l.name} d={l.d} fill="none" stroke={l.color} strokeWidth={2.2} strokeDasharray={l.dash || undefined} />
           ))}
@@ -82,7 +83,7 @@ export function PendingCdfChart({ strategies, sloSeconds, scenarioName }: { stra
     <ChartFrame
       id="pending-cdf"
       title="Pending time distribution"
-      description="Share of pods that waited at most a given time from arrival to Running (a pod that never started counts as waiting until the end of the run). Further left and higher is better; the dashed red line is the SLO."
+      description={`Share of pods that waited at most a given time from arrival to Running (a pod that never started counts as waiting until the end of the run). Further left and higher is better; the dashed red line is the SLO.${strategies.some((s) => s.band) ? BAND_NOTE : ''}`}
       legend={strategies.map((s) => ({ label: s.name, color: s.color, dash: s.dash, mark: 'line' as const }))}
       scenarioName={scenarioName}
     >

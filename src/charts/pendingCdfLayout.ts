@@ -1,5 +1,5 @@
 import { scaleLinear, scaleLog, type ScaleLogarithmic } from 'd3-scale';
-import { line } from 'd3-shape';
+import { area, line } from 'd3-shape';
 import { chartMargin, type PlotFrame } from './frame.ts';
 
 export interface PendingCdfInput {
@@ -8,6 +8,8 @@ export interface PendingCdfInput {
   dash: string;
   /** cdf[i] = pending seconds at quantile i / (length - 1). */
   cdf: ArrayLike<number>;
+  /** p5..p95 of cdf[i] over a Monte Carlo study's runs, per quantile. */
+  band?: { p5: ArrayLike<number>; p95: ArrayLike<number> };
 }
 
 export interface CdfLine {
@@ -15,6 +17,8 @@ export interface CdfLine {
   color: string;
   dash: string;
   d: string;
+  /** The shaded p5..p95 area (horizontal: pending seconds at each quantile), when the strategy has a band. */
+  bandD?: string;
 }
 
 export interface PendingCdfLayout extends PlotFrame<ScaleLogarithmic<number, number>> {
@@ -60,7 +64,7 @@ export function pendingCdfLayout(strategies: readonly PendingCdfInput[], sloSeco
   const innerWidth = Math.max(10, width - margin.left - margin.right);
   const innerHeight = Math.max(10, height - margin.top - margin.bottom);
   const [lo, hi] = pendingDomain(
-    strategies.map((s) => s.cdf),
+    [...strategies.map((s) => s.cdf), ...strategies.flatMap((s) => (s.band ? [s.band.p5, s.band.p95] : []))],
     sloSeconds,
   );
   const x = scaleLog().domain([lo, hi]).range([0, innerWidth]);
@@ -77,7 +81,15 @@ export function pendingCdfLayout(strategies: readonly PendingCdfInput[], sloSeco
     const pts: [number, number][] = [];
     const n = s.cdf.length;
     for (let i = 0; i < n; i++) pts.push([x(Math.max(lo, s.cdf[i])), y(n > 1 ? i / (n - 1) : 1)]);
-    return { name: s.name, color: s.color, dash: s.dash, d: path(pts) ?? '' };
+    const out: CdfLine = { name: s.name, color: s.color, dash: s.dash, d: path(pts) ?? '' };
+    if (s.band) {
+      const b = s.band;
+      const m = b.p5.length;
+      const q = (i: number) => y(m > 1 ? i / (m - 1) : 1);
+      const shade = area<number>().y((i) => q(i)).x0((i) => x(Math.max(lo, b.p5[i]))).x1((i) => x(Math.max(lo, b.p95[i])));
+      out.bandD = shade(Array.from({ length: m }, (_, i) => i)) ?? '';
+    }
+    return out;
   });
   const sloX = sloSeconds >= lo && sloSeconds <= hi ? x(sloSeconds) : null;
   return { margin, innerWidth, innerHeight, x, y, xTicks, yTicks, lines, sloX, floorSeconds: lo };

@@ -1,5 +1,6 @@
 import { parseDurationText } from '../scenario/duration.ts';
 import { MAX_HORIZON_SECONDS } from '../scenario/scenario.ts';
+import { MAX_RUNS } from '../runs/seeds.ts';
 
 /** Command-line options of `npm run sim`. */
 export interface CliArgs {
@@ -23,13 +24,15 @@ export interface CliArgs {
   shard?: string;
   /** Write the output to this file instead of stdout. */
   out?: string;
+  /** `--runs N`: replay the scenario with N seeds (its own, then derived ones) and report bands. */
+  runs?: number;
   /** Most pod replays (pods x strategies, over all sweep runs) to run without refusing. */
   maxPods?: number;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv [--mapping mapping.json]] [--seed N] [--jobs N] [--sweep path=from:to:steps [--sweep ...]] [--shard i/n] [--out FILE]
+export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv [--mapping mapping.json]] [--seed N] [--jobs N] [--runs N] [--sweep path=from:to:steps [--sweep ...]] [--shard i/n] [--out FILE]
        spillway merge <part.json>...            (partials of --shard runs into one result)
        spillway k8s-job <scenario.json> --sweep ... --image IMAGE --parallelism P   (a Kubernetes Indexed Job)
 
@@ -49,10 +52,13 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
   --skip-bad-rows   skip trace rows that cannot be read (counted on stderr) instead of stopping at the first
   --jobs N          replay the strategies on N worker threads at once (default: one per strategy, at most
                     one per CPU core; 1 runs them one after another). The results are the same either way
+  --runs N          replay the scenario with N seeds (the scenario's, then seeds derived from it; every
+                    strategy gets the same seed within a run) and report p5/p50/p95 of cost, pending p95
+                    and CPU utilization per strategy; the verdict names a winner only if it wins 90% of runs
   --sweep P=A:B:N   run the scenario N times with the number at field path P going linearly from A to B
                     (e.g. workload.1.podsPerSession=1000:24000:7); a second --sweep makes a grid.
                     Prints cost and pending p95 per strategy and where strategies break even on cost
-  --shard I/N       compute only slice I of N (0 <= I < N) of a --sweep's variants and print a partial
+  --shard I/N       compute only slice I of N (0 <= I < N) of a --sweep's variants or --runs' runs and print a partial
                     result (one JSON line); \`spillway merge\` joins the N parts into the --json output
   --out FILE        write the output to FILE instead of stdout
   --max-pods N      run even if the estimated work, pods x strategies (x sweep runs), is above N
@@ -88,6 +94,10 @@ export function parseArgs(argv: string[]): CliArgs {
       const v = value('--jobs');
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new UsageError(`--jobs: "${v}" is not a whole number from 1 to 256`);
       args.jobs = Number(v);
+    } else if (a === '--runs') {
+      const v = value('--runs');
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_RUNS) throw new UsageError(`--runs: "${v}" is not a whole number from 1 to ${MAX_RUNS}`);
+      args.runs = Number(v);
     } else if (a === '--max-pods') {
       const v = value('--max-pods');
       if (!/^\d+$/.test(v) || !(Number(v) >= 1) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--max-pods: "${v}" is not a whole number above 0`);
@@ -97,6 +107,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else throw new UsageError(`unexpected argument "${a}" (one scenario file at a time)`);
   }
   if (args.traceWindow && !args.trace) throw new UsageError('--trace-window needs --trace (a trace source in a scenario file takes a "window" field)');
+  if (args.runs !== undefined && args.sweep.length) throw new UsageError('--runs and --sweep cannot be combined yet: run the sweep per seed with --seed');
   if (args.mapping !== undefined && args.trace === undefined) throw new UsageError('--mapping needs --trace (it says how to read that file)');
   return args;
 }

@@ -14,14 +14,14 @@ import { MAX_SHARDS } from './shard.ts';
  * ConfigMap with the scenario (and the trace files it names) that the pods read.
  */
 
-export const K8S_USAGE = `usage: spillway k8s-job <scenario.json> --sweep P=A:B:N [--sweep ...] --image IMAGE --parallelism P
+export const K8S_USAGE = `usage: spillway k8s-job <scenario.json> (--sweep P=A:B:N [--sweep ...] | --runs N) --image IMAGE --parallelism P
                         [--shards N] [--name NAME] [--namespace NS] [--results-claim CLAIM]
                         [--cpu 1] [--memory 2Gi] [--seed N] [--trace file.csv] [--skip-bad-rows]
                         [--horizon H] [--trace-window A:B]
 
   Prints a ConfigMap (the scenario and its traces, at most 1 MiB in all) and a batch/v1 Job with
-  completionMode Indexed: N pods (default: one per sweep variant), P at a time, pod i running
-  \`spillway <scenario> --sweep ... --shard i/N\`. Apply with \`kubectl apply -f -\`; the merge recipe
+  completionMode Indexed: N pods (default: one per sweep variant or run), P at a time, pod i running
+  \`spillway <scenario> --sweep ... --shard i/N\` (or --runs N). Apply with \`kubectl apply -f -\`; the merge recipe
   is printed on stderr. Each pod prints its partial to its log, or with --results-claim writes
   part-<i>.json to that PersistentVolumeClaim (mounted at ${'/spillway/results'}).`;
 
@@ -35,6 +35,8 @@ export interface K8sJobOptions {
   scenarioPath: string;
   /** The --sweep arguments as given. */
   sweep: string[];
+  /** --runs N: a Monte Carlo study, one unit per run. */
+  runs?: number;
   image: string;
   parallelism: number;
   shards?: number;
@@ -68,12 +70,15 @@ export function k8sJob(o: K8sJobOptions): K8sJob {
   const text = readText(o.scenarioPath, 'scenario');
   let scenario = parseScenarioText(text, o.scenarioPath);
   if (o.seed !== undefined) scenario = { ...scenario, seed: o.seed };
-  if (!o.sweep.length) throw new InputError('k8s-job: nothing to split: give --sweep (a single run is one unit; run it with spillway directly)');
-  const plan = planSweep(scenario, o.sweep.map(parseSweepArg) as SweepSpec);
-  const units = plan.variants.length;
-  if (!units) throw new SweepSpecError(`sweep: no valid variant (first: ${plan.invalid[0]?.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`);
+  if (!o.sweep.length && o.runs === undefined) throw new InputError('k8s-job: nothing to split: give --sweep or --runs (a single run is one unit; run it with spillway directly)');
+  let units: number;
+  if (o.sweep.length) {
+    const plan = planSweep(scenario, o.sweep.map(parseSweepArg) as SweepSpec);
+    units = plan.variants.length;
+    if (!units) throw new SweepSpecError(`sweep: no valid variant (first: ${plan.invalid[0]?.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`);
+  } else units = o.runs!;
   const shards = o.shards ?? Math.min(units, MAX_SHARDS);
-  if (shards > units) throw new InputError(`k8s-job: --shards ${shards}: the sweep has only ${units} variants (at most one shard per variant)`);
+  if (shards > units) throw new InputError(o.sweep.length ? `k8s-job: --shards ${shards}: the sweep has only ${units} variants (at most one shard per variant)` : `k8s-job: --shards ${shards}: the study has only ${units} runs (at most one shard per run)`);
 
   const name = o.name ?? defaultName(scenario.name);
   if (name.length > MAX_NAME || !DNS_LABEL.test(name)) throw new InputError(`k8s-job: --name "${name}": lower-case letters, digits and '-', at most ${MAX_NAME} characters, starting and ending with a letter or digit`);
@@ -102,6 +107,7 @@ export function k8sJob(o: K8sJobOptions): K8sJob {
     throw new InputError(`k8s-job: the scenario and its traces are ${(size / 2 ** 20).toFixed(1)} MiB, over a ConfigMap's 1 MiB (largest: ${biggest.path}); build an image with the trace in it and run spillway --shard in your own Job`);
   }
   for (const s of o.sweep) podArgs.push('--sweep', s);
+  if (o.runs !== undefined) podArgs.push('--runs', String(o.runs));
   if (o.seed !== undefined) podArgs.push('--seed', String(o.seed));
   if (o.skipBadRows) podArgs.push('--skip-bad-rows');
   if (o.horizon !== undefined) podArgs.push('--horizon', o.horizon);
@@ -212,6 +218,7 @@ export function runK8sJob(argv: string[]): number {
   const built = k8sJob({
     scenarioPath: args.scenario,
     sweep: args.sweep,
+    runs: args.runs,
     image: own['--image'],
     parallelism,
     shards: whole('--shards', own['--shards'], MAX_SHARDS),

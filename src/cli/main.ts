@@ -14,9 +14,11 @@ import { runMerge } from './merge.ts';
 import { writeOutput } from './output.ts';
 import { defaultJobs, simulateInParallel } from './parallelSimulate.ts';
 import { partialLine } from './partial.ts';
-import { toJson, toTable } from './report.ts';
+import { singleRunVerdict, toJson, toTable } from './report.ts';
 import { parseShard, shardUnits, ShardError } from './shard.ts';
 import { sweepShard } from './sweepShard.ts';
+import { computeRunUnits, finishRuns, runsHead, runsShard, type RunUnit } from './monteCarlo.ts';
+import { runsTable, type RunsDocument } from './runsReport.ts';
 
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'merge') return runMerge(argv.slice(1));
@@ -39,7 +41,7 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   // Check the sweep syntax before reading files, so a typo fails fast.
   const sweep = args.sweep.map(parseSweepArg);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-  if (shard && !sweep.length) throw new ShardError(`--shard ${args.shard}: only a multi-run command (--sweep) has work to split; a single run is one unit`);
+  if (shard && !sweep.length && args.runs === undefined) throw new ShardError(`--shard ${args.shard}: only a multi-run command (--sweep, --runs) has work to split; a single run is one unit`);
   const print = (text: string) => writeOutput(text, args.out);
   const { scenario, traces } = loadScenarioFile(args.scenario, {
     trace: args.trace,
@@ -63,6 +65,24 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
     print(args.json ? JSON.stringify(sweepJson(scenario.name, scenario.seed, plan, rows), null, 2) : sweepTable(scenario.name, scenario.seed, plan, rows));
     return 0;
   }
+  if (args.runs !== undefined) {
+    const head = runsHead(scenario, args.runs);
+    const indices = shard ? shardUnits(head.runs, shard) : head.seeds.map((_, k) => k);
+    checkWork(args, indices.map((k) => ({ ...scenario, seed: head.seeds[k] })), traces);
+    const podsGuess = estimateWork([scenario], new Map([...traces].map(([name, t]) => [name, t.count] as const))).pods;
+    const jobs = args.jobs ?? defaultJobs(scenario.strategies.length * indices.length, podsGuess * indices.length);
+    const warn = (m: string) => console.error(`warning: ${m}`);
+    if (shard) {
+      print(partialLine(await runsShard(scenario, traces, head, shard, jobs, warn)));
+      return 0;
+    }
+    const t0 = performance.now();
+    // Through JSON, as a merge reads the units, so sharded and unsharded documents are the same bytes.
+    const units = JSON.parse(JSON.stringify(await computeRunUnits(scenario, traces, head, indices, jobs, warn))) as RunUnit[];
+    const doc = finishRuns(head, scenario.seed, units);
+    print(args.json ? JSON.stringify(doc, null, 2) : runsTable(doc as RunsDocument, performance.now() - t0));
+    return 0;
+  }
   checkWork(args, [scenario], traces);
   const t0 = performance.now();
   const notices: string[] = [];
@@ -70,7 +90,7 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   for (const n of notices) console.error(`warning: ${n}`);
   const result = await simulateInParallel(scenario, pods, args.jobs ?? defaultJobs(scenario.strategies.length, pods.count));
   const wall = performance.now() - t0;
-  print(args.json ? JSON.stringify(toJson(result), null, 2) : toTable(result, wall));
+  print(args.json ? JSON.stringify(toJson(result), null, 2) : toTable(result, wall, singleRunVerdict(result).sentence));
   return 0;
 }
 

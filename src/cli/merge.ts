@@ -4,6 +4,7 @@ import { PARTIAL_START, PartialEnvelope } from './partial.ts';
 import { formatShard, parseShard, shardUnits, ShardError, type Shard } from './shard.ts';
 import { finishSweep, SweepHeadSchema, SweepRowSchema, type SweepHead } from './sweepShard.ts';
 import type { SweepRow } from '../sweep/index.ts';
+import { finishRuns, RunsHeadSchema, RunUnitSchema, type RunsHead, type RunUnit } from './monteCarlo.ts';
 
 /** A set of partials that does not make one whole result: one line naming the files. */
 export class MergeError extends InputError {}
@@ -17,6 +18,18 @@ interface Finisher {
 
 const FINISHERS: Record<string, Finisher> = {
   sweep: { head: SweepHeadSchema, result: SweepRowSchema, finish: (head, seed, rows) => finishSweep(head as SweepHead, seed, rows as SweepRow[]) },
+  runs: {
+    head: RunsHeadSchema,
+    result: RunUnitSchema,
+    finish: (head, seed, units) => {
+      const h = head as RunsHead;
+      const u = units as RunUnit[];
+      if (!u[0]?.first) throw new MergeError('merge: damaged partial result: run 0 (the scenario\'s own seed) has no summary');
+      const wrong = u.findIndex((unit, k) => unit.seed !== h.seeds[k] || unit.points.length !== u[0].first!.strategies.length);
+      if (wrong >= 0) throw new MergeError(`merge: damaged partial result: run ${wrong} has seed ${u[wrong].seed} and ${u[wrong].points.length} strategies, the plan says seed ${h.seeds[wrong]} and ${u[0].first.strategies.length}`);
+      return finishRuns(h, seed, u);
+    },
+  },
 };
 
 export const MERGE_USAGE = `usage: spillway merge <part.json>...
@@ -88,7 +101,7 @@ export function mergeParts(parts: Part[]): unknown {
   same('scenario hash', (p) => p.doc.scenarioHash, 'a different scenario or trace');
   same('shard count', (p) => p.shard.count, 'parts of differently sharded runs');
   same('work units', (p) => p.doc.units.total, 'a different plan');
-  same('plan', (p) => p.doc.head, 'a different --sweep');
+  same('plan', (p) => p.doc.head, 'a different --sweep or --runs');
   const byIndex = new Map<number, Part>();
   for (const p of parts) {
     const twice = byIndex.get(p.shard.index);

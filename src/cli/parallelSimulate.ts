@@ -8,12 +8,21 @@ import type { PodTable } from '../workload/podTable.ts';
 import { NodeShapeError } from '../models/nodeShape.ts';
 import { WorkloadError } from '../workload/errors.ts';
 
-/** Messages to a strategy worker: the work to share, then strategy indices to replay. */
-export type ToStrategyWorker = { scenario: Scenario; pods: PodTable } | number;
+/**
+ * Messages to a strategy worker: a piece of work to keep (a scenario and its pods, under a key),
+ * a strategy of a kept piece to replay, or a key whose work is done (to free its pods).
+ */
+export type ToStrategyWorker = { work: number; scenario: Scenario; pods: PodTable } | { work: number; strategy: number } | { drop: number };
 /** A worker's answer: a strategy's result, or the error it stopped on (its class by name). */
 export type FromStrategyWorker =
-  | { index: number; result: StrategyResult }
-  | { index: number; error: { name: 'NodeShapeError' | 'WorkloadError' | 'Error'; message: string; stack?: string } };
+  | { work: number; index: number; result: StrategyResult }
+  | { work: number; index: number; error: { name: 'NodeShapeError' | 'WorkloadError' | 'Error'; message: string; stack?: string } };
+
+/** One scenario to replay on every strategy; its pods are built when its first strategy is handed out. */
+export interface PoolWork {
+  scenario: Scenario;
+  pods: () => PodTable;
+}
 
 /** The error a worker reported, as the class the CLI maps to a one-line exit 2 where it is bad input. */
 function workerError(e: { name: string; message: string; stack?: string }): Error {
@@ -51,32 +60,65 @@ export class StrategyPool {
   }
 
   async run(scenario: Scenario, pods: PodTable): Promise<SimulationResult> {
-    const n = scenario.strategies.length;
-    const workers = this.workers.slice(0, n);
-    const shared: ToStrategyWorker = { scenario, pods: sharedPodTable(pods) };
-    const results: StrategyResult[] = new Array(n);
-    // Longest first, so the last one to start is short: strategies with a node pool take about
-    // twice as long as serverless-only ones (placement and cluster-autoscaler).
+    const [strategies] = await this.runMany([{ scenario, pods: () => pods }]);
+    return { scenario: scenario.name, horizonSeconds: scenario.horizon, seed: scenario.seed, strategies, ...(pods.afterHorizon ? { podsAfterHorizon: pods.afterHorizon } : {}) };
+  }
+
+  /**
+   * Replays every strategy of every piece of work (e.g. the runs of a Monte Carlo study, one seed
+   * each) and returns each piece's strategy results in scenario order. Tasks (piece, strategy) go
+   * to whichever worker is free, pieces in order; a piece's pods are built when its first task is
+   * handed out, copied once into shared memory, and freed once its last strategy is done, so a
+   * study of many runs holds only the pods of the runs in flight.
+   */
+  async runMany(works: readonly PoolWork[], onWorkDone?: (work: number, strategies: StrategyResult[]) => void): Promise<StrategyResult[][]> {
+    const results: StrategyResult[][] = works.map((w) => new Array(w.scenario.strategies.length));
+    const left = works.map((w) => w.scenario.strategies.length);
+    // Longest first within each piece, so the last task to start is short: strategies with a node
+    // pool take about twice as long as serverless-only ones (placement and cluster-autoscaler).
     const weight = { mixed: 3, nodes: 2, serverless: 1 } as const;
-    const order = scenario.strategies.map((_, i) => i).sort((a, b) => weight[scenario.strategies[b].kind] - weight[scenario.strategies[a].kind] || a - b);
+    const tasks = works.flatMap((w, k) =>
+      w.scenario.strategies.map((_, i) => i).sort((a, b) => weight[w.scenario.strategies[b].kind] - weight[w.scenario.strategies[a].kind] || a - b).map((i) => ({ work: k, strategy: i })),
+    );
+    const shared = new Map<number, ToStrategyWorker & { pods: PodTable }>();
+    const holders = new Map<number, Set<Worker>>();
     let next = 0;
+    const workers = this.workers.slice(0, Math.max(1, tasks.length));
     await Promise.all(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const give = () => {
-              if (next >= n) {
+              if (next >= tasks.length) {
                 cleanup();
                 return resolve();
               }
-              worker.postMessage(order[next++] satisfies ToStrategyWorker);
+              const task = tasks[next++];
+              let piece = shared.get(task.work);
+              if (!piece) {
+                piece = { work: task.work, scenario: works[task.work].scenario, pods: sharedPodTable(works[task.work].pods()) };
+                shared.set(task.work, piece);
+                holders.set(task.work, new Set());
+              }
+              const held = holders.get(task.work)!;
+              if (!held.has(worker)) {
+                worker.postMessage(piece satisfies ToStrategyWorker);
+                held.add(worker);
+              }
+              worker.postMessage({ work: task.work, strategy: task.strategy } satisfies ToStrategyWorker);
             };
             const onMessage = (m: FromStrategyWorker) => {
               if ('error' in m) {
                 cleanup();
                 return reject(workerError(m.error));
               }
-              results[m.index] = m.result;
+              results[m.work][m.index] = m.result;
+              if (--left[m.work] === 0) {
+                for (const w of holders.get(m.work) ?? []) w.postMessage({ drop: m.work } satisfies ToStrategyWorker);
+                shared.delete(m.work);
+                holders.delete(m.work);
+                onWorkDone?.(m.work, results[m.work]);
+              }
               give();
             };
             const onExit = (code: number) => reject(new Error(`strategy worker stopped (exit code ${code}) before its work was done`));
@@ -88,12 +130,11 @@ export class StrategyPool {
             worker.on('message', onMessage);
             worker.on('error', reject);
             worker.on('exit', onExit);
-            worker.postMessage(shared);
             give();
           }),
       ),
     );
-    return { scenario: scenario.name, horizonSeconds: scenario.horizon, seed: scenario.seed, strategies: results, ...(pods.afterHorizon ? { podsAfterHorizon: pods.afterHorizon } : {}) };
+    return results;
   }
 
   async close(): Promise<void> {

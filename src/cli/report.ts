@@ -2,6 +2,8 @@ import { headroomNotes } from '../metrics/headroomNotes.ts';
 import { limitNotes } from '../metrics/limitNotes.ts';
 import { causesPresent, WAIT_CAUSE_LABEL } from '../metrics/waitLabels.ts';
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
+import { runPoint } from '../runs/bands.ts';
+import { decidePairedVerdict } from '../verdict/pairedVerdict.ts';
 
 /** The JSON contract of `npm run sim -- --json`: results without the time series. */
 export function toJson(result: SimulationResult): object {
@@ -11,6 +13,7 @@ export function toJson(result: SimulationResult): object {
     seed: result.seed,
     ...(result.podsAfterHorizon ? { podsAfterHorizon: result.podsAfterHorizon } : {}),
     strategies: result.strategies.map(strategySummary),
+    verdict: singleRunVerdict(result),
   };
 }
 
@@ -52,7 +55,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const int = (v: number) => Math.round(v).toLocaleString('en-US');
 
 /** A side-by-side plain-text table, one column per strategy. */
-export function toTable(result: SimulationResult, wallMs?: number): string {
+export function toTable(result: SimulationResult, wallMs?: number, verdictSentence?: string): string {
   const S = result.strategies;
   const itemNames = [...new Set(S.flatMap((s) => Object.keys(s.cost.items)))].filter((k) => S.some((s) => s.cost.items[k] > 0));
   const rows: Array<[string, ...string[]]> = [
@@ -95,7 +98,18 @@ export function toTable(result: SimulationResult, wallMs?: number): string {
   const out = [`${result.scenario}  (horizon ${formatSeconds(result.horizonSeconds)}, seed ${result.seed}${cut})`, '', line(rows[0]), ...rows.slice(1).map(line)];
   const notes = [...S.flatMap(limitNotes), ...S.flatMap(headroomNotes)];
   if (notes.length) out.push('', ...notes.map((n) => `note: ${n}`));
+  if (verdictSentence) out.push('', `verdict: ${verdictSentence}`);
   if (wallMs !== undefined) out.push('', `simulated in ${(wallMs / 1000).toFixed(2)} s`);
   return out.join('\n');
 }
 
+
+/** The verdict of one run (no --runs), in the contract's shape: `{ winner, confidence, sentence }`. */
+export function singleRunVerdict(result: SimulationResult) {
+  return decidePairedVerdict([
+    result.strategies.map((s) => {
+      const p = runPoint(s);
+      return { name: s.name, costTotal: p.cost, currency: s.cost.currency, pendingP95: p.pendingP95, neverStarted: p.neverStarted, podsTotal: p.podsTotal, sloViolations: p.sloViolations, sloSeconds: s.slo.thresholdSeconds };
+    }),
+  ]);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideVerdict, verdict, type VerdictInput } from '../../src/app/verdict.ts';
+import { decideVerdict, verdict, type VerdictInput } from '../../src/verdict/verdict.ts';
 
 /** A strategy of 1,000 pods (unless said) with a 60 s SLO. */
 const s = (name: string, costTotal: number, pendingP95: number, sloViolations: number, neverStarted = 0, podsTotal = 1000): VerdictInput => ({

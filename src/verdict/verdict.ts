@@ -1,4 +1,4 @@
-import { formatDuration, formatIncrease, formatMoney, formatShare } from './format.ts';
+import { formatDuration, formatIncrease, formatMoney, formatShare } from '../app/format.ts';
 
 /** What the verdict needs from each strategy. */
 export interface VerdictInput {
