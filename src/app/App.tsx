@@ -25,6 +25,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { runSeeds } from '../runs/seeds.ts';
 import { RunsPool, StudyCancelledError, type RunSample } from './runs/runsPool.ts';
 import { RunsControl } from './runs/RunsControl.tsx';
+import { RecommendPanel } from './runs/RecommendPanel.tsx';
 import { studyView, type StudyView } from './runs/study.ts';
 
 interface Shown {
@@ -270,6 +271,9 @@ export function App() {
             ) : (
               <p className="placeholder">{running ? 'Simulating the scenario…' : 'Run the simulation to see results.'}</p>
             )}
+          </RenderErrorBoundary>
+          <RenderErrorBoundary area="The recommendation">
+            <RecommendPanel scenario={validation.ok ? validation.scenario : null} doc={doc} runs={runs} onApply={openDoc} />
           </RenderErrorBoundary>
           <RenderErrorBoundary area="The sweep panel">
             <SweepPanel doc={doc} scenario={validation.ok ? validation.scenario : null} />

@@ -24,6 +24,8 @@ export interface CliArgs {
   shard?: string;
   /** Write the output to this file instead of stdout. */
   out?: string;
+  /** `--recommend`: search each strategy's knobs for the cheapest setup that meets the SLO in 90% of runs. */
+  recommend: boolean;
   /** `--runs N`: replay the scenario with N seeds (its own, then derived ones) and report bands. */
   runs?: number;
   /** Most pod replays (pods x strategies, over all sweep runs) to run without refusing. */
@@ -32,7 +34,7 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv [--mapping mapping.json]] [--seed N] [--jobs N] [--runs N] [--sweep path=from:to:steps [--sweep ...]] [--shard i/n] [--out FILE]
+export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv [--mapping mapping.json]] [--seed N] [--jobs N] [--runs N] [--recommend] [--sweep path=from:to:steps [--sweep ...]] [--shard i/n] [--out FILE]
        spillway merge <part.json>...            (partials of --shard runs into one result)
        spillway k8s-job <scenario.json> --sweep ... --image IMAGE --parallelism P   (a Kubernetes Indexed Job)
 
@@ -55,6 +57,9 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
   --runs N          replay the scenario with N seeds (the scenario's, then seeds derived from it; every
                     strategy gets the same seed within a run) and report p5/p50/p95 of cost, pending p95
                     and CPU utilization per strategy; the verdict names a winner only if it wins 90% of runs
+  --recommend       search each strategy's what-if knobs (minimum nodes, overflow timeout, instance type)
+                    for the cheapest setup whose pending p95 meets the scenario's SLO in at least 90% of
+                    runs (--runs N, default 10); prints it as a diff and the patched scenario JSON
   --sweep P=A:B:N   run the scenario N times with the number at field path P going linearly from A to B
                     (e.g. workload.1.podsPerSession=1000:24000:7); a second --sweep makes a grid.
                     Prints cost and pending p95 per strategy and where strategies break even on cost
@@ -65,7 +70,7 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
                     (default 20,000,000: about a minute of replay on the machine bench/README.md measured)`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { json: false, help: false, skipBadRows: false, sweep: [] };
+  const args: CliArgs = { json: false, help: false, skipBadRows: false, sweep: [], recommend: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string): string => {
@@ -76,6 +81,7 @@ export function parseArgs(argv: string[]): CliArgs {
     if (a === '--json') args.json = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--skip-bad-rows') args.skipBadRows = true;
+    else if (a === '--recommend') args.recommend = true;
     else if (a === '--trace') args.trace = value('--trace');
     else if (a === '--horizon') args.horizon = parseHorizon(value('--horizon'));
     else if (a === '--trace-window') args.traceWindow = parseTraceWindow(value('--trace-window'));
@@ -107,6 +113,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else throw new UsageError(`unexpected argument "${a}" (one scenario file at a time)`);
   }
   if (args.traceWindow && !args.trace) throw new UsageError('--trace-window needs --trace (a trace source in a scenario file takes a "window" field)');
+  if (args.recommend && args.sweep.length) throw new UsageError('--recommend and --sweep cannot be combined: the recommender runs its own grid');
   if (args.runs !== undefined && args.sweep.length) throw new UsageError('--runs and --sweep cannot be combined yet: run the sweep per seed with --seed');
   if (args.mapping !== undefined && args.trace === undefined) throw new UsageError('--mapping needs --trace (it says how to read that file)');
   return args;

@@ -8,7 +8,8 @@ import type { PodTable } from '../workload/podTable.ts';
 import { DEFAULT_MAX_POD_REPLAYS, estimateWork, workRefusal } from '../workload/workEstimate.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args.ts';
-import { InputError, loadScenarioFile } from './loadScenarioFile.ts';
+import { InputError, loadScenarioFile, readText } from './loadScenarioFile.ts';
+import { recommendationJson, recommendText, runRecommend } from './recommendCli.ts';
 import { runK8sJob } from './k8sJob.ts';
 import { runMerge } from './merge.ts';
 import { writeOutput } from './output.ts';
@@ -41,6 +42,7 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   // Check the sweep syntax before reading files, so a typo fails fast.
   const sweep = args.sweep.map(parseSweepArg);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  if (shard && args.recommend) throw new ShardError(`--shard ${args.shard}: --recommend cannot be sharded yet (its refinement depends on the coarse grid's results); run it on one machine`);
   if (shard && !sweep.length && args.runs === undefined) throw new ShardError(`--shard ${args.shard}: only a multi-run command (--sweep, --runs) has work to split; a single run is one unit`);
   const print = (text: string) => writeOutput(text, args.out);
   const { scenario, traces } = loadScenarioFile(args.scenario, {
@@ -80,7 +82,9 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
     // Through JSON, as a merge reads the units, so sharded and unsharded documents are the same bytes.
     const units = JSON.parse(JSON.stringify(await computeRunUnits(scenario, traces, head, indices, jobs, warn))) as RunUnit[];
     const doc = finishRuns(head, scenario.seed, units);
-    print(args.json ? JSON.stringify(doc, null, 2) : runsTable(doc as RunsDocument, performance.now() - t0));
+    const wall = performance.now() - t0;
+    const rec = args.recommend ? await recommendFor(args, scenario, traces, args.runs) : null;
+    print(args.json ? JSON.stringify({ ...doc, ...rec?.json }, null, 2) : runsTable(doc as RunsDocument, wall) + (rec ? `\n\n${rec.text}` : ''));
     return 0;
   }
   checkWork(args, [scenario], traces);
@@ -90,8 +94,28 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   for (const n of notices) console.error(`warning: ${n}`);
   const result = await simulateInParallel(scenario, pods, args.jobs ?? defaultJobs(scenario.strategies.length, pods.count));
   const wall = performance.now() - t0;
-  print(args.json ? JSON.stringify(toJson(result), null, 2) : toTable(result, wall, singleRunVerdict(result).sentence));
+  const rec = args.recommend ? await recommendFor(args, scenario, traces, DEFAULT_RECOMMEND_RUNS) : null;
+  print(args.json ? JSON.stringify({ ...toJson(result), ...rec?.json }, null, 2) : toTable(result, wall, singleRunVerdict(result).sentence) + (rec ? `\n\n${rec.text}` : ''));
   return 0;
+}
+
+/** Runs that decide a recommendation when --runs does not say: 9 of 10 is the 90% bar. */
+const DEFAULT_RECOMMEND_RUNS = 10;
+
+/** `--recommend`: the search, then the JSON fields and the text (diff and patched scenario). */
+async function recommendFor(args: CliArgs & { scenario: string }, scenario: Scenario, traces: ReadonlyMap<string, PodTable>, runs: number) {
+  const t0 = performance.now();
+  const pods = estimateWork([scenario], new Map([...traces].map(([name, t]) => [name, t.count] as const))).pods;
+  const jobs = args.jobs ?? defaultJobs(scenario.strategies.length * runs, pods * runs);
+  let last = 0;
+  const result = await runRecommend(scenario, traces, runs, jobs, (line) => {
+    if (performance.now() - last < 2000) return;
+    last = performance.now();
+    console.error(line);
+  });
+  console.error(`recommend: ${result.configurations} configurations, ${result.replays} replays in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const doc = JSON.parse(readText(args.scenario, 'scenario').replace(/^\uFEFF/, '')) as unknown;
+  return { json: recommendationJson(result, doc), text: recommendText(result, doc, scenario, args.scenario) };
 }
 
 /**

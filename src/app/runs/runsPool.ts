@@ -50,10 +50,16 @@ export class RunsPool {
    * StudyCancelledError when superseded or cancelled, or with the first run's engine error.
    */
   run(scenario: Scenario, seeds: readonly number[], onSample: (sample: RunSample, index: number) => void, traces: Record<string, PodTable> | Promise<Record<string, PodTable>> = {}): Promise<RunSample[]> {
+    return this.runItems(seeds.map((seed) => ({ scenario, seed })), onSample, traces);
+  }
+
+  /** As `run`, for any scenarios and seeds (the recommender's configurations). */
+  runItems(items: ReadonlyArray<{ scenario: Scenario; seed: number }>, onSample: (sample: RunSample, index: number) => void = () => {}, traces: Record<string, PodTable> | Promise<Record<string, PodTable>> = {}): Promise<RunSample[]> {
     this.rejectCurrent?.(new StudyCancelledError());
     const id = ++this.study;
-    const samples: RunSample[] = new Array(seeds.length);
-    if (seeds.length === 0) return Promise.resolve(samples);
+    const seeds = items.map((it) => it.seed);
+    const samples: RunSample[] = new Array(items.length);
+    if (items.length === 0) return Promise.resolve(samples);
     return new Promise<RunSample[]>((resolve, reject) => {
       let settled = false;
       const settle = (fn: () => void) => {
@@ -73,7 +79,7 @@ export class RunsPool {
             if (Object.keys(tables).length) await pooled.remote.setTraces(tables);
             while (live() && next < seeds.length) {
               const i = next++;
-              const outcome = await pooled.remote.runSeed(scenario, seeds[i]);
+              const outcome = await pooled.remote.runSeed(items[i].scenario, seeds[i]);
               if (!live()) return;
               if (!outcome.ok) return settle(() => reject(new Error(`run with seed ${seeds[i]}: ${outcome.message}`)));
               samples[i] = outcome;
