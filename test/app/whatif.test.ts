@@ -12,6 +12,35 @@ import type { StrategyResult } from '../../src/metrics/result.ts';
 const headlineDoc = () => JSON.parse(readFileSync(new URL('../../scenarios/online-class-evening-burst.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const get = (doc: unknown, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], doc);
 
+describe('what-if knobs for commitments and spot', () => {
+  const doc = {
+    schemaVersion: 1,
+    name: 'spot and plan',
+    workload: [{ type: 'batch', name: 'jobs', jobsPerHour: 10, runtime: { kind: 'constant', seconds: 60 }, pod: { cpuMillicores: 500, memoryMiB: 512 } }],
+    strategies: [
+      { kind: 'nodes', name: 'on demand + plan', commitment: { perHour: 2, discount: 0.3 }, nodePool: { instanceTypes: ['m6i.xlarge'] } },
+      { kind: 'nodes', name: 'spot', nodePool: { instanceTypes: ['m6i.xlarge'], spot: {} } },
+    ],
+  };
+  const scenario = parseScenario(doc);
+  const base = knobBaseline(scenario);
+
+  it('start from the scenario: the commitment level, and the EC2 Spot preset rate (0.05 per node-month)', () => {
+    expect(base.commitmentPerHour).toBe(2);
+    expect(base.spotInterruptionsPerMonth).toBe(0.05);
+    expect(knobApplies('commitmentPerHour', base)).toBe(true);
+  });
+
+  it('write the commitment level and the interruption rate where they exist, and nowhere else', () => {
+    const out = applyKnobs(doc, scenario, { ...NEUTRAL_KNOBS, commitmentPerHour: 3.5, spotInterruptionsPerMonth: 0.2 });
+    expect(get(out, 'strategies.0.commitment')).toEqual({ perHour: 3.5, discount: 0.3 });
+    expect(get(out, 'strategies.1.commitment')).toBeUndefined();
+    expect(get(out, 'strategies.1.nodePool.spot')).toEqual({ interruptionsPerMonth: 0.2 });
+    expect(get(out, 'strategies.0.nodePool.spot')).toBeUndefined();
+    expect(safeParseScenario(out).ok).toBe(true);
+  });
+});
+
 describe('what-if knobs on the headline scenario', () => {
   const doc = headlineDoc();
   const scenario = parseScenario(doc);
@@ -35,9 +64,14 @@ describe('what-if knobs on the headline scenario', () => {
       headroomPods: null,
       preScaleAt: null,
       consolidateAfter: null,
+      commitmentPerHour: null,
+      spotInterruptionsPerMonth: null,
     });
     expect(knobApplies('headroomPods', base)).toBe(false);
     expect(knobApplies('overflowTimeout', base)).toBe(true);
+    // No strategy has a commitment or spot nodes: those knobs are disabled.
+    expect(knobApplies('commitmentPerHour', base)).toBe(false);
+    expect(knobApplies('spotInterruptionsPerMonth', base)).toBe(false);
   });
 
   it('neutral knobs give back the very same draft', () => {

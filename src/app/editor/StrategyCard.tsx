@@ -17,7 +17,7 @@ import { fieldErrorId, fieldId } from '../issueFields.ts';
 import { changeStrategyKind, defaultOverflow, type StrategyKind } from '../strategyDrafts.ts';
 import { useEditor } from './EditorContext.tsx';
 import { CheckboxField, DelayField, FieldErrors, Fields, InputField, SelectField } from './fields.tsx';
-import { AUTOSCALER_FIELDS, KARPENTER_FIELDS, NODE_POOL_FIELDS, OVERFLOW_FIELDS, RESOURCE_POLICY_FIELDS, SERVERLESS_FIELDS, STRATEGY_BASE_FIELDS } from './fieldSpecs.ts';
+import { AUTOSCALER_FIELDS, COMMITMENT_FIELDS, KARPENTER_FIELDS, NODE_POOL_FIELDS, NODE_SPOT_FIELDS, OVERFLOW_FIELDS, RESOURCE_POLICY_FIELDS, SERVERLESS_FIELDS, STRATEGY_BASE_FIELDS } from './fieldSpecs.ts';
 
 const CUSTOM = '__custom__';
 
@@ -147,6 +147,56 @@ function NodePoolSection({ base }: { base: string }) {
           <FieldErrors path={`${path}.autoscaler`} />
         </fieldset>
       )}
+      <SpotSection path={path} />
+    </fieldset>
+  );
+}
+
+/** Spot / preemptible nodes: off unless ticked (then the EC2 Spot preset fills every empty field). */
+function SpotSection({ path }: { path: string }) {
+  const { doc, update } = useEditor();
+  const on = getIn(doc, `${path}.spot`) !== undefined;
+  return (
+    <fieldset className="section" data-path={`${path}.spot`}>
+      <legend>Spot capacity</legend>
+      <CheckboxField
+        path={`${path}.spot`}
+        label="Launch spot / preemptible nodes"
+        checked={on}
+        hint={on ? 'Interrupted nodes are reclaimed after the notice; their pods rerun (in full, unless their class checkpoints).' : undefined}
+        onChange={(tick) => update(`${path}.spot`, tick ? {} : undefined)}
+      />
+      {on && (
+        <div className="field-grid">
+          <Fields specs={NODE_SPOT_FIELDS} base={`${path}.spot`} />
+        </div>
+      )}
+      <FieldErrors path={`${path}.spot`} />
+    </fieldset>
+  );
+}
+
+/** A spend commitment: off unless ticked; its discount has no default (it depends on the plan bought). */
+function CommitmentSection({ base }: { base: string }) {
+  const { doc, update } = useEditor();
+  const path = `${base}.commitment`;
+  const on = getIn(doc, path) !== undefined;
+  return (
+    <fieldset className="section" data-path={path}>
+      <legend>Commitment</legend>
+      <CheckboxField
+        path={path}
+        label="Savings Plan / reserved instances / savings plan"
+        checked={on}
+        hint={on ? 'Settled hour by hour: eligible usage at the discount until the commitment is spent, the rest on demand; spot is never covered.' : undefined}
+        onChange={(tick) => update(path, tick ? { perHour: 0 } : undefined)}
+      />
+      {on && (
+        <div className="field-grid">
+          <Fields specs={COMMITMENT_FIELDS} base={path} />
+        </div>
+      )}
+      <FieldErrors path={path} />
     </fieldset>
   );
 }
@@ -350,6 +400,7 @@ export function StrategyCard({ index, count, onDuplicate, onRemove }: { index: n
       {(kind === 'nodes' || kind === 'mixed') && <NodePoolSection base={base} />}
       {(kind === 'serverless' || kind === 'mixed') && <ServerlessSection base={base} />}
       {kind === 'mixed' && <OverflowSection base={base} />}
+      {kind && <CommitmentSection base={base} />}
     </section>
   );
 }

@@ -160,6 +160,42 @@ export const KARPENTER_FIELDS: FieldSpec[] = [
   { kind: 'duration', key: 'batchMaxDuration', label: 'BATCH_MAX_DURATION', optional: true, placeholder: '10s' },
 ];
 
+/** Spot / preemptible nodes (nodePool.spot): empty fields take the offer's preset (src/pricing/spotPresets.ts). */
+export const NODE_SPOT_FIELDS: FieldSpec[] = [
+  {
+    kind: 'select',
+    key: 'preset',
+    label: 'Spot offer',
+    optional: true,
+    options: [
+      { value: 'ec2-spot', label: 'EC2 Spot (2 min notice)' },
+      { value: 'alibaba-preemptible', label: 'Alibaba ECS preemptible (1 h protection, 5 min notice)' },
+      { value: 'gce-spot', label: 'GCE Spot VMs (30 s notice)' },
+    ],
+  },
+  { kind: 'number', key: 'discount', label: 'Spot discount', optional: true, placeholder: '0.65 on EC2', hint: 'share off the on-demand price (EC2: Spot Advisor median 65%)' },
+  { kind: 'number', key: 'interruptionsPerMonth', label: 'Interruptions per node-month', optional: true, placeholder: '0.05 on EC2', hint: 'Spot Advisor bands: <5% = 0.05, 5-10% = 0.10, 10-15% = 0.15, 15-20% = 0.20' },
+  { kind: 'number', key: 'availability', label: 'Spot availability', optional: true, placeholder: '1', hint: 'chance a launch gets spot capacity; otherwise an on-demand node' },
+  { kind: 'duration', key: 'noticeSeconds', label: 'Interruption notice', optional: true, placeholder: 'preset' },
+  { kind: 'duration', key: 'protectionPeriod', label: 'Protection period', optional: true, placeholder: 'preset' },
+];
+
+/** A spend commitment on the strategy (Savings Plans, reserved instances per hour, Alibaba savings plans). */
+export const COMMITMENT_FIELDS: FieldSpec[] = [
+  { kind: 'number', key: 'perHour', label: 'Commitment per hour', unit: 'USD/h', hint: 'paid every hour, used or not' },
+  { kind: 'number', key: 'discount', label: 'Commitment discount', hint: 'share off on-demand; AWS publishes up to 0.66 (Compute SP) and 0.72 (EC2 Instance SP)' },
+  {
+    kind: 'select',
+    key: 'covers',
+    label: 'Commitment covers',
+    optional: true,
+    options: [
+      { value: 'nodesAndServerless', label: 'Nodes and serverless pods (Compute SP, Alibaba SP)' },
+      { value: 'nodes', label: 'Nodes only (EC2 Instance SP, reserved instances)' },
+    ],
+  },
+];
+
 export const SERVERLESS_FIELDS: FieldSpec[] = [
   {
     kind: 'select',
@@ -246,7 +282,11 @@ export function editorFieldPaths(doc: Record<string, unknown>): Set<string> {
       specPaths(`${base}.nodePool.autoscaler`, AUTOSCALER_FIELDS).forEach((p) => paths.add(p));
       paths.add(`${base}.nodePool.karpenter`);
       specPaths(`${base}.nodePool.karpenter`, KARPENTER_FIELDS).forEach((p) => paths.add(p));
+      paths.add(`${base}.nodePool.spot`);
+      specPaths(`${base}.nodePool.spot`, NODE_SPOT_FIELDS).forEach((p) => paths.add(p));
     }
+    paths.add(`${base}.commitment`);
+    specPaths(`${base}.commitment`, COMMITMENT_FIELDS).forEach((p) => paths.add(p));
     if (st.kind === 'serverless' || st.kind === 'mixed') {
       paths.add(`${base}.serverless`);
       specPaths(`${base}.serverless`, SERVERLESS_FIELDS).forEach((p) => paths.add(p));

@@ -5,6 +5,7 @@
  * not compound as the slider moves.
  */
 import { SERVERLESS_PRESETS } from '../../pricing/serverlessPresets.ts';
+import { SPOT_PRESETS } from '../../pricing/spotPresets.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { setIn, type Draft } from '../draft.ts';
 import { resolveProvisioning } from '../../models/resolveProvisioning.ts';
@@ -51,6 +52,10 @@ export interface Knobs {
    * a pod event before it is consolidated. Longer keeps emptied nodes for the next session.
    */
   consolidateAfter: number | null;
+  /** Commitment per hour of every strategy that has a commitment (Savings Plan level). */
+  commitmentPerHour: number | null;
+  /** Interruptions per node-month of every pool with spot nodes. */
+  spotInterruptionsPerMonth: number | null;
 }
 
 export type KnobKey = keyof Knobs;
@@ -71,6 +76,8 @@ export const NEUTRAL_KNOBS: Knobs = {
   headroomPods: null,
   preScaleAt: null,
   consolidateAfter: null,
+  commitmentPerHour: null,
+  spotInterruptionsPerMonth: null,
 };
 
 /** The values the scenario has now (first pool / strategy that has the field) and which knobs apply. */
@@ -89,6 +96,8 @@ export interface KnobBaseline {
   headroomPods: number | null;
   preScaleAt: number | null;
   consolidateAfter: number | null;
+  commitmentPerHour: number | null;
+  spotInterruptionsPerMonth: number | null;
 }
 
 type NodePool = Extract<Scenario['strategies'][number], { nodePool: unknown }>['nodePool'];
@@ -175,6 +184,8 @@ export function knobBaseline(scenario: Scenario): KnobBaseline {
       return p ? (p.schedule as NonNullable<NodePool['schedule']>)[preScaleAction(p)].at : null;
     })(),
     consolidateAfter: karpenterConsolidateAfter(ps),
+    commitmentPerHour: scenario.strategies.find((s) => s.commitment)?.commitment?.perHour ?? null,
+    spotInterruptionsPerMonth: spotRate(ps.find((p) => p.pool.spot)?.pool.spot),
   };
 }
 
@@ -183,6 +194,12 @@ function karpenterConsolidateAfter(ps: Array<{ pool: NodePool }>): number | null
   const k = ps.find((p) => p.pool.karpenter)?.pool.karpenter;
   if (!k) return null;
   return k.consolidateAfter === 'Never' ? null : k.consolidateAfter;
+}
+
+/** The interruption rate a spot config runs with (its own, else its preset's; null: none). */
+function spotRate(spot: NodePool['spot']): number | null {
+  if (!spot) return null;
+  return spot.interruptionsPerMonth ?? SPOT_PRESETS[spot.preset].interruptionsPerMonth ?? null;
 }
 
 /** Rounds to 6 significant digits so prices and rates stay readable in the editor and links. */
@@ -233,6 +250,7 @@ export function applyKnobs(doc: Draft, scenario: Scenario, knobs: Knobs): Draft 
       if (knobs.scaleDownUtilizationThreshold !== null) out = setIn(out, `${at}.autoscaler.scaleDownUtilizationThreshold`, knobs.scaleDownUtilizationThreshold);
       if (knobs.scanInterval !== null) out = setIn(out, `${at}.autoscaler.scanInterval`, Math.max(1, knobs.scanInterval));
     }
+    if (pool.spot && knobs.spotInterruptionsPerMonth !== null) out = setIn(out, `${at}.spot.interruptionsPerMonth`, knobs.spotInterruptionsPerMonth);
   }
   if (knobs.launchRatePerSecond !== null) {
     for (const { index, burst } of launchLimits(scenario)) out = setIn(out, `strategies.${index}.serverless.launchRate`, { burst, perSecond: Math.max(0.1, knobs.launchRatePerSecond) });
@@ -243,6 +261,7 @@ export function applyKnobs(doc: Draft, scenario: Scenario, knobs: Knobs): Draft 
       out = setIn(out, `strategies.${i}.serverless.pricePerVcpuHour`, tidy((s.serverless.pricePerVcpuHour ?? preset.pricePerVcpuHour) * knobs.serverlessPriceScale));
       out = setIn(out, `strategies.${i}.serverless.pricePerGiBHour`, tidy((s.serverless.pricePerGiBHour ?? preset.pricePerGiBHour) * knobs.serverlessPriceScale));
     }
+    if (s.commitment && knobs.commitmentPerHour !== null) out = setIn(out, `strategies.${i}.commitment.perHour`, knobs.commitmentPerHour);
     if (s.kind === 'mixed' && s.overflow.policy === 'resourcePolicy' && knobs.overflowTimeout !== null) {
       out = setIn(out, `strategies.${i}.overflow.whenTryNextUnits`, { policy: s.overflow.whenTryNextUnits.policy, timeout: knobs.overflowTimeout });
     }
@@ -265,6 +284,8 @@ export const KNOB_LABELS: Record<Exclude<KnobKey, 'instanceType'>, string> = {
   headroomPods: 'Headroom: placeholder pods',
   preScaleAt: 'Pre-scale time',
   consolidateAfter: 'Karpenter consolidateAfter',
+  commitmentPerHour: 'Commitment per hour',
+  spotInterruptionsPerMonth: 'Spot interruptions per node-month',
 };
 
 /** How each knob reads in the UI and the range its slider covers around the scenario's value. */
@@ -283,6 +304,7 @@ const seconds = (v: number) => (v < 120 ? `${Math.round(v)} s` : `${+(v / 60).to
 export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
   const minNodesTop = Math.max(20, Math.ceil(((base.minNodes ?? 0) * 3) / 10) * 10);
   const maxNodesTop = Math.max(50, Math.ceil(((base.maxNodes ?? 0) * 3) / 10) * 10);
+  const commitmentTop = Math.max(10, Math.ceil((base.commitmentPerHour ?? 0) * 3));
   return [
     { key: 'burstScale', label: KNOB_LABELS.burstScale, help: 'Multiplies pods per session of burst sources and jobs per hour of batch sources.', min: 0.1, max: 3, step: 0.05, format: (v) => `×${v.toFixed(2)}` },
     { key: 'provisioningMedian', label: KNOB_LABELS.provisioningMedian, help: "Median from cluster-autoscaler's request to node Ready for every node pool: the node group's reaction, create call, boot, kubelet registration and Ready, each scaled alike (their spread too). Waits at the cloud's launch limits come on top.", min: 10, max: 600, step: 5, format: seconds },
@@ -320,6 +342,24 @@ export function sliderSpecs(base: KnobBaseline): SliderSpec[] {
       max: 86400 - 60,
       step: 60,
       format: (v) => timeOfDayText(Math.round(v / 60) * 60),
+    },
+    {
+      key: 'commitmentPerHour',
+      label: KNOB_LABELS.commitmentPerHour,
+      help: 'The spend per hour committed (Savings Plan, reserved instances): paid every hour, used or not; eligible usage up to it is discounted.',
+      min: 0,
+      max: commitmentTop,
+      step: commitmentTop / 100,
+      format: (v) => `${v.toFixed(2)}/h`,
+    },
+    {
+      key: 'spotInterruptionsPerMonth',
+      label: KNOB_LABELS.spotInterruptionsPerMonth,
+      help: 'How often a spot node is reclaimed (AWS Spot Advisor bands: <5% = 0.05 ... >20%). Its pods rerun elsewhere.',
+      min: 0,
+      max: 1,
+      step: 0.01,
+      format: (v) => v.toFixed(2),
     },
   ];
 }

@@ -6,7 +6,9 @@
 import type { Scenario } from '../../scenario/scenario.ts';
 import {
   AUTOSCALER_FIELDS,
+  COMMITMENT_FIELDS,
   NODE_POOL_FIELDS,
+  NODE_SPOT_FIELDS,
   OVERFLOW_FIELDS,
   RESOURCE_POLICY_FIELDS,
   SCENARIO_FIELDS,
@@ -45,6 +47,8 @@ function fieldLabel(specs: readonly FieldSpec[], rest: string): string {
 function strategyFieldLabel(rest: string): string {
   for (const [prefix, specs] of [
     ['nodePool.autoscaler.', AUTOSCALER_FIELDS],
+    ['nodePool.spot.', NODE_SPOT_FIELDS],
+    ['commitment.', COMMITMENT_FIELDS],
     ['nodePool.', NODE_POOL_FIELDS],
     ['serverless.', SERVERLESS_FIELDS],
     ['overflow.', [...OVERFLOW_FIELDS, ...RESOURCE_POLICY_FIELDS]],
