@@ -18,6 +18,7 @@ import { formatSpan } from './import/importFormat.ts';
 import { resultToJson, seriesCsv, summaryCsv } from './resultExport.ts';
 import { verdict } from '../verdict/verdict.ts';
 import { headroomNotes } from '../metrics/headroomNotes.ts';
+import { capacityNotes } from '../metrics/capacityNotes.ts';
 import { limitNotes } from '../metrics/limitNotes.ts';
 import { pinnedChartStrategies } from './whatif/pinned.ts';
 import type { StudyView } from './runs/study.ts';
@@ -132,6 +133,13 @@ export const ResultsPanel = memo(function ResultsPanel({
       {result.strategies.some((s) => s.headroom || s.scheduledLaunches !== undefined) && (
         <ul className="limit-notes" data-testid="headroom-notes">
           {result.strategies.flatMap(headroomNotes).map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {result.strategies.some((s) => s.spot || s.commitment) && (
+        <ul className="capacity-notes" data-testid="capacity-notes">
+          {result.strategies.flatMap(capacityNotes).map((n) => (
             <li key={n}>{n}</li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runStrategy, scenarioWith } from '../helpers.ts';
 import { planSweep, runSweep, cheapestPerStrategy } from '../../src/sweep/index.ts';
 import { buildWorkload } from '../../src/workload/build.ts';
+import { capacityNotes } from '../../src/metrics/capacityNotes.ts';
 
 const instant = { kind: 'constant', seconds: 0 } as const;
 
@@ -63,6 +64,10 @@ describe('commitment (Savings Plan per hour)', () => {
     expect(r.cost.total).toBeCloseTo(bill, 9);
     expect(r.cost.items.commitment).toBeCloseTo(1.8, 9);
     expect(r.cost.items.serverlessCpu).toBeCloseTo(uncovered, 9);
+    // Said in a sentence under the table and the verdict.
+    expect(capacityNotes(r)).toEqual([
+      'pods: the commitment ($0.60/h at 50% off) cost $1.80, $0.45 of it unused; it covered $2.70 of usage at on-demand prices and $1.30 of eligible usage was paid on demand (saving $0.90)',
+    ]);
   });
 
   it('changes nothing but the bill: same pods, same waits, and without it usage is all on demand ($4)', () => {

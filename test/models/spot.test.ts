@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { constant, runStrategy, scenarioWith } from '../helpers.ts';
 import { safeParseScenario } from '../../src/scenario/parse.ts';
 import { hashString, Random } from '../../src/sim/random.ts';
+import { capacityNotes } from '../../src/metrics/capacityNotes.ts';
 
 /** A 4 vCPU / 16 GiB node with no reservations; on demand $0.2/h, spot at half that. */
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
@@ -70,6 +71,7 @@ describe('spot nodes', () => {
     expect(r.pods.completed).toBe(1);
     // Pending time is arrival to first Running: the rerun does not add to it.
     expect(r.pendingSeconds.max).toBeCloseTo(10, 9);
+    expect(capacityNotes(r)).toEqual([`spot + pods: 1 spot interruption stopped 1 pod, which ran ${((reclaimed - 10) / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 })} pod-hours of work again`]);
   });
 
   it('a pod restartable from a checkpoint loses only the work since its last checkpoint', () => {
