@@ -17,7 +17,7 @@ export function capacityNotes(s: StrategyResult): string[] {
     const fallback = s.spot.onDemandFallbacks > 0 ? `; ${plural(s.spot.onDemandFallbacks, 'launch', 'launches')} found no spot capacity and got on-demand nodes` : '';
     out.push(
       s.spot.interruptions > 0
-        ? `${s.name}: ${plural(s.spot.interruptions, 'spot interruption')} stopped ${plural(s.spot.podsInterrupted, 'pod')}, which ran ${hours(s.spot.lostPodSeconds)} pod-hours of work again${fallback}`
+        ? `${s.name}: ${plural(s.spot.interruptions, 'spot interruption')} stopped ${plural(s.spot.podsInterrupted, 'pod')}, losing ${hours(s.spot.lostPodSeconds)} pod-hours of work done since their last checkpoint${fallback}`
         : `${s.name}: no spot interruption in the horizon${fallback}`,
     );
   }

@@ -39,7 +39,7 @@ export interface SpotOutcome {
   interruptions: number;
   /** Pod stops they caused (a pod stopped twice counts twice). */
   podsInterrupted: number;
-  /** Work lost: what the stopped pods had run since their last checkpoint (or their start), run again. */
+  /** Work lost: what the stopped pods had run since their last checkpoint (or their start); rerun unless the pod ends at a set time. */
   lostPodSeconds: number;
 }
 

@@ -71,7 +71,7 @@ describe('spot nodes', () => {
     expect(r.pods.completed).toBe(1);
     // Pending time is arrival to first Running: the rerun does not add to it.
     expect(r.pendingSeconds.max).toBeCloseTo(10, 9);
-    expect(capacityNotes(r)).toEqual([`spot + pods: 1 spot interruption stopped 1 pod, which ran ${((reclaimed - 10) / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 })} pod-hours of work again`]);
+    expect(capacityNotes(r)).toEqual([`spot + pods: 1 spot interruption stopped 1 pod, losing ${((reclaimed - 10) / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 })} pod-hours of work done since their last checkpoint`]);
   });
 
   it('a pod restartable from a checkpoint loses only the work since its last checkpoint', () => {
