@@ -20,6 +20,7 @@ export const CAUSE_KNOB: Record<WaitCause, KnobKey | null> = {
   imagePull: null,
   unschedulable: 'instanceType',
   interruption: 'scaleDownUnneededTime',
+  preemption: null,
 };
 
 /** What to change for a cause that no slider moves. */
@@ -33,6 +34,7 @@ export const CAUSE_HINT: Record<WaitCause, string> = {
   imagePull: "the strategy's podStart.imagePull delay: smaller images or an image cache (the editor)",
   unschedulable: 'a bigger instance type or serverless size',
   interruption: 'scale-down unneeded time (nodes drained less eagerly)',
+  preemption: "the warm headroom's preemption delay (nodePool.headroom.preemptionDelay, the editor)",
 };
 
 const SHORT_PRESET: Record<string, string> = { 'aws-fargate': 'Fargate', 'alibaba-eci': 'ECI', 'gke-autopilot': 'Autopilot' };

@@ -18,6 +18,8 @@ export const WAIT_CAUSE_COLOR: Record<WaitCause, string> = {
   imagePull: '#117733',
   unschedulable: '#999933',
   interruption: '#AA4499',
+  // A tenth cause: Tol's "bright" blue, apart from the muted nine.
+  preemption: '#4477AA',
 };
 
 export interface WaitBreakdownInput {

@@ -11,6 +11,7 @@ export const WAIT_CAUSE_LABEL: Record<WaitCause, string> = {
   imagePull: 'image pull',
   unschedulable: 'unschedulable',
   interruption: 'interrupted start',
+  preemption: 'placeholder preemption',
 };
 
 /** The causes with any seconds in at least one of the given results, in the standard order. */

@@ -31,6 +31,8 @@
  *   starting): `interrupt(pod, at, running)` takes back the start charged in advance (`startOnNode`, or
  *   `launchServerless` for a preemptible pod reclaimed while it starts) and charges the time it had spent starting as
  *   `interruption`; its next start is charged as usual.
+ * - warm headroom: a pod bound by preempting placeholder pods waits `preemption` from its binding
+ *   until the victims are gone (`close(pod, now)`, then `charge(CAUSE.preemption, now, startAt)`).
  * - `settle()` at the end (summarize) charges every wait still open to the horizon.
  *
  * Memory: one byte and two doubles per pod.
@@ -47,6 +49,7 @@ export const WAIT_CAUSES = [
   'imagePull',
   'unschedulable',
   'interruption',
+  'preemption',
 ] as const;
 export type WaitCause = (typeof WAIT_CAUSES)[number];
 
@@ -60,6 +63,7 @@ export const CAUSE = {
   imagePull: 6,
   unschedulable: 7,
   interruption: 8,
+  preemption: 9,
 } as const satisfies Record<WaitCause, number>;
 export type CauseId = (typeof CAUSE)[WaitCause];
 

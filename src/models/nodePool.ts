@@ -1,4 +1,5 @@
 import { LEVEL } from '../metrics/recorder.ts';
+import { CAUSE } from '../metrics/waits.ts';
 import type { NodePool as NodePoolConfig } from '../scenario/strategy.ts';
 import { DelaySampler } from '../sim/sampleDelay.ts';
 import { stopPaying } from './billing.ts';
@@ -594,6 +595,11 @@ export class NodePool {
     c.recorder.at(now);
     c.recorder.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
     c.recorder.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
+    if (startAt > now && c.notYetRunning(pod)) {
+      // Bound by preempting placeholder pods: it waits for the victims to go before its sandbox.
+      c.waits.close(pod, now);
+      c.waits.charge(CAUSE.preemption, now, startAt);
+    }
     this.start(pod, slot, startAt);
   }
 

@@ -9,10 +9,12 @@ import type { ScenarioInput } from '../../src/scenario/scenario.ts';
 /**
  * Random small scenarios that reach every cause: node limits low enough to block scale-ups, fixed
  * pools, pods too big for anything, drains of nodes whose pods are still pulling their image,
- * overflow timeouts, tight serverless launch limits, and horizons that cut pods off while they wait.
+ * overflow timeouts, tight serverless launch limits, warm headroom placeholders that burst pods
+ * preempt, and horizons that cut pods off while they wait.
  */
 function randomScenario(seed: number): ScenarioInput {
   const rng = new Random(seed, 7);
+  const headroomRng = new Random(seed, 11);
   const rows: Array<[number, number, number, number, string]> = [];
   const n = 50 + rng.int(400);
   for (let i = 0; i < n; i++) {
@@ -39,6 +41,10 @@ function randomScenario(seed: number): ScenarioInput {
     provisioningDelay: delay(),
     podStart: { sandbox: delay(), imagePull: delay() },
     autoscaler,
+    // Warm headroom from a stream of its own, so the draws above stay as they were.
+    ...(headroomRng.next() < 0.4
+      ? { headroom: { placeholderPods: 1 + headroomRng.int(6), pod: { cpuMillicores: 500, memoryMiB: 512 }, preemptionDelay: { kind: 'constant' as const, seconds: 1 + headroomRng.int(5) } } }
+      : {}),
   };
   const serverless = {
     preset: (['aws-fargate', 'alibaba-eci', 'gke-autopilot'] as const)[rng.int(3)],

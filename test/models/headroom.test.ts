@@ -29,6 +29,13 @@ describe('overprovisioning placeholders (warm headroom)', () => {
     const r = runStrategy(scenarioWith([nodes({ headroom })], [burstPod])).result();
     // 3 s preemption delay, 2 s sandbox, 8 s image pull (the pause image does not warm the node).
     expect(r.pendingSeconds.max).toBeCloseTo(3 + 2 + 8, 9);
+    // Every second of that wait has its cause: 3 s placeholder preemption, 2 s sandbox, 8 s image
+    // pull; together the whole pending time (the preemption delay was charged to nothing before).
+    expect(r.waits.byCause.preemption).toBeCloseTo(3, 9);
+    expect(r.waits.byCause.sandbox).toBeCloseTo(2, 9);
+    expect(r.waits.byCause.imagePull).toBeCloseTo(8, 9);
+    expect(r.waits.totalSeconds).toBeCloseTo(3 + 2 + 8, 9);
+    expect(Object.values(r.waits.byCause).reduce((x, y) => x + y, 0)).toBeCloseTo(r.waits.totalSeconds, 9);
     // Without headroom the same pod waits for the next scan (510 s), a node Ready 100 s later, and its start.
     const without = runStrategy(scenarioWith([nodes()], [burstPod])).result();
     expect(without.pendingSeconds.max).toBeCloseTo(510 - 505 + 100 + 2 + 8, 9);
