@@ -1,11 +1,11 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { formatMoney } from '../app/format.ts';
 import { XAxis } from './Axes.tsx';
 import { ChartFrame, SVG_FONT, Tooltip, type TooltipState } from './ChartFrame.tsx';
 import type { ChartStrategy } from './chartData.ts';
 import { costBreakdownLayout, costItemLabel } from './costBreakdownLayout.ts';
 import { INK } from './palette.ts';
-import { moveReadout } from './useTimeHover.ts';
+import { useItemReadout } from './useTimeHover.ts';
 
 function BreakdownPlot({ strategies, width, currency }: { strategies: readonly ChartStrategy[]; width: number; currency: string }) {
   const layout = useMemo(
@@ -18,23 +18,16 @@ function BreakdownPlot({ strategies, width, currency }: { strategies: readonly C
     [strategies, width, currency],
   );
   const { margin, innerWidth, innerHeight } = layout;
-  const [tip, setTip] = useState<TooltipState | null>(null);
   // Keyboard: the read-out steps through the bars (line item by line item, strategy by strategy).
-  const [keyBar, setKeyBar] = useState(0);
-  const showBar = (i: number) => {
+  const { tip, setTip, keyboard } = useItemReadout(layout.bars.length, (i): TooltipState => {
     const b = layout.bars[i];
-    setKeyBar(i);
-    setTip({ x: margin.left + Math.min(b.width, innerWidth * 0.5), y: margin.top + b.y + b.height + 14, title: costItemLabel(b.item), rows: [{ color: b.color, label: b.strategy, value: formatMoney(b.value, currency) }], live: true });
-  };
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => moveReadout(e, keyBar, layout.bars.length - 1, showBar, () => setTip(null));
+    return { x: margin.left + Math.min(b.width, innerWidth * 0.5), y: margin.top + b.y + b.height + 14, title: costItemLabel(b.item), rows: [{ color: b.color, label: b.strategy, value: formatMoney(b.value, currency) }], live: true };
+  });
   return (
     <div className="plot">
       <svg
         className="chart-svg"
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        onFocus={() => layout.bars.length > 0 && showBar(Math.min(keyBar, layout.bars.length - 1))}
-        onBlur={() => setTip(null)}
+        {...keyboard}
         width={width}
         height={layout.height}
         fontFamily={SVG_FONT}

@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import type { WaitCause } from '../metrics/waits.ts';
 import { WAIT_CAUSE_LABEL } from '../metrics/waitLabels.ts';
 import { formatPercent } from '../app/format.ts';
@@ -6,7 +6,7 @@ import { XAxis } from './Axes.tsx';
 import { ChartFrame, SVG_FONT, Tooltip, type TooltipState } from './ChartFrame.tsx';
 import type { ChartStrategy } from './chartData.ts';
 import { INK } from './palette.ts';
-import { moveReadout } from './useTimeHover.ts';
+import { useItemReadout } from './useTimeHover.ts';
 import { WAIT_CAUSE_COLOR, waitBreakdownLayout, type WaitSegment } from './waitBreakdownLayout.ts';
 
 const podHours = (v: number) => `${v.toLocaleString('en-US', { maximumFractionDigits: v < 10 ? 2 : 1 })} pod-h`;
@@ -18,22 +18,15 @@ function segmentTip(s: WaitSegment, x: number, y: number, live = false): Tooltip
 function WaitPlot({ strategies, width }: { strategies: readonly ChartStrategy[]; width: number }) {
   const layout = useMemo(() => waitBreakdownLayout(strategies.map((s) => ({ name: s.name, ...s.result.waits })), width), [strategies, width]);
   const { margin, innerWidth, innerHeight } = layout;
-  const [tip, setTip] = useState<TooltipState | null>(null);
-  const [keySegment, setKeySegment] = useState(0);
-  const showSegment = (i: number) => {
+  const { tip, setTip, keyboard } = useItemReadout(layout.segments.length, (i) => {
     const s = layout.segments[i];
-    setKeySegment(i);
-    setTip(segmentTip(s, margin.left + s.x + s.width / 2, margin.top + s.y + s.height + 14, true));
-  };
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => moveReadout(e, keySegment, layout.segments.length - 1, showSegment, () => setTip(null));
+    return segmentTip(s, margin.left + s.x + s.width / 2, margin.top + s.y + s.height + 14, true);
+  });
   return (
     <div className="plot">
       <svg
         className="chart-svg"
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        onFocus={() => layout.segments.length > 0 && showSegment(Math.min(keySegment, layout.segments.length - 1))}
-        onBlur={() => setTip(null)}
+        {...keyboard}
         width={width}
         height={layout.height}
         fontFamily={SVG_FONT}

@@ -69,3 +69,27 @@ export function readoutKey(e: { key: string; shiftKey: boolean }, at: number, la
   else return null;
   return Math.max(0, Math.min(last, next));
 }
+
+/**
+ * Keyboard read-out over a chart's discrete items (bars, stacked segments), as `useTimeHover`'s
+ * `keyboard` does over time buckets: focus shows the item last read (the first at start),
+ * Left/Right/Home/End move (`moveReadout`), Escape and blur hide it. `tipAt(i)` is the item's
+ * tooltip; `setTip` stays the chart's for pointer hover.
+ */
+export function useItemReadout(count: number, tipAt: (item: number) => TooltipState) {
+  const [tip, setTip] = useState<TooltipState | null>(null);
+  const [item, setItem] = useState(0);
+  const show = (i: number) => {
+    setItem(i);
+    setTip(tipAt(i));
+  };
+  const keyboard = {
+    tabIndex: 0,
+    onKeyDown: (e: KeyboardEvent<SVGSVGElement>) => moveReadout(e, item, count - 1, show, () => setTip(null)),
+    onFocus: () => {
+      if (count > 0) show(Math.min(item, count - 1));
+    },
+    onBlur: () => setTip(null),
+  };
+  return { tip, setTip, keyboard };
+}

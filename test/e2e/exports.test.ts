@@ -136,6 +136,16 @@ describe('Exports and drag-and-drop in Chromium', () => {
     expect(await barTip.innerText()).not.toBe(firstBar);
     expect(await barTip.locator('tbody tr').count()).toBe(1);
     expect(await barTip.locator('td.num').innerText()).toMatch(/\$[\d,.]+/);
+    await page.keyboard.press('Escape');
+    expect(await barTip.count()).toBe(0);
+    // So does the wait breakdown, cause by cause: pod-hours and their share.
+    const waitTip = await focusReadout(page, 'wait-breakdown');
+    const firstPart = await waitTip.innerText();
+    await page.keyboard.press('ArrowRight');
+    expect(await waitTip.innerText()).not.toBe(firstPart);
+    expect(await waitTip.locator('td.num').innerText()).toMatch(/pod-h \([\d.]+%\)$/);
+    await page.keyboard.press('Escape');
+    expect(await waitTip.count()).toBe(0);
     // The exported file is not a tab stop.
     const title = (await page.locator('#chart-cumulative-cost h3').innerText()).trim();
     const svg = await download(page, () => page.getByRole('button', { name: `Download “${title}” as SVG` }).click());
