@@ -114,3 +114,10 @@ export function useAppServer(): { readonly preview: Preview; readonly browser: B
   });
   return env;
 }
+
+/** A duration as the app prints it ("1 min 38 s", "1m 50s", "2 h 5 min", "1,204 s") in seconds. */
+export function durationSeconds(text: string): number {
+  let s = 0;
+  for (const [, n, unit] of text.matchAll(/([\d.,]+)\s*(h|min|m|s)\b/g)) s += Number(n.replace(/,/g, '')) * (unit === 'h' ? 3600 : unit === 'min' || unit === 'm' ? 60 : 1);
+  return s;
+}

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RESULTS_DIR, useAppServer, waitForStatus } from './harness.ts';
+import { RESULTS_DIR, useAppServer, waitForStatus, durationSeconds } from './harness.ts';
 
 /** Vite preview of the built app and Chromium, shared by this file's tests. */
 const env = useAppServer();
 
 /** The table's compact durations ("3m 53s", "49 s", "1h 2m") as seconds. */
-function seconds(text: string): number {
-  let s = 0;
-  for (const [, n, unit] of text.matchAll(/([\d.,]+)\s*(h|min|m|s)\b/g)) s += Number(n.replace(/,/g, '')) * (unit === 'h' ? 3600 : unit === 'min' || unit === 'm' ? 60 : 1);
-  return s;
-}
-
 describe('node provisioning stages in the app (headline scenario)', () => {
   it('shows nodes requested behind nodes Ready, and the provisioning-time slider moves the stages', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -34,7 +28,7 @@ describe('node provisioning stages in the app (headline scenario)', () => {
     await slider.scrollIntoViewIfNeeded();
     expect(await slider.inputValue()).toBe('160');
     const p95Text = () => page.locator('[data-testid=comparison-table] tbody tr').first().locator('[data-metric=pendingP95]').innerText();
-    const p95 = async () => seconds(await p95Text());
+    const p95 = async () => durationSeconds(await p95Text());
     const before = await p95();
     await slider.focus();
     await page.keyboard.press('End');

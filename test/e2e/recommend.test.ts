@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RESULTS_DIR, useAppServer, waitForStatus } from './harness.ts';
+import { RESULTS_DIR, useAppServer, waitForStatus, durationSeconds } from './harness.ts';
 
 /** Vite preview of the built app and Chromium, shared by this file's tests. */
 const env = useAppServer();
 
 /** "59s", "1m 2s", "2h 5m", "0.4s" (the table's compact durations) in seconds. */
-function seconds(text: string): number {
-  let total = 0;
-  for (const [, n, unit] of text.matchAll(/([\d.]+)\s*(h|m|s)/g)) total += Number(n) * (unit === 'h' ? 3600 : unit === 'm' ? 60 : 1);
-  return total;
-}
-
 describe('Recommendation in Chromium', () => {
   it('finds the cheapest setup that meets the SLO, shows it as a diff, and after Apply the table meets the SLO', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -47,7 +41,7 @@ describe('Recommendation in Chromium', () => {
     const row = page.locator('[data-testid=comparison-table] tbody tr', { hasText: strategy });
     const p95 = (await row.locator('td[data-metric=pendingP95]').innerText()).split('\n')[0].replace('★', '').trim();
     console.log(`after Apply: ${strategy} pending p95 ${p95}`);
-    expect(seconds(p95)).toBeLessThanOrEqual(60);
+    expect(durationSeconds(p95)).toBeLessThanOrEqual(60);
     expect(errors).toEqual([]);
     await context.close();
   }, 900_000);
