@@ -100,8 +100,6 @@ export class NodePool {
   imageReadyAt = new Float64Array(0);
   /** With serialized pulls (kubelet serializeImagePulls), when the node's one pull slot is free. */
   pullFreeAt = new Float64Array(0);
-  /** A number per node launch (slots are reused), keying the node's further images in `moreImages`. */
-  private serial = new Float64Array(0);
   /** What the node costs per hour (its shape's price, or its spot price). */
   pricePerHour = new Float64Array(0);
   /** When the node became underutilized (NaN when it is not, or while it waits for a recheck). */
@@ -223,7 +221,6 @@ export class NodePool {
     this.imageCls = g(this.imageCls, -1);
     this.imageReadyAt = g(this.imageReadyAt);
     this.pullFreeAt = g(this.pullFreeAt);
-    this.serial = g(this.serial);
     this.pricePerHour = g(this.pricePerHour);
     this.underutilizedSince = g(this.underutilizedSince, NaN);
     this.unneededSince = g(this.unneededSince, NaN);
@@ -260,7 +257,7 @@ export class NodePool {
     this.imageCls[slot] = -1;
     this.imageReadyAt[slot] = Infinity;
     this.pullFreeAt[slot] = -Infinity;
-    this.serial[slot] = this.launched;
+    this.moreImages.delete(slot);
     this.underutilizedSince[slot] = NaN;
     this.unneededSince[slot] = NaN;
     this.recheckAt[slot] = -Infinity;
@@ -617,12 +614,13 @@ export class NodePool {
       this.imageReadyAt[slot] = image;
     } else {
       // Another workload's image on a node that already has one (rare: most nodes run one).
-      const key = this.serial[slot] * 65536 + cls;
-      const cached = this.moreImages.get(key);
+      let images = this.moreImages.get(slot);
+      if (!images) this.moreImages.set(slot, (images = new Map()));
+      const cached = images.get(cls);
       if (cached !== undefined) image = cached;
       else {
         image = this.pull(slot, sandboxDone);
-        this.moreImages.set(key, image);
+        images.set(cls, image);
       }
     }
     const running = sandboxDone > image ? sandboxDone : image;
@@ -643,8 +641,11 @@ export class NodePool {
     return end;
   }
 
-  /** Images beyond a node's first, by node launch and class (see `start`). */
-  private readonly moreImages = new Map<number, number>();
+  /**
+   * Images beyond a node's first: when each is there, by slot and pod class (see `start`). A slot's
+   * entry goes when the slot is reused for a new node, so the map holds at most the live slots'.
+   */
+  private readonly moreImages = new Map<number, Map<number, number>>();
   private readonly serializeImagePulls: boolean;
 
   private onPodFinished(pod: number): void {

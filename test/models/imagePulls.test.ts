@@ -35,4 +35,27 @@ describe('image pulls per node', () => {
     run.result();
     expect(Array.from(run.cluster.firstRunningAt)).toEqual([10, 10]);
   });
+
+  it('pulls again on a new node that reuses a removed node\'s slot', () => {
+    // One autoscaled node runs web and batch from 0 to 600 s, then sits empty and is removed
+    // (10 min unneeded). At 5,000 s a web and a batch pod arrive: the new node (in the freed slot)
+    // has neither image, so batch's pull again waits for web's: Running 8 s after web.
+    const pool = {
+      kind: 'nodes' as const,
+      name: 'autoscaled',
+      nodePool: { instanceTypes: [node], overhead: noOverhead, provisioningDelay: constant(100), podStart: { sandbox: constant(2), imagePull: constant(8) } },
+    };
+    const run = runStrategy(scenarioWith([pool], [
+      [0, 600, 1000, 1024, 'web'],
+      [0, 600, 1000, 1024, 'batch'],
+      [5000, 600, 1000, 1024, 'web'],
+      [5000, 600, 1000, 1024, 'batch'],
+    ]));
+    const r = run.result();
+    expect(r.nodes.launched).toBe(2);
+    const [web1, batch1, web2, batch2] = Array.from(run.cluster.firstRunningAt);
+    expect(batch1 - web1).toBe(8);
+    expect(web2).toBeGreaterThan(5000);
+    expect(batch2 - web2).toBe(8);
+  });
 });
