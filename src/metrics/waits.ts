@@ -13,7 +13,8 @@
  *   (clipped to the horizon). A model that charges a pod's time this way must leave the pod's
  *   own state closed over that stretch (`close(pod, at)` first): the ledger does not check.
  * - node pool: `queue(pod, at)` when a pod joins the pool's pending queue; `blockedByLimit(pod, at)`
- *   when a node limit (maxNodes, maxNodesTotal, a Karpenter limit) stopped a scale-up for it;
+ *   when a node limit (maxNodes, maxNodesTotal, a Karpenter limit) stopped a scale-up for it
+ *   (the results' `limits` count the pods and the `limit` seconds per limit, see `byLimit`);
  *   `scanned(at)` from whatever decides scale-ups (cluster-autoscaler each scan; a Karpenter
  *   batch when it closes); `startOnNode(pod, at, sandboxDone, running)` when it is bound.
  *   A queued pod's time is split when it leaves the queue: until the first scan at or after it
@@ -35,7 +36,7 @@
  *   until the victims are gone (`close(pod, now)`, then `charge(CAUSE.preemption, now, startAt)`).
  * - `settle()` at the end (summarize) charges every wait still open to the horizon.
  *
- * Memory: one byte and two doubles per pod.
+ * Memory: two bytes and two doubles per pod.
  */
 
 /** The causes, in the order the results list them (JSON keys of `waits.byCause`). */
@@ -67,6 +68,16 @@ export const CAUSE = {
 } as const satisfies Record<WaitCause, number>;
 export type CauseId = (typeof CAUSE)[WaitCause];
 
+/**
+ * The node limits that can stop a scale-up (`limits` in the results): the pool's `maxNodes`,
+ * cluster-autoscaler's `maxNodesTotal`, a Karpenter NodePool's cpu and memory limits.
+ */
+export const NODE_LIMITS = ['maxNodes', 'maxNodesTotal', 'nodePoolCpu', 'nodePoolMemoryGiB'] as const;
+export type NodeLimitName = (typeof NODE_LIMITS)[number];
+const LIMIT_ID: Record<NodeLimitName, number> = { maxNodes: 1, maxNodesTotal: 2, nodePoolCpu: 3, nodePoolMemoryGiB: 4 };
+/** `limitOf` bit: the pod is counted in `limitPods` already (once per pod, however often it waits). */
+const COUNTED = 0x80;
+
 /** Per-pod state byte: nothing open, queued on the node pool, starting on a node, or OPEN + cause. */
 const NONE = 0;
 const QUEUED = 1;
@@ -76,6 +87,13 @@ const OPEN = 16;
 export class WaitLedger {
   /** Seconds charged to each cause so far (index: CAUSE). */
   readonly seconds = new Float64Array(WAIT_CAUSES.length);
+  /**
+   * The `limit` seconds by which node limit blocked the pods (index: LIMIT_ID), and how many
+   * pods each held back: the results' `limits` read these, so that the limit sentences and the
+   * wait breakdown give the same pod-seconds.
+   */
+  readonly limitSeconds = new Float64Array(NODE_LIMITS.length + 1);
+  readonly limitPods = new Float64Array(NODE_LIMITS.length + 1);
   /** Something scales the node pool up (cluster-autoscaler, Karpenter): queued pods wait for its scan. */
   hasScaler = false;
   private readonly state: Uint8Array;
@@ -83,6 +101,8 @@ export class WaitLedger {
   private readonly since: Float64Array;
   /** Queued: when a node limit first blocked it (Infinity: not yet). Starting: its sandbox end. */
   private readonly mark: Float64Array;
+  /** The limit that first blocked the queued pod (LIMIT_ID, 0: none), plus COUNTED. */
+  private readonly limitOf: Uint8Array;
   /** Times of the scale-up decisions so far, ascending. */
   private scans = new Float64Array(256);
   private scanCount = 0;
@@ -95,6 +115,7 @@ export class WaitLedger {
     this.state = new Uint8Array(podCount);
     this.since = new Float64Array(podCount);
     this.mark = new Float64Array(podCount);
+    this.limitOf = new Uint8Array(podCount);
   }
 
   /** Adds [from, to) to `cause`, the part before the horizon only. */
@@ -162,9 +183,12 @@ export class WaitLedger {
     this.mark[pod] = Infinity;
   }
 
-  /** A node limit stopped a scale-up that would have given the queued pod a node, at `at`. */
-  blockedByLimit(pod: number, at: number): void {
-    if (this.state[pod] === QUEUED && at < this.mark[pod]) this.mark[pod] = at;
+  /** `limit` stopped a scale-up that would have given the queued pod a node, at `at`. */
+  blockedByLimit(pod: number, at: number, limit: NodeLimitName): void {
+    if (this.state[pod] === QUEUED && at < this.mark[pod]) {
+      this.mark[pod] = at;
+      this.limitOf[pod] = (this.limitOf[pod] & COUNTED) | LIMIT_ID[limit];
+    }
   }
 
   /** Charges a queued pod's time up to `at`: next scan, then provisioning, then the limit. */
@@ -179,7 +203,36 @@ export class WaitLedger {
     if (scan > limitFrom) scan = limitFrom;
     this.charge(CAUSE.nextScan, from, scan < at ? scan : at);
     if (scan < at) this.charge(CAUSE.provisioning, scan, limitFrom < at ? limitFrom : at);
-    if (limitFrom < at) this.charge(CAUSE.limit, limitFrom, at);
+    if (limitFrom < at) this.chargeLimit(pod, limitFrom, at);
+  }
+
+  /** [from, to) of a queued pod's wait on the limit that blocked it (before the horizon). */
+  private chargeLimit(pod: number, from: number, to: number): void {
+    const h = this.horizon;
+    const a = from < h ? from : h;
+    const b = to < h ? to : h;
+    if (b <= a) return;
+    this.seconds[CAUSE.limit] += b - a;
+    const l = this.limitOf[pod];
+    const id = l & ~COUNTED;
+    this.limitSeconds[id] += b - a;
+    if (!(l & COUNTED)) {
+      this.limitPods[id]++;
+      this.limitOf[pod] = l | COUNTED;
+    }
+  }
+
+  /**
+   * Pods and pending seconds each named limit held back, charged as `limit` in `byCause` (call
+   * after `settle`). A pod counts once, under the first limit that blocked it.
+   */
+  byLimit(): Partial<Record<NodeLimitName, { podsWaited: number; podSeconds: number }>> {
+    const out: Partial<Record<NodeLimitName, { podsWaited: number; podSeconds: number }>> = {};
+    for (const name of NODE_LIMITS) {
+      const id = LIMIT_ID[name];
+      if (this.limitPods[id] > 0) out[name] = { podsWaited: this.limitPods[id], podSeconds: this.limitSeconds[id] };
+    }
+    return out;
   }
 
   /** The overflow policy's timeout moves a queued pod on at `at`: its queued time is the timeout's. */

@@ -40,12 +40,9 @@ export class ClusterAutoscaler {
     this.backoffSteps = pool.shapes.map(() => 0);
     this.lastProvisionFailure = pool.shapes.map(() => -Infinity);
     pool.onProvisionFailed = (s, now) => this.backOff(s, now);
-    this.limitWaits = {
-      maxNodes: { pods: 0, podSeconds: 0, value: maxNodes },
-      maxNodesTotal: { pods: 0, podSeconds: 0, value: config.maxNodesTotal },
-    };
+    this.limitValues = { maxNodes, maxNodesTotal: config.maxNodesTotal };
     cluster.waits.hasScaler = true;
-    this.onBlocked = (pod) => cluster.waits.blockedByLimit(pod, cluster.kernel.now);
+    this.onBlocked = (pod) => cluster.waits.blockedByLimit(pod, cluster.kernel.now, this.blocking);
     const k = cluster.kernel;
     const kind = k.on('autoscalerScan', () => this.scan());
     this.kScan = kind;
@@ -95,7 +92,7 @@ export class ClusterAutoscaler {
     const room = Math.min(byPool, byTotal, this.config.maxNodesPerScaleUp);
     if (room <= 0) {
       // At the limit: every pod that wants a node waits on it.
-      this.noteBlocked(limit, counts, now);
+      this.noteBlocked(limit, counts);
       return false;
     }
 
@@ -112,35 +109,34 @@ export class ClusterAutoscaler {
       // Cut short by the limit (not by max-nodes-per-scale-up): the pods the launched nodes will
       // not hold wait on it.
       binpack(pool.shapes[option.shape], cpu, mem, counts, order, n);
-      this.noteBlocked(limit, counts, now);
+      this.noteBlocked(limit, counts);
     }
     this.lastScaleUp = now;
     this.scaleUps++;
     return true;
   }
 
-  /** Pods that waited because a node limit stopped a scale-up, and for how long (see `noteBlocked`). */
-  readonly limitWaits: Record<NodeLimit, { pods: number; podSeconds: number; value: number }>;
+  /** Each node limit's value; the pods it held back and their wait are the ledger's (`waits.byLimit`). */
+  readonly limitValues: Record<NodeLimit, number>;
 
   /**
-   * `counts[g]` pods of each pending group wanted a node the limit did not allow. They wait on it
-   * until the next scan: that many scan intervals of pod-time. Which pods: the youngest of each
-   * group (the oldest get the nodes that come and the room that frees first), each counted once
+   * `counts[g]` pods of each pending group wanted a node the limit did not allow: they wait on it
+   * from now on (metrics/waits.ts charges that wait as `limit`). Which pods: the youngest of each
+   * group (the oldest get the nodes that come and the room that frees first), each marked once
    * (see `PendingQueue.markYoungest`).
    */
-  private noteBlocked(limit: NodeLimit, counts: readonly number[], now: number): void {
+  private noteBlocked(limit: NodeLimit, counts: readonly number[]): void {
     const q = this.pool.pending;
-    const w = this.limitWaits[limit];
-    const until = Math.min(now + this.config.scanInterval, this.cluster.recorder.horizon);
+    this.blocking = limit;
     // Placeholders (a group past the queue's) are no workload pods: they are not counted.
     for (let g = 0; g < q.count.length; g++) {
-      if (counts[g] <= 0) continue;
-      w.podSeconds += counts[g] * (until - now);
-      w.pods += q.markYoungest(g, counts[g], this.waitedOnLimit, this.onBlocked);
+      if (counts[g] > 0) q.markYoungest(g, counts[g], this.waitedOnLimit, this.onBlocked);
     }
   }
 
-  /** Pods counted in `limitWaits` already. */
+  /** The limit `noteBlocked` is marking pods for. */
+  private blocking: NodeLimit = 'maxNodes';
+  /** Pods marked as blocked by a limit already. */
   private readonly waitedOnLimit: Uint8Array;
   /** Tells the wait ledger a pod's scale-up was stopped by a limit (from now on it waits on it). */
   private readonly onBlocked: (pod: number) => void;

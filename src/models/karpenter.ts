@@ -69,10 +69,12 @@ export class Karpenter implements NodeWatcher {
   /** Nodes removed by each disruption reason, and replacements launched. */
   readonly disrupted = { empty: 0, underutilized: 0, replacements: 0, expired: 0 };
   /**
-   * Per limit (the pool's maxNodes as `limits.nodes`, the NodePool's cpu and memory): pods it left
-   * without a node at a batch (each counted once) and their pod-seconds of waiting until the next batch.
+   * Each limit's value (the pool's maxNodes as `limits.nodes`, the NodePool's cpu and memory); the
+   * pods a limit left without a node at a batch, and their wait, are the ledger's (`waits.byLimit`).
    */
-  readonly limitWaits: Record<KarpenterLimit, { pods: number; podSeconds: number; value: number }>;
+  readonly limitValues: Record<KarpenterLimit, number>;
+  /** The limit the batch is marking pods for. */
+  private blocking: KarpenterLimit = 'maxNodes';
 
   private readonly idle: number;
   private readonly maxWindow: number;
@@ -165,11 +167,7 @@ export class Karpenter implements NodeWatcher {
     this.head = new Int32Array(maxSlots + 1).fill(-1);
     this.tail = new Int32Array(maxSlots + 1).fill(-1);
     this.waitedOnLimit = new Uint8Array(cluster.pods.count);
-    this.limitWaits = {
-      maxNodes: { pods: 0, podSeconds: 0, value: maxNodes },
-      nodePoolCpu: { pods: 0, podSeconds: 0, value: config.limits.cpu ?? Infinity },
-      nodePoolMemoryGiB: { pods: 0, podSeconds: 0, value: config.limits.memoryGiB ?? Infinity },
-    };
+    this.limitValues = { maxNodes, nodePoolCpu: config.limits.cpu ?? Infinity, nodePoolMemoryGiB: config.limits.memoryGiB ?? Infinity };
     const k = cluster.kernel;
     this.kBatch = k.on('karpenterBatch', () => this.onBatchTimer());
     this.kRequeue = k.on('karpenterRequeue', () => this.onRequeue());
@@ -180,7 +178,7 @@ export class Karpenter implements NodeWatcher {
     pool.watcher = this;
     // Wait attribution: a queued pod waits for the next batch (`nextScan`), then for its node.
     cluster.waits.hasScaler = true;
-    this.onBlocked = (pod) => cluster.waits.blockedByLimit(pod, cluster.kernel.now);
+    this.onBlocked = (pod) => cluster.waits.blockedByLimit(pod, cluster.kernel.now, this.blocking);
     // A node that fails to register leaves its pods pending: they ask for a batch again.
     pool.onProvisionFailed = () => this.podPending();
     // Nodes there at the start (the pool's initial nodes) are Karpenter's too.
@@ -326,9 +324,8 @@ export class Karpenter implements NodeWatcher {
         let which: KarpenterLimit = 'nodePoolMemoryGiB';
         if (nodesLeft <= 0) which = 'maxNodes';
         else if (shapes.every((sh) => sh.vcpu > cpuLeft)) which = 'nodePoolCpu';
-        const w = this.limitWaits[which];
-        w.podSeconds += k * (Math.min(now + KARPENTER.podRequeue, this.cluster.recorder.horizon) - now);
-        w.pods += q.markYoungest(g, k, this.waitedOnLimit, this.onBlocked);
+        this.blocking = which;
+        q.markYoungest(g, k, this.waitedOnLimit, this.onBlocked);
       }
     }
     for (let c = 0; c < cMask.length; c++) this.launch(this.cheapest(cMask[c]), now);

@@ -2,8 +2,7 @@ import type { StrategyRun } from './strategyRun.ts';
 import { LEVEL } from '../metrics/recorder.ts';
 import { quantiles } from '../metrics/quantile.ts';
 import type { CostItems, LimitWait, SpotOutcome, StrategyResult } from '../metrics/result.ts';
-import type { ClusterAutoscaler } from '../models/clusterAutoscaler.ts';
-import type { Karpenter } from '../models/karpenter.ts';
+import type { NodeLimitName, WaitLedger } from '../metrics/waits.ts';
 
 /** Points in the pending-time CDF of a result. */
 export const CDF_POINTS = 201;
@@ -110,7 +109,7 @@ export function summarize(run: StrategyRun): StrategyResult {
       failedToRegister: pool?.failedToRegister ?? 0,
       removed: pool?.removed ?? 0,
     },
-    limits: limitWaits({ ...models.autoscaler?.limitWaits, ...models.karpenter?.limitWaits }),
+    limits: limitWaits(cluster.waits, { ...models.autoscaler?.limitValues, ...models.karpenter?.limitValues }),
     ...(models.spot || models.serverlessSpot ? { spot: spotOutcome(models) } : {}),
     ...(commitment ? { commitment: commitment.bill } : {}),
     waits: { totalSeconds: sum, byCause: waitsByCause(cluster) },
@@ -181,12 +180,15 @@ function waitsByCause(cluster: StrategyRun['cluster']): StrategyResult['waits'][
   return cluster.waits.byCause();
 }
 
-/** The node limits that left pods waiting, in the result's words. */
-function limitWaits(waits: Partial<ClusterAutoscaler['limitWaits'] & Karpenter['limitWaits']>): StrategyResult['limits'] {
+/**
+ * The node limits that left pods waiting, in the result's words: the pods and seconds the wait
+ * ledger charged to each (so the limit sentences and the wait breakdown agree), with its value.
+ */
+function limitWaits(waits: WaitLedger, values: Partial<Record<NodeLimitName, number>>): StrategyResult['limits'] {
+  waits.settle();
   const out: StrategyResult['limits'] = {};
-  for (const name of ['maxNodes', 'maxNodesTotal', 'nodePoolCpu', 'nodePoolMemoryGiB'] as const) {
-    const w = waits[name];
-    if (w && w.pods > 0) out[name] = { value: w.value, podsWaited: w.pods, podSeconds: w.podSeconds } satisfies LimitWait;
+  for (const [name, w] of Object.entries(waits.byLimit()) as Array<[NodeLimitName, { podsWaited: number; podSeconds: number }]>) {
+    out[name] = { value: values[name] ?? Infinity, ...w } satisfies LimitWait;
   }
   return out;
 }

@@ -89,8 +89,10 @@ describe('Karpenter provisioning', () => {
     // 8 pods: batch at 1 s, Ready at 101 s, Running at 111 s, done at 1111 s; the other 4 take
     // their places then and wait only for their sandbox (the image is on the node): Running at 1113 s.
     expect(r.pendingSeconds.max).toBeCloseTo(1113, 9);
-    expect(run.models.karpenter!.limitWaits.nodePoolCpu.pods).toBe(4);
-    expect(r.limits.nodePoolCpu).toMatchObject({ value: 8, podsWaited: 4 });
+    // The 4 wait on the limit from the batch that could not launch for them (1 s) until they bind
+    // at 1111 s: 4 x 1110 pod-seconds, the same seconds the wait breakdown charges to the limit.
+    expect(r.limits.nodePoolCpu).toEqual({ value: 8, podsWaited: 4, podSeconds: 4 * 1110 });
+    expect(r.waits.byCause.limit).toBeCloseTo(4 * 1110, 9);
   });
 });
 

@@ -41,4 +41,28 @@ describe('pods stuck at a node limit', () => {
     expect(r.limits).toEqual({});
     expect(limitNotes(r)).toEqual([]);
   });
+
+  it('counts the same pod-seconds as the wait breakdown: pods that overflow to serverless waited on the timeout, not the limit', () => {
+    // Mixed, maxNodes 1, overflow after 30 s. Three 3-vCPU pods at 0 s: the 0 s scan launches one
+    // node (Ready at 100 s) and is blocked for two. All three leave for the virtual node at 30 s:
+    // their 30 s each are the overflow timeout's (a shorter timeout shortens them), so no limit
+    // held a pod back, though it blocked a scale-up for two of them.
+    const overflow = { policy: 'resourcePolicy' as const, units: [{ resource: 'nodes' as const }, { resource: 'serverless' as const }], whenTryNextUnits: { policy: 'TimeoutOrExceedMax' as const, timeout: 30 } };
+    const serverless = { preset: 'alibaba-eci' as const, podStart: { sandbox: constant(15), imagePull: constant(5) } };
+    const s = scenarioWith(
+      [{ kind: 'mixed', name: 'spill', nodePool: { instanceTypes: [node], overhead: noOverhead, maxNodes: 1, provisioningDelay: constant(100), podStart: { sandbox: constant(2), imagePull: constant(8) } }, serverless, overflow }],
+      [
+        [0, 1000, 3000, 1024],
+        [0, 1000, 3000, 1024],
+        [0, 1000, 3000, 1024],
+      ],
+      { horizon: 7200 },
+    );
+    const r = runStrategy(s).result();
+    expect(r.pods.onServerless).toBe(3);
+    expect(r.waits.byCause.overflowTimeout).toBeCloseTo(3 * 30, 9);
+    expect(r.waits.byCause.limit).toBe(0);
+    expect(r.limits).toEqual({});
+    expect(limitNotes(r)).toEqual([]);
+  });
 });
