@@ -77,7 +77,7 @@ export async function computeRunUnits(
     });
   }
   const after: Array<ReturnType<typeof horizonOf>> = [];
-  const pool = await StrategyPool.start(threads);
+  const pool = await StrategyPool.borrow(threads);
   try {
     const results = await pool.runMany(
       seeded.map((sc, j) => ({
@@ -91,7 +91,7 @@ export async function computeRunUnits(
     );
     return results.map((strategies, j) => unitOf(indices[j], seeded[j].seed, after[j], strategies));
   } finally {
-    await pool.close();
+    await pool.release();
   }
 }
 

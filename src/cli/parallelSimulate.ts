@@ -52,11 +52,51 @@ export function defaultJobs(strategies: number, pods: number): number {
  * shared memory that every worker reads.
  */
 export class StrategyPool {
+  /** False once a piece of work failed: its workers may still hold pieces or be mid-task, so they are not lent again. */
+  private healthy = true;
+
   private constructor(private readonly workers: Worker[]) {}
 
   static async start(threads: number): Promise<StrategyPool> {
     const source = await workerSource();
-    return new StrategyPool(Array.from({ length: Math.max(1, threads) }, () => (typeof source === 'string' ? new Worker(source, { eval: true }) : new Worker(source))));
+    return new StrategyPool(Array.from({ length: Math.max(1, threads) }, () => newWorker(source)));
+  }
+
+  /**
+   * A pool whose workers are taken from those an earlier study in this process gave back (warm:
+   * their code already compiled by V8's optimizing tiers), topped up with new ones. Give them
+   * back with `release`. A fresh worker runs its first replays of the headline 5-8x slower than
+   * a warm one (about 1.5 s of warm-up per thread on 2 busy cores), so a process that runs
+   * several studies (--runs then --recommend, the bench) pays that once, not per study.
+   */
+  static async borrow(threads: number): Promise<StrategyPool> {
+    const n = Math.max(1, threads);
+    const reused = idleWorkers.splice(0, n);
+    for (const w of reused) {
+      w.off('exit', forgetIdle);
+      w.ref();
+    }
+    const source = reused.length < n ? await workerSource() : null;
+    return new StrategyPool([...reused, ...Array.from({ length: n - reused.length }, () => newWorker(source!))]);
+  }
+
+  /**
+   * Returns a borrowed pool's workers to the idle set (unreferenced: they never keep the process
+   * alive), or terminates them after a failure. At most one idle worker per core is kept.
+   */
+  async release(): Promise<void> {
+    if (!this.healthy) return this.close();
+    const surplus: Worker[] = [];
+    for (const w of this.workers) {
+      if (idleWorkers.length >= availableParallelism()) {
+        surplus.push(w);
+        continue;
+      }
+      w.unref();
+      w.on('exit', forgetIdle);
+      idleWorkers.push(w);
+    }
+    await Promise.all(surplus.map((w) => w.terminate()));
   }
 
   async run(scenario: Scenario, pods: PodTable): Promise<SimulationResult> {
@@ -84,7 +124,7 @@ export class StrategyPool {
     const holders = new Map<number, Set<Worker>>();
     let next = 0;
     const workers = this.workers.slice(0, Math.max(1, tasks.length));
-    await Promise.all(
+    const done = Promise.all(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
@@ -134,6 +174,12 @@ export class StrategyPool {
           }),
       ),
     );
+    try {
+      await done;
+    } catch (e) {
+      this.healthy = false;
+      throw e;
+    }
     return results;
   }
 
@@ -155,6 +201,18 @@ export async function simulateInParallel(scenario: Scenario, pods: PodTable, job
 }
 
 let bundled: Promise<string> | undefined;
+
+/** Workers given back by `StrategyPool.release`, idle and warm, for the next `borrow`. */
+const idleWorkers: Worker[] = [];
+
+function forgetIdle(this: Worker): void {
+  const at = idleWorkers.indexOf(this);
+  if (at >= 0) idleWorkers.splice(at, 1);
+}
+
+function newWorker(source: string | URL): Worker {
+  return typeof source === 'string' ? new Worker(source, { eval: true }) : new Worker(source);
+}
 
 /** Set to true by `npm run build:cli` (esbuild define): the worker is a file beside the bundle. */
 declare const __SPILLWAY_BUNDLE__: boolean | undefined;

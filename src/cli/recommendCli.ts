@@ -20,7 +20,7 @@ export async function runRecommend(scenario: Scenario, traces: ReadonlyMap<strin
     if (!pods) podsBySeed.set(sc.seed, (pods = buildWorkload(sc, traces)));
     return pods;
   };
-  const pool = jobs > 1 ? await StrategyPool.start(jobs) : null;
+  const pool = jobs > 1 ? await StrategyPool.borrow(jobs) : null;
   try {
     return await recommend(scenario, {
       runs,
@@ -33,7 +33,7 @@ export async function runRecommend(scenario: Scenario, traces: ReadonlyMap<strin
       onProgress: (configs, replays) => progress?.(`recommend: ${configs} configurations, ${replays} replays so far`),
     });
   } finally {
-    await pool?.close();
+    await pool?.release();
   }
 }
 
