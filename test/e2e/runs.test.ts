@@ -41,10 +41,16 @@ describe('Monte Carlo runs in Chromium', () => {
     expect(costRange).toMatch(/^p5–p95 \$[\d,]+\.\d\d(–\$[\d,]+\.\d\d)?$/);
     await page.screenshot({ path: `${RESULTS_DIR}/runs-20.png`, fullPage: true });
 
-    // Warm: the workers are up and compiled; ask again (1 then 20 seeds) and time it.
-    await askRuns(page, 1);
-    const warm = await askRuns(page, 20);
-    console.log(`20-run bands of the headline: cold ${Math.round(cold)} ms, warm ${Math.round(warm)} ms from the request to the verdict on screen`);
+    // Warm: the workers are up and compiled; ask again (1 then 20 seeds) and time it, five times
+    // (issue 16's target, 3 s warm, is measured here and recorded in bench/README.md, not asserted:
+    // the machine is shared).
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await askRuns(page, 1);
+      warm.push(await askRuns(page, 20));
+    }
+    const median = [...warm].sort((a, b) => a - b)[2];
+    console.log(`20-run bands of the headline: cold ${Math.round(cold)} ms, warm median ${Math.round(median)} ms (${warm.map(Math.round).join(', ')}) from the request to the verdict on screen`);
     expect(await page.locator('[data-testid=run-band]').count()).toBe(6);
 
     // The JSON export carries the study as the CLI's --runs does.
