@@ -256,5 +256,6 @@ function sharedPodTable(p: PodTable): PodTable {
     cls: share(p.cls.subarray(0, p.count), (b) => new Uint16Array(b)),
     classNames: p.classNames,
     ...(p.fixedEnd ? { fixedEnd: share(p.fixedEnd.subarray(0, p.count), (b) => new Uint8Array(b)) } : {}),
+    ...(p.imageSizeMiB ? { imageSizeMiB: p.imageSizeMiB } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { Headroom } from './headroom.ts';
 import type { NodeShape } from './nodeShape.ts';
 import { PendingQueue } from './pendingQueue.ts';
 import { PlacementIndex } from './placementIndex.ts';
+import { ImagePullTime } from './imagePullTime.ts';
 import { ProvisioningPipeline } from './provisioningPipeline.ts';
 import { resolveProvisioning } from './resolveProvisioning.ts';
 import { Random } from '../sim/random.ts';
@@ -78,7 +79,7 @@ export class NodePool {
   readonly index: PlacementIndex;
   readonly pending: PendingQueue;
   private readonly sandbox: DelaySampler;
-  private readonly imagePull: DelaySampler;
+  private readonly imagePull: ImagePullTime;
   /** A node's stages from the scale-up decision to Ready (provider preset). */
   readonly pipeline: ProvisioningPipeline;
   private readonly bill: { granularitySeconds: number; minimumSeconds: number };
@@ -167,8 +168,8 @@ export class NodePool {
     this.shapes = shapes;
     const rng = cluster.rng;
     this.sandbox = new DelaySampler(config.podStart.sandbox, rng);
-    this.imagePull = new DelaySampler(config.podStart.imagePull, rng);
     const provisioning = resolveProvisioning(config);
+    this.imagePull = new ImagePullTime(config.podStart.imagePull, rng, cluster.pods.imageSizeMiB, provisioning.imagePull);
     this.serializeImagePulls = provisioning.serializeImagePulls;
     // A custom pool keeps drawing its one delay from the shared stream, as before the stages; a
     // provider preset's stages have a stream of their own, so they do not shift the pod starts.
@@ -609,7 +610,7 @@ export class NodePool {
       // Pulled (or being pulled) for an earlier pod of this workload: wait for the same pull.
       image = this.imageReadyAt[slot];
     } else if (this.imageCls[slot] < 0) {
-      image = this.pull(slot, sandboxDone);
+      image = this.pull(slot, sandboxDone, cls);
       this.imageCls[slot] = cls;
       this.imageReadyAt[slot] = image;
     } else {
@@ -619,7 +620,7 @@ export class NodePool {
       const cached = images.get(cls);
       if (cached !== undefined) image = cached;
       else {
-        image = this.pull(slot, sandboxDone);
+        image = this.pull(slot, sandboxDone, cls);
         images.set(cls, image);
       }
     }
@@ -630,13 +631,13 @@ export class NodePool {
   }
 
   /**
-   * An image pull on `slot` asked for at `from`; returns when the image is there. kubelet pulls
+   * A pull of class `cls`'s image on `slot` asked for at `from`; returns when the image is there. kubelet pulls
    * one image at a time per node by default (serializeImagePulls: true): a pull waits for the
    * node's previous one.
    */
-  private pull(slot: number, from: number): number {
+  private pull(slot: number, from: number, cls: number): number {
     const start = this.serializeImagePulls && this.pullFreeAt[slot] > from ? this.pullFreeAt[slot] : from;
-    const end = start + this.imagePull.sample();
+    const end = start + this.imagePull.seconds(cls);
     if (this.serializeImagePulls) this.pullFreeAt[slot] = end;
     return end;
   }

@@ -1,4 +1,5 @@
 import { NODE_PROVISIONING_PRESETS, presetForProvider, type NodeProvisioningPresetId, type Rate } from '../providers/nodeProvisioning.ts';
+import { NODE_IMAGE_PULL } from '../providers/imagePull.ts';
 import { findInstanceType } from '../pricing/instanceTypes.ts';
 import type { Delay } from '../scenario/delay.ts';
 import type { NodePool } from '../scenario/strategy.ts';
@@ -15,6 +16,8 @@ export interface ResolvedProvisioning {
   autoscalerLoop: boolean;
   billingStartsAt: 'request' | 'running';
   serializeImagePulls: boolean;
+  /** A pull of an image of known size: latency + size / bandwidth. */
+  imagePull: { mibPerSecond: number; latencySeconds: number };
   kubeReserved: KubeReservedFormula;
 }
 
@@ -51,6 +54,7 @@ export function resolveProvisioning(pool: Pick<NodePool, 'instanceTypes' | 'prov
     autoscalerLoop: o.autoscalerLoop ?? id !== 'custom',
     billingStartsAt: o.billingStartsAt ?? p.billingStartsAt,
     serializeImagePulls: o.serializeImagePulls ?? p.serializeImagePulls,
+    imagePull: { mibPerSecond: o.imagePullMiBPerSecond ?? NODE_IMAGE_PULL[id].mibPerSecond, latencySeconds: o.imagePullLatency ?? NODE_IMAGE_PULL[id].latencySeconds },
     kubeReserved: p.kubeReserved,
   };
 }

@@ -1,3 +1,4 @@
+import { SERVERLESS_IMAGE_PULL } from '../providers/imagePull.ts';
 import { SERVERLESS_PRESETS } from '../pricing/serverlessPresets.ts';
 import type { Delay } from '../scenario/delay.ts';
 import type { Serverless } from '../scenario/strategy.ts';
@@ -15,6 +16,11 @@ export interface ResolvedServerless {
   launchRate: { burst: number; perSecond: number } | null;
   schedulingRate: { burst: number; perSecond: number } | null;
   podStart: { sandbox: Delay; imagePull: Delay };
+  /**
+   * A pull of an image of known size: latency + size / bandwidth; null with the image cache on
+   * (the cached pull, podStart.imagePull, does not depend on the size).
+   */
+  imagePullRate: { mibPerSecond: number; latencySeconds: number } | null;
 }
 
 export function resolveServerless(s: Serverless): ResolvedServerless {
@@ -30,5 +36,8 @@ export function resolveServerless(s: Serverless): ResolvedServerless {
     launchRate: s.launchRate === undefined ? p.launchRate : s.launchRate,
     schedulingRate: s.schedulingRate === undefined ? p.schedulingRate : s.schedulingRate,
     podStart: s.podStart ?? (s.imageCache ? { sandbox: p.podStart.sandbox, imagePull: p.imageCache.imagePull } : p.podStart),
+    imagePullRate: s.imageCache
+      ? null
+      : { mibPerSecond: s.imagePullMiBPerSecond ?? SERVERLESS_IMAGE_PULL[p.id].mibPerSecond, latencySeconds: s.imagePullLatency ?? SERVERLESS_IMAGE_PULL[p.id].latencySeconds },
   };
 }

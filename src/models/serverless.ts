@@ -1,6 +1,7 @@
 import { LEVEL } from '../metrics/recorder.ts';
 import { DelaySampler } from '../sim/sampleDelay.ts';
 import { billedSeconds } from './billing.ts';
+import { ImagePullTime } from './imagePullTime.ts';
 import { LaunchBucket } from './launchBucket.ts';
 import { NOWHERE, ON_SERVERLESS, POD, PRIORITY, type Cluster } from './cluster.ts';
 import type { ResolvedServerless } from './resolveServerless.ts';
@@ -25,7 +26,7 @@ const MEMO = 256;
  */
 export class Serverless {
   private readonly sandbox: DelaySampler;
-  private readonly imagePull: DelaySampler;
+  private readonly imagePull: ImagePullTime;
   private readonly pricePerVcpuSecond: number;
   private readonly pricePerGiBSecond: number;
   /** Request shape id per (cpu, mem), -1 if it fits no size; a direct-mapped memo in front. */
@@ -64,7 +65,7 @@ export class Serverless {
   ) {
     const rng = cluster.rng;
     this.sandbox = new DelaySampler(config.podStart.sandbox, rng);
-    this.imagePull = new DelaySampler(config.podStart.imagePull, rng);
+    this.imagePull = new ImagePullTime(config.podStart.imagePull, rng, cluster.pods.imageSizeMiB, config.imagePullRate);
     this.pricePerVcpuSecond = config.pricePerVcpuHour / 3600;
     this.pricePerGiBSecond = config.pricePerGiBHour / 3600;
     this.scheduling = config.schedulingRate ? new LaunchBucket(config.schedulingRate) : null;
@@ -179,7 +180,7 @@ export class Serverless {
     const pullStart = at + this.sandbox.sample();
     this.pullStart[pod] = pullStart;
     this.startPaying(pod);
-    const running = pullStart + this.imagePull.sample();
+    const running = pullStart + this.imagePull.seconds(c.pods.cls[pod]);
     c.waits.launchServerless(pod, asked, at, pullStart, running);
     c.runFrom(pod, running, 2);
     c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);

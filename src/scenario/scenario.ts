@@ -29,6 +29,17 @@ export const Scenario = strictObject({
   .superRefine((s, ctx) => {
     if (s.horizon <= 0) ctx.addIssue({ code: 'custom', path: ['horizon'], message: 'must be > 0' });
     if (s.horizon > MAX_HORIZON_SECONDS) ctx.addIssue({ code: 'custom', path: ['horizon'], message: `must be at most ${MAX_HORIZON_SECONDS / 86400} days` });
+    // Pods of one class share one image (a node caches it by class): one size per class.
+    const sized = new Map<string, number>();
+    s.workload.forEach((w, i) => {
+      if (w.type === 'trace') return;
+      const other = sized.get(w.class);
+      if (other === undefined) return void sized.set(w.class, i);
+      const size = s.workload[other].imageSizeMiB;
+      if (size !== w.imageSizeMiB) {
+        ctx.addIssue({ code: 'custom', path: ['workload', i, 'imageSizeMiB'], message: `class "${w.class}" is also workload.${other}'s ("${s.workload[other].name}", ${size === undefined ? 'no image size' : `imageSizeMiB ${size}`}): pods of one class share one image; give the same size or another class` });
+      }
+    });
     const seen = new Set<string>();
     s.strategies.forEach((st, i) => {
       if (seen.has(st.name)) ctx.addIssue({ code: 'custom', path: ['strategies', i, 'name'], message: `"${st.name}" is used by two strategies; names must be unique` });

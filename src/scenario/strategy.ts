@@ -111,6 +111,15 @@ export const NodeOverhead = strictObject({
   daemonSet: strictObject({ cpuMillicores: z.number().nonnegative().max(1_024_000), memoryMiB: z.number().nonnegative().max(33_554_432), pods: z.number().int().nonnegative().max(10_000).default(2) }).default({ cpuMillicores: 150, memoryMiB: 300, pods: 2 }),
 });
 
+/**
+ * A pull of an image whose size the workload gives (imageSizeMiB): imagePullLatency + size /
+ * imagePullMiBPerSecond. Absent: the provider's figures (src/providers/imagePull.ts).
+ */
+const imagePullFields = {
+  imagePullMiBPerSecond: z.number().positive().max(100_000, atMost(100_000, 'MiB/s; a 100 Gbit/s NIC moves about 12,000')).optional(),
+  imagePullLatency: Duration.optional(),
+};
+
 /** A token bucket: `burst` at once, then `perSecond`. */
 export const Rate = strictObject({ burst: z.number().int().positive().max(1_000_000), perSecond: z.number().positive().max(1_000_000) });
 
@@ -133,6 +142,7 @@ export const NodeProvisioning = strictObject({
   billingStartsAt: z.enum(['request', 'running']).optional(),
   /** kubelet serializeImagePulls: one image pull at a time per node. */
   serializeImagePulls: z.boolean().optional(),
+  ...imagePullFields,
 });
 export type NodeProvisioning = z.infer<typeof NodeProvisioning>;
 
@@ -308,6 +318,7 @@ export const Serverless = strictObject({
    * true replaces the pull stage with the preset's shorter one. Ignored where podStart is given.
    */
   imageCache: z.boolean().optional(),
+  ...imagePullFields,
   /**
    * Preemptible serverless pods (ECI preemptible instances, GKE Autopilot Spot Pods). Absent:
    * regular pods. Fargate Spot exists for ECS only (EKS does not support it), so the aws-fargate

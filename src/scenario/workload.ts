@@ -13,10 +13,19 @@ export const PodSize = strictObject({
 });
 export type PodSize = z.infer<typeof PodSize>;
 
+/**
+ * The pods' container image as the registry stores it (compressed), in MiB. Given, a pull takes
+ * the provider's fixed latency plus size / its pull bandwidth (src/providers/imagePull.ts) instead
+ * of the podStart.imagePull delay; absent, that delay as before. Pods of one class share one image:
+ * a node pulls it once (kubelet's image cache), a serverless pod every time.
+ */
+export const ImageSizeMiB = z.number().positive().max(1_048_576, atMost(1_048_576, 'MiB (1 TiB); the largest registries take 10 GiB layers'));
+
 const common = {
   name: z.string().min(1).max(80),
   /** Pod class, used by overflow policies and class selectors to route pods. */
   class: z.string().min(1).max(40).default('default'),
+  imageSizeMiB: ImageSizeMiB.optional(),
 };
 
 /**
@@ -90,6 +99,8 @@ export const TraceSource = strictObject({
     mapping: z.record(z.string(), z.unknown()).optional(),
     /** Content hash and row count of an imported file too big to keep inline. */
     fingerprint: strictObject({ rows: z.number().int().nonnegative(), sha256: z.string() }).optional(),
+    /** The image of every pod of the trace (each of its classes), as for the generated workloads. */
+    imageSizeMiB: ImageSizeMiB.optional(),
   })
   .superRefine((t, ctx) => {
     if (!t.path && !t.rows && !t.fingerprint) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a trace needs a path, inline rows or an imported file' });

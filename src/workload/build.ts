@@ -40,6 +40,17 @@ export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, Po
   const zeroDuration = (i: number, name: string, count: number, why: string) => {
     if (count > 0) notices?.push(`workload.${i} "${name}": ${count.toLocaleString('en-US')} ${count === 1 ? 'pod has' : 'pods have'} zero duration (${why}); each is placed, then ends at once`);
   };
+  // Image size per class, and the source that set it (pods of one class share one image).
+  const imageSize = new Map<number, { size: number | undefined; source: number }>();
+  const sizeClass = (cls: number, i: number): void => {
+    const size = scenario.workload[i].imageSizeMiB;
+    const had = imageSize.get(cls);
+    if (had === undefined) return void imageSize.set(cls, { size, source: i });
+    if (had.size !== size) {
+      const name = out.classNames[cls];
+      throw new WorkloadError(`workload.${i}.imageSizeMiB: "${scenario.workload[i].name}" has pods of class "${name}", which is also workload.${had.source}'s ("${scenario.workload[had.source].name}", ${had.size === undefined ? 'no image size' : `imageSizeMiB ${had.size}`}): pods of one class share one image; give the same size or rename the class`);
+    }
+  };
   const addSource = (source: Scenario['workload'][number], i: number): void => {
     const rng = new Random(scenario.seed, hashString(`${i}:${source.name}`));
     switch (source.type) {
@@ -57,6 +68,9 @@ export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, Po
         const table = loaded ?? (source.rows ? inlineRowsTable(source.rows, `workload.${i}.rows`) : undefined);
         if (!table) throw new WorkloadError(`workload.${i}: trace "${source.name}" is not loaded; ${source.path ? `read ${source.path} first` : 'import its file'}`);
         const map = table.classNames.map((n) => out.classId(n));
+        const used = new Uint8Array(map.length);
+        for (let k = 0; k < table.count; k++) used[table.cls[k]] = 1;
+        map.forEach((cls, k) => used[k] && sizeClass(cls, i));
         let zero = 0;
         const placed = placeTrace(table, source, horizon, (k, arrival, duration) => {
           if (duration === 0) zero++;
@@ -71,6 +85,7 @@ export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, Po
   };
   scenario.workload.forEach((source, i) => {
     try {
+      if (source.type !== 'trace') sizeClass(out.classId(source.class), i);
       addSource(source, i);
     } catch (e) {
       if (e instanceof TooManyClassesError) throw new WorkloadError(`workload.${i} "${source.name}": ${e.message}`);
@@ -79,5 +94,10 @@ export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, Po
   });
   const pods = out.finish();
   if (afterHorizon > 0) pods.afterHorizon = afterHorizon;
+  if (scenario.workload.some((w) => w.imageSizeMiB !== undefined)) {
+    const sizes = new Float64Array(pods.classNames.length).fill(NaN);
+    for (const [cls, { size }] of imageSize) if (size !== undefined) sizes[cls] = size;
+    pods.imageSizeMiB = sizes;
+  }
   return pods;
 }

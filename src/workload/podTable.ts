@@ -20,6 +20,12 @@ export interface PodTable {
    * starts (traces). Absent when no pod of the table has a fixed end.
    */
   fixedEnd?: Uint8Array;
+  /**
+   * Per class (index: class id): the compressed size in MiB of the image its pods run, NaN where
+   * the workload gives none (the pull is then the podStart.imagePull delay). Absent when no
+   * workload gives a size.
+   */
+  imageSizeMiB?: Float64Array;
 }
 
 /** The table's five buffers, to transfer it to or from a worker. */
@@ -38,6 +44,7 @@ export function copyTable(t: PodTable): PodTable {
     cls: t.cls.slice(),
     classNames: [...t.classNames],
     ...(t.fixedEnd ? { fixedEnd: t.fixedEnd.slice() } : {}),
+    ...(t.imageSizeMiB ? { imageSizeMiB: t.imageSizeMiB.slice() } : {}),
   };
 }
 

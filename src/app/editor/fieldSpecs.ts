@@ -36,6 +36,15 @@ const POD_FIELDS: FieldSpec[] = [
 const SOURCE_COMMON: FieldSpec[] = [
   { kind: 'text', key: 'name', label: 'Name' },
   { kind: 'text', key: 'class', label: 'Pod class', optional: true, placeholder: 'default', hint: 'used by overflow policies and class selectors' },
+  {
+    kind: 'number',
+    key: 'imageSizeMiB',
+    label: 'Image size',
+    unit: 'MiB',
+    optional: true,
+    placeholder: 'not given',
+    hint: "compressed, as the registry lists it. Given: a pull takes a fixed latency + size / the provider's pull bandwidth (EC2: 2 s + size / 55 MiB/s), once per node, every pod on serverless unless its image cache is on. Empty: the pool's image pull delay",
+  },
 ];
 
 export const WORKLOAD_FIELDS: Record<'diurnal' | 'burst' | 'batch', FieldSpec[]> = {
