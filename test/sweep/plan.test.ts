@@ -44,7 +44,7 @@ describe('planSweep', () => {
   });
 
   it.each([
-    ['workload.1.podsPerSesion', /workload\.1\.podsPerSesion: no such field \(workload\.1 has type, name, class, sessionStarts, podsPerSession/],
+    ['workload.1.podsPerSesion', /workload\.1\.podsPerSesion: no such field \(workload\.1 has type, name, class, imageSizeMiB, sessionStarts, podsPerSession/],
     ['workload.7.podsPerSession', /workload\.7: no such entry \(workload has 2/],
     ['strategies.0.name', /strategies\.0\.name: not a number field/],
     ['strategies.1.serverless.launchRate.perSecond', /launchRate: not set in this scenario/],
