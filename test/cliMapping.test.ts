@@ -39,8 +39,8 @@ describe('CLI: the trace mapping on stderr, and --mapping', { timeout: 180_000 }
     const lines = r.stderr.split('\n');
     expect(lines).toContain(`${FIXTURE}: mode: pod list, one pod per row (detected layout generic-pods)`);
     expect(lines).toContain('  start: "created" in datetime (read as UTC when no zone is given)');
-    expect(lines.find((l) => l.startsWith('  CPU: '))).toMatch(/^  CPU: "cpu_request" in cores \(values from 2 to 48: .*; high confidence\)$/);
-    expect(lines.find((l) => l.startsWith('  memory: '))).toMatch(/^  memory: "memory_request" in GiB \(values from 8 to 120: .*; high confidence\)$/);
+    expect(lines.find((l) => l.startsWith('  CPU: '))).toMatch(/^  CPU: "cpu_request" in cores \(the first 8 values \(2 to 48\): .*; high confidence\)$/);
+    expect(lines.find((l) => l.startsWith('  memory: '))).toMatch(/^  memory: "memory_request" in GiB \(the first 8 values \(8 to 120\): .*; high confidence\)$/);
     expect(lines).toContain(`${FIXTURE}: 8 of 8 rows accepted, 0 rejected`);
     // Printed before the run: the results go to stdout, untouched.
     expect(JSON.parse(r.stdout).strategies[0].pods.total).toBe(8);

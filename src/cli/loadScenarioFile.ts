@@ -12,6 +12,7 @@ import { readTraceFile } from '../trace/readFile.node.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import { readMappingFile } from './mappingFile.ts';
 import { traceMappingReport } from './traceMappingReport.ts';
+import { requestRange, requestRangeText } from '../trace/requestRange.ts';
 
 /** A problem with what the user gave us: printed as one line, exit code 2, no stack trace. */
 export class InputError extends Error {}
@@ -103,7 +104,11 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): { sce
     const name = source.rows ? `${source.name} (workload.${index}, inline rows)` : source.name;
     const said = traceNotes(name, placed, scenario.horizon, source, origins.get(source.name));
     // A scenario's own traces are its author's choice: only what they lose is said; a --trace file is new to the scenario: all of it.
-    if (options.trace) for (const line of said.notes) options.info?.(line);
+    if (options.trace) {
+      for (const line of said.notes) options.info?.(line);
+      const requests = requestRange(table);
+      if (requests) options.info?.(`trace ${name}: requests per pod: ${requestRangeText(requests)}`);
+    }
     for (const line of said.warnings) options.warn?.(line);
   }
   return { scenario, traces };

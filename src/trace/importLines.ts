@@ -77,7 +77,7 @@ export function simplificationLines(report: TraceImportReport): string[] {
     if (cut > 0) lines.push(`${plural(cut, 'pod')} end exactly at the trace's end: taken as still running when the trace was cut, and replayed to that end (censored at end)`);
   }
   const never = report.simplified?.neverScheduled;
-  if (never) {
+  if (never && never.count > 0) {
     const how = never.columns[0].toLowerCase().includes('phase') ? `${never.columns[0]} Pending` : `a blank ${never.columns[0]}`;
     const one = never.count === 1;
     const hint = never.count > 0 && kind === 'pods' ? `; a filter on ${never.columns[0]} leaves them out` : '';

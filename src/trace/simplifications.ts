@@ -7,8 +7,9 @@ import type { PodTable } from '../workload/podTable.ts';
  * - pods whose written end is the trace's last instant: a trace cut while pods still ran writes
  *   the cut as their end (openb writes deletion_time = 12,902,960 for 34 pods); they are replayed
  *   as running to that end and counted as censored at the end, like a blank end;
- * - pods the source says were never scheduled (phase Pending, or no scheduled time): Spillway
- *   replays every pod as arriving and asking for room, so they become ordinary pods;
+ * - pods the source says were never scheduled (phase Pending, or no scheduled time although the
+ *   pod was created within the trace): Spillway replays every pod as arriving and asking for
+ *   room, so they become ordinary pods;
  * - GPU columns: the model has no GPUs, so they are dropped and the pods keep CPU and memory only.
  */
 export interface ImportSimplifications {
@@ -47,6 +48,8 @@ export class SimplificationTally {
     private readonly phaseCol: number,
     private readonly scheduledCol: number,
     private readonly gpuCols: number[],
+    /** The start column, when the file names it: a blank scheduled time under a blank start is the start's censoring. */
+    private readonly startCol: number,
     private readonly names: { phase: string | null; scheduled: string | null; gpu: string[] },
   ) {}
 
@@ -70,14 +73,22 @@ export class SimplificationTally {
     });
     if (phaseCol < 0 && scheduledCol < 0 && gpuCols.length === 0) return null;
     const nameOf = (i: number) => (i < 0 ? null : header[i].trim());
-    return new SimplificationTally(phaseCol, scheduledCol, gpuCols, { phase: nameOf(phaseCol), scheduled: nameOf(scheduledCol), gpu: gpuCols.map((i) => header[i].trim()) });
+    const start = mapping.start.column;
+    const startCol = typeof start === 'number' ? start : header.findIndex((h) => headerKey(h) === headerKey(start));
+    return new SimplificationTally(phaseCol, scheduledCol, gpuCols, startCol, { phase: nameOf(phaseCol), scheduled: nameOf(scheduledCol), gpu: gpuCols.map((i) => header[i].trim()) });
   }
 
   /** One accepted pod's row. */
   observe(row: readonly string[]): void {
     // The phase says it when there is one (a Running pod with a blank scheduled time was running
-    // before the trace began); otherwise a blank scheduled time does.
-    if (this.phaseCol >= 0 ? (row[this.phaseCol] ?? '').trim().toLowerCase() === 'pending' : this.scheduledCol >= 0 && isBlank(row[this.scheduledCol])) this.neverScheduled++;
+    // before the trace began); otherwise a blank scheduled time does, unless the start is blank
+    // too: then the pod was there before the trace began, created and scheduled before it (the
+    // Alibaba DLRM 2025 trace writes both as NaN for its 7,280 pods that predate it).
+    if (this.phaseCol >= 0) {
+      if ((row[this.phaseCol] ?? '').trim().toLowerCase() === 'pending') this.neverScheduled++;
+    } else if (this.scheduledCol >= 0 && isBlank(row[this.scheduledCol]) && !(this.startCol >= 0 && isBlank(row[this.startCol]))) {
+      this.neverScheduled++;
+    }
     for (const c of this.gpuCols) {
       // Numbers only: a GPU model name ("V100") next to a count of 0 asks for nothing.
       if (+row[c] > 0) {

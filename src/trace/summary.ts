@@ -1,4 +1,5 @@
 import type { TraceImportResult } from './report.ts';
+import { requestRange, type RequestRange } from './requestRange.ts';
 
 export interface ConcurrencyPoint {
   /** Seconds after the trace origin: the start of the interval this point stands for. */
@@ -22,6 +23,8 @@ export interface TraceSummary {
   peakAt: number;
   /** At most `maxPoints` points, evenly spaced over the span. */
   concurrency: ConcurrencyPoint[];
+  /** Every pod's CPU and memory request (null without pods): the unit guess saw only the first rows. */
+  requests: RequestRange | null;
 }
 
 /**
@@ -37,6 +40,7 @@ export function summarizeTrace(result: TraceImportResult, maxPoints = 200): Trac
     filteredOut: report.filteredOut,
     censored: { ...report.censored },
     pods: n,
+    requests: requestRange(table),
   };
   if (n === 0) return { ...base, span: { start: 0, end: 0 }, podHours: 0, peakConcurrency: 0, peakAt: 0, concurrency: [] };
 

@@ -113,7 +113,11 @@ function range(xs: { v: number }[]): string {
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   }
-  return lo === hi ? `values of ${fmt(lo)}` : `values from ${fmt(lo)} to ${fmt(hi)}`;
+  // Say how many values the guess saw: it reads the first rows only (the import checks every row
+  // after, see unitSanity.ts), and a file sorted by size can hold larger values further down.
+  if (xs.length === 1) return `the one value (${fmt(lo)})`;
+  const n = `the first ${xs.length.toLocaleString('en-US')} values`;
+  return lo === hi ? `${n} (all ${fmt(lo)})` : `${n} (${fmt(lo)} to ${fmt(hi)})`;
 }
 
 interface UnitScore<U extends string> {

@@ -64,6 +64,7 @@ describe('quietStartEnd', () => {
     rejected: 0,
     filteredOut: 0,
     censored: { start: 0, end: 0 },
+    requests: null,
     pods: 0,
     span: { start: 0, end: spanDays * 86400 },
     podHours: 0,

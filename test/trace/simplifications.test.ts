@@ -47,6 +47,24 @@ describe('what a pod-list import simplified', () => {
     expect(report.simplified).toEqual({ endAtTraceEnd: 0, neverScheduled: { count: 2, columns: ['scheduled_at'] }, gpu: null });
   });
 
+  it('a blank scheduled time under a blank start is a pod from before the trace, not one never scheduled', () => {
+    // The header and first three rows are real: Alibaba cluster-trace-gpu-v2025
+    // disaggregated_DLRM_trace.csv (github.com/alibaba/clusterdata, commit 7a6c496), whose README
+    // says creation_time and scheduled_time are NaN (written blank) for instances that existed
+    // before the trace began. The last row is made up: created within the trace, never scheduled.
+    const header = 'instance_sn,role,app_name,cpu_request,cpu_limit,gpu_request,gpu_limit,rdma_request,rdma_limit,memory_request,memory_limit,disk_request,disk_limit,max_instance_per_node,creation_time,scheduled_time,deletion_time';
+    const text = [
+      header,
+      'instance_0,HN,app_0,12,12,1,1,25,25,120.0,120.0,640.0,800.0,8,,,',
+      'instance_7280,CN,app_22,64,64,0,0,1,1,320.0,320.0,544.0,640.0,-1,475.00000000000006,623.0,',
+      'instance_7281,CN,app_88,64,64,0,0,1,1,320.0,320.0,255.0,300.0,-1,610.0,683.0,91730.0',
+      'made_up,CN,app_88,64,64,0,0,1,1,320.0,320.0,255.0,300.0,-1,700.0,,91730.0',
+    ].join('\n');
+    const { report } = importTraceText(text);
+    expect(report.censored.start).toBe(1);
+    expect(report.simplified?.neverScheduled).toEqual({ count: 1, columns: ['scheduled_time'] });
+  });
+
   it('has nothing to say about a plain pod list', () => {
     const { report } = importTraceText(fixtureText('canonical.csv'));
     expect(simplificationLines(report)).toEqual([]);

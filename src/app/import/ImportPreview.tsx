@@ -5,6 +5,7 @@ import { formatCount } from '../format.ts';
 import { mappingLines } from '../../trace/mappingLines.ts';
 import { ConcurrencyChart } from './ConcurrencyChart.tsx';
 import { formatPodHours, formatSpan } from './importFormat.ts';
+import { cpuText, memoryText, spreadValue } from '../../trace/requestRange.ts';
 
 function Stat({ id, label, value, note }: { id: string; label: string; value: string; note?: string }) {
   return (
@@ -89,6 +90,22 @@ export function ImportPreview({ report, summary, window }: { report: TraceImport
           </>
         )}
         <Stat id="peak" label="Peak concurrency" value={formatCount(summary.peakConcurrency)} note={`pods, at ${formatSpan(summary.peakAt - summary.span.start)}`} />
+        {summary.requests && (
+          <Stat
+            id="request-range"
+            label="CPU per pod"
+            value={spreadValue(summary.requests.cpuMillicores, cpuText)}
+            note={`median ${cpuText(summary.requests.cpuMillicores.median)}, over every pod`}
+          />
+        )}
+        {summary.requests && (
+          <Stat
+            id="memory-range"
+            label="Memory per pod"
+            value={spreadValue(summary.requests.memoryMiB, memoryText)}
+            note={`median ${memoryText(summary.requests.memoryMiB.median)}, over every pod`}
+          />
+        )}
       </dl>
       {!snapshot && <ConcurrencyChart points={summary.concurrency} span={summary.span} peak={summary.peakConcurrency} window={window} />}
       {simplified.length > 0 && (
