@@ -90,22 +90,13 @@ export function ImportPreview({ report, summary, window }: { report: TraceImport
           </>
         )}
         <Stat id="peak" label="Peak concurrency" value={formatCount(summary.peakConcurrency)} note={`pods, at ${formatSpan(summary.peakAt - summary.span.start)}`} />
-        {summary.requests && (
-          <Stat
-            id="request-range"
-            label="CPU per pod"
-            value={spreadValue(summary.requests.cpuMillicores, cpuText)}
-            note={`median ${cpuText(summary.requests.cpuMillicores.median)}, over every pod`}
-          />
-        )}
-        {summary.requests && (
-          <Stat
-            id="memory-range"
-            label="Memory per pod"
-            value={spreadValue(summary.requests.memoryMiB, memoryText)}
-            note={`median ${memoryText(summary.requests.memoryMiB.median)}, over every pod`}
-          />
-        )}
+        {summary.requests &&
+          ([
+            ['request-range', 'CPU per pod', summary.requests.cpuMillicores, cpuText],
+            ['memory-range', 'Memory per pod', summary.requests.memoryMiB, memoryText],
+          ] as const).map(([id, label, spread, text]) => (
+            <Stat key={id} id={id} label={label} value={spreadValue(spread, text)} note={`median ${text(spread.median)}, over every pod`} />
+          ))}
       </dl>
       {!snapshot && <ConcurrencyChart points={summary.concurrency} span={summary.span} peak={summary.peakConcurrency} window={window} />}
       {simplified.length > 0 && (
