@@ -1,6 +1,10 @@
 import type { StrategyResult } from './result.ts';
 
 const count = (v: number) => Math.round(v).toLocaleString('en-US');
+const clock = (seconds: number) => {
+  const m = Math.round(seconds / 60) % (24 * 60);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
 
 /**
  * One sentence per strategy with warm headroom or a scheduled pre-scale: placeholders are in no
@@ -11,9 +15,11 @@ export function headroomNotes(s: StrategyResult): string[] {
   const h = s.headroom;
   if (h) {
     const left = h.placeholdersPendingAtEnd > 0 ? `; ${count(h.placeholdersPendingAtEnd)} placeholders were still waiting for a node at the end` : '';
+    const by = h.provisioner === 'karpenter' ? 'Karpenter' : 'cluster-autoscaler';
+    const scheduled = h.schedule?.length ? ` (scaled to ${h.schedule.map((a) => `${count(a.placeholderPods)} at ${clock(a.at)}`).join(', ')})` : '';
     out.push(
-      `${s.name}: warm headroom of ${count(h.placeholderPods)} placeholder pods: ${count(h.podsPlacedByPreemption)} pods took their room without waiting for a node ` +
-        `(${count(h.placeholdersPreempted)} placeholders preempted, then replaced by cluster-autoscaler)${left}`,
+      `${s.name}: warm headroom of ${count(h.placeholderPods)} placeholder pods${scheduled}: ${count(h.podsPlacedByPreemption)} pods took their room without waiting for a node ` +
+        `(${count(h.placeholdersPreempted)} placeholders preempted, then replaced by ${by})${left}`,
     );
   }
   if (s.scheduledLaunches !== undefined) out.push(`${s.name}: the scheduled minimum sizes launched ${count(s.scheduledLaunches)} nodes`);

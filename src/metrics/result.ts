@@ -67,6 +67,10 @@ export interface LimitWait {
 
 export interface HeadroomSummary {
   placeholderPods: number;
+  /** Who launches nodes for pending placeholders. */
+  provisioner: 'cluster-autoscaler' | 'karpenter';
+  /** The placeholder Deployment's schedule (seconds after midnight, replicas), when it has one. */
+  schedule?: Array<{ at: number; placeholderPods: number }>;
   podsPlacedByPreemption: number;
   placeholdersPreempted: number;
   placeholdersPendingAtEnd: number;

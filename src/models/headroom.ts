@@ -37,6 +37,13 @@ export class Headroom {
   count = new Int32Array(0);
   /** Placeholders waiting for room (at the start: all of them). */
   pending: number;
+  /** Replicas of the placeholder Deployment in force (changed by its schedule). */
+  replicas: number;
+  /**
+   * Told when placeholders go pending (Karpenter batches them like any pending pod; cluster-autoscaler
+   * reads `pending` at its next scan instead).
+   */
+  onPending: (() => void) | undefined;
   /** Placeholders evicted by real pods, and the real pods that got their room. */
   preemptions = 0;
   podsPlacedByPreemption = 0;
@@ -47,6 +54,7 @@ export class Headroom {
     this.cpu = config.pod.cpuMillicores;
     this.mem = config.pod.memoryMiB;
     this.pending = config.placeholderPods;
+    this.replicas = config.placeholderPods;
     this.index = new PlacementIndex(mostAllocated, 64);
     // A stream of its own: headroom does not shift the pool's pod-start and boot samples.
     this.delay = new DelaySampler(config.preemptionDelay, new Random(seed, 13));
@@ -100,10 +108,17 @@ export class Headroom {
     freeMem[slot] += k * this.mem;
     freePods[slot] += k;
     this.count[slot] -= k;
-    this.pending += k;
+    this.addPending(k);
     this.preemptions += k;
     this.podsPlacedByPreemption++;
     return this.delay.sample();
+  }
+
+  /** `k` more placeholders wait for room (evicted, or new replicas). */
+  addPending(k: number): void {
+    if (k <= 0) return;
+    this.pending += k;
+    this.onPending?.();
   }
 
   /** Keeps the preemption index in step with a Ready node's room (`ready` false: out of it). */

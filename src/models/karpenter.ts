@@ -187,7 +187,25 @@ export class Karpenter implements NodeWatcher {
       this.adopt(slot);
       if (pool.status[slot] === NODE.ready) this.nodeReady(slot);
     }
+    // Overprovisioning placeholders are ordinary pending pods to Karpenter (it has no notion of
+    // priority when it provisions): evicted or new ones open a batch like any pod.
+    const h = pool.headroom;
+    if (h) {
+      h.onPending = () => this.podPending();
+      if (h.pending > 0) this.podPending();
+    }
     if (this.consolidateAfter < Infinity) k.schedule(0, this.kLoop, 0, PRIORITY.scan);
+  }
+
+  /**
+   * Pods on a node as Karpenter counts them: the workload's and the placeholders (reschedulable
+   * Deployment pods; a placeholder's eviction cost, 1 + priority / 2^25 (utils/disruption
+   * EvictionCost), stays positive for any priority above -33,554,432, so a node holding one is
+   * not empty: disruption/types.go IsEmpty).
+   */
+  private pods(slot: number): number {
+    const h = this.pool.headroom;
+    return h === undefined ? this.pool.podCount[slot] : this.pool.podCount[slot] + h.count[slot];
   }
 
   private grow(min: number): void {
@@ -238,7 +256,7 @@ export class Karpenter implements NodeWatcher {
 
   private onRequeue(): void {
     this.requeueArmed = false;
-    if (this.pool.pending.total > 0) this.podPending();
+    if (this.pool.pending.total > 0 || (this.pool.headroom?.pending ?? 0) > 0) this.podPending();
   }
 
   // Scratch for the NodeClaims of one batch.
@@ -255,17 +273,24 @@ export class Karpenter implements NodeWatcher {
     this.batches++;
     const pool = this.pool;
     const q = pool.pending;
-    if (q.total === 0) return;
+    // Placeholders that fit a Ready node are bound by kube-scheduler before Karpenter sees them;
+    // the rest are one more group of pending pods, batched like the workload's.
+    const h = pool.headroom;
+    const placeholders = h !== undefined ? pool.placePendingPlaceholders(now) : 0;
+    if (q.total === 0 && placeholders === 0) return;
     const shapes = pool.shapes;
-    const counts = q.count.slice();
+    const qCpu = placeholders > 0 ? [...q.cpu, (h as NonNullable<typeof h>).cpu] : q.cpu;
+    const qMem = placeholders > 0 ? [...q.mem, (h as NonNullable<typeof h>).mem] : q.mem;
+    const counts = placeholders > 0 ? [...q.count, placeholders] : q.count.slice();
+    const placeholderGroup = placeholders > 0 ? counts.length - 1 : -1;
     // queue.go: pods by CPU, then memory, descending.
     const order: number[] = [];
     for (let g = 0; g < counts.length; g++) if (counts[g] > 0) order.push(g);
-    order.sort((a, b) => q.cpu[b] - q.cpu[a] || q.mem[b] - q.mem[a]);
+    order.sort((a, b) => qCpu[b] - qCpu[a] || qMem[b] - qMem[a]);
     // Ready nodes have no room for them (kube-scheduler would have bound them); nodes still
     // coming up take what fits on them.
     for (let s = 0; s < shapes.length; s++) {
-      if (pool.provisioningCount[s] > 0) binpack(shapes[s], q.cpu, q.mem, counts, order, pool.provisioningCount[s]);
+      if (pool.provisioningCount[s] > 0) binpack(shapes[s], qCpu, qMem, counts, order, pool.provisioningCount[s]);
     }
     const lim = this.config.limits;
     let cpuLeft = (lim.cpu ?? Infinity) - this.capacityCpu;
@@ -281,8 +306,8 @@ export class Karpenter implements NodeWatcher {
     for (const g of order) {
       let k = counts[g];
       if (k <= 0) continue;
-      const cpu = q.cpu[g];
-      const mem = q.mem[g];
+      const cpu = qCpu[g];
+      const mem = qMem[g];
       // Open NodeClaims first, then new ones.
       for (let c = 0; c < cCpu.length && k > 0; c++) {
         const m = this.fitCount(cMask[c], cCpu[c], cMem[c], cPods[c], cpu, mem, k);
@@ -321,6 +346,8 @@ export class Karpenter implements NodeWatcher {
       if (k > 0) {
         // A limit left these pods without a node: they wait on it until the next batch at least.
         blocked = true;
+        // Placeholders are no workload pods: in no waiting figure.
+        if (g === placeholderGroup) continue;
         let which: KarpenterLimit = 'nodePoolMemoryGiB';
         if (nodesLeft <= 0) which = 'maxNodes';
         else if (shapes.every((sh) => sh.vcpu > cpuLeft)) which = 'nodePoolCpu';
@@ -330,7 +357,7 @@ export class Karpenter implements NodeWatcher {
     }
     for (let c = 0; c < cMask.length; c++) this.launch(this.cheapest(cMask[c]), now);
     // Pods that stay pending are reconciled again and trigger another batch (controller.go RequeueAfter 10 s).
-    if ((blocked || q.total > 0) && !this.requeueArmed) {
+    if ((blocked || q.total > 0 || placeholders > 0) && !this.requeueArmed) {
       this.requeueArmed = true;
       this.cluster.kernel.schedule(now + KARPENTER.podRequeue, this.kRequeue, 0, PRIORITY.scan);
     }
@@ -421,7 +448,7 @@ export class Karpenter implements NodeWatcher {
     this.lastPodEvent[slot] = now;
     const b = this.bucketOf[slot];
     if (b < 0) return;
-    const n = this.pool.podCount[slot];
+    const n = this.pods(slot);
     if (n < b) {
       this.roomEvents++;
       this.stuckUntil[slot] = -Infinity;
@@ -455,7 +482,7 @@ export class Karpenter implements NodeWatcher {
 
   private list(slot: number): void {
     if (this.pool.status[slot] !== NODE.ready || this.disrupting[slot] || this.bucketOf[slot] >= 0) return;
-    const b = this.pool.podCount[slot];
+    const b = this.pods(slot);
     this.bucketOf[slot] = b;
     this.prev[slot] = this.tail[b];
     this.next[slot] = -1;
@@ -581,6 +608,7 @@ export class Karpenter implements NodeWatcher {
     const cpu = this.cluster.pods.cpu;
     const mem = this.cluster.pods.mem;
     const index = pool.index;
+    const h = pool.headroom;
     const resTarget = this.resTarget;
     const resPod = this.resPod;
     resTarget.length = resPod.length = 0;
@@ -607,6 +635,23 @@ export class Karpenter implements NodeWatcher {
         } else {
           addCpu += cpu[pod];
           addMem += mem[pod];
+          addPods++;
+        }
+      }
+      // Its placeholders move like any pod (the simulation knows no preemption): to free room
+      // elsewhere, else onto the replacement.
+      const held = h === undefined ? 0 : h.count[c];
+      for (let p = 0; p < held; p++) {
+        const hh = h as NonNullable<typeof h>;
+        const t = index.best(hh.cpu, hh.mem);
+        this.work.podsSimulated++;
+        if (t >= 0) {
+          pool.reserve(t, hh.cpu, hh.mem, 1);
+          resTarget.push(t);
+          resPod.push(-1);
+        } else {
+          addCpu += hh.cpu;
+          addMem += hh.mem;
           addPods++;
         }
       }
@@ -637,8 +682,9 @@ export class Karpenter implements NodeWatcher {
     for (let r = 0; r < resTarget.length; r++) {
       const t = resTarget[r];
       const pod = resPod[r];
-      pool.freeCpu[t] += cpu[pod];
-      pool.freeMem[t] += mem[pod];
+      // -1: a placeholder.
+      pool.freeCpu[t] += pod >= 0 ? cpu[pod] : (h as NonNullable<typeof h>).cpu;
+      pool.freeMem[t] += pod >= 0 ? mem[pod] : (h as NonNullable<typeof h>).mem;
       pool.freePods[t]++;
     }
     for (let r = 0; r < resTarget.length; r++) {
@@ -679,7 +725,7 @@ export class Karpenter implements NodeWatcher {
     const pool = this.pool;
     const cmd = this.command.slice();
     let ok = cmd.every((s) => pool.status[s] === NODE.ready && this.disrupting[s] === 1);
-    if (ok && this.commandKind === EMPTY) ok = cmd.every((s) => pool.podCount[s] === 0);
+    if (ok && this.commandKind === EMPTY) ok = cmd.every((s) => this.pods(s) === 0);
     let replacement = this.commandReplacement;
     if (ok && this.commandKind === CONSOLIDATE) {
       ok = this.longestPrefix(cmd, cmd.length) === cmd.length;

@@ -42,6 +42,11 @@ export interface NodeWatcher {
   nodeLeaving(slot: number): void;
 }
 
+/** Whether the pool needs placeholders at some time: its Deployment has replicas now or by its schedule. */
+export function headroomWanted(h: NonNullable<NodePoolConfig['headroom']>): boolean {
+  return h.placeholderPods > 0 || (h.schedule ?? []).some((a) => a.placeholderPods > 0);
+}
+
 /** A walk number no node is ever excluded in (`unneededUpdate` starts at -1, walks count from 1). */
 const NO_WALK = -2;
 
@@ -189,7 +194,7 @@ export class NodePool {
     this.provisioningCount = shapes.map(() => 0);
     this.maxPodCpu = Math.max(...shapes.map((s) => s.podCpu));
     this.maxPodMem = Math.max(...shapes.map((s) => s.podMem));
-    this.headroom = config.headroom && config.headroom.placeholderPods > 0 ? new Headroom(config.headroom, config.scoring === 'MostAllocated', rng.uint32()) : undefined;
+    this.headroom = config.headroom && headroomWanted(config.headroom) ? new Headroom(config.headroom, config.scoring === 'MostAllocated', rng.uint32()) : undefined;
     const k = cluster.kernel;
     this.kReady = k.on('nodeReady', (slot) => this.onNodeReady(slot));
     this.kFailed = k.on('nodeNotRegistered', (slot) => this.onNodeFailed(slot));
@@ -345,7 +350,20 @@ export class NodePool {
     this.unlistUnderutilized(slot);
     this.index.clear(slot);
     if (this.status[slot] !== NODE.provisioning) this.cluster.recorder.change(now, LEVEL.nodesReady, -1);
-    this.headroom?.reindex(this, slot, false, 1, 1);
+    const h = this.headroom;
+    if (h !== undefined) {
+      h.reindex(this, slot, false, 1, 1);
+      // A node gone without a drain (a reclaimed spot node): its placeholders are recreated by their
+      // ReplicaSet and wait for room (before, they vanished and the headroom shrank for good).
+      const k = h.count[slot];
+      if (k > 0) {
+        h.count[slot] = 0;
+        this.freeCpu[slot] += k * h.cpu;
+        this.freeMem[slot] += k * h.mem;
+        this.freePods[slot] += k;
+        h.addPending(k);
+      }
+    }
     this.status[slot] = NODE.free;
     this.watcher?.nodeLeaving(slot);
     if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
@@ -721,7 +739,10 @@ export class NodePool {
       q.compactActive();
     }
     // Placeholders take what room the real pods left.
-    if (h !== undefined && h.pending > 0 && h.fill(this, slot) > 0) this.updateUtilization(slot, now);
+    if (h !== undefined && h.pending > 0 && h.fill(this, slot) > 0) {
+      this.updateUtilization(slot, now);
+      this.watcher?.podsChanged(slot);
+    }
   }
 
   /** The first pod on the node (follow with `nextPodOnNode`), -1 when it has none. */
@@ -1030,13 +1051,73 @@ export class NodePool {
     for (let i = 0; i < k; i++) {
       const t = this.index.best(h.cpu, h.mem);
       if (t < 0) {
-        h.pending += k - i;
+        h.addPending(k - i);
         return;
       }
       h.pending++;
       h.fill(this, t);
       this.updateUtilization(t, now);
       this.reindex(t);
+      this.watcher?.podsChanged(t);
+    }
+  }
+
+  /**
+   * kube-scheduler binds pending placeholders to Ready nodes with room (the best first), before a
+   * provisioner counts them as unschedulable. Returns how many are still pending.
+   */
+  placePendingPlaceholders(now: number): number {
+    const h = this.headroom;
+    if (h === undefined) return 0;
+    while (h.pending > 0) {
+      const t = this.index.best(h.cpu, h.mem);
+      if (t < 0) break;
+      h.fill(this, t);
+      this.updateUtilization(t, now);
+      this.reindex(t);
+      this.watcher?.podsChanged(t);
+    }
+    return h.pending;
+  }
+
+  /**
+   * The placeholder Deployment scaled to `replicas` (its schedule). New replicas take room on Ready
+   * nodes or go pending (for the provisioner). Fewer replicas: the ReplicaSet deletes pending ones
+   * first, then those on the nodes holding the most placeholders (its ranking of doubled-up pods),
+   * newest node first on a tie; their room goes to pending pods, and a node left with no pods is
+   * empty for scale-down and consolidation. Scans the nodes: a handful of actions a day.
+   */
+  scalePlaceholders(replicas: number, now: number): void {
+    const h = this.headroom;
+    if (h === undefined) return;
+    const change = replicas - h.replicas;
+    h.replicas = replicas;
+    if (change > 0) {
+      h.pending += change;
+      if (this.placePendingPlaceholders(now) > 0) h.onPending?.();
+      return;
+    }
+    let drop = -change;
+    const fromPending = Math.min(drop, h.pending);
+    h.pending -= fromPending;
+    drop -= fromPending;
+    if (drop === 0) return;
+    const holders: number[] = [];
+    for (let slot = 0; slot < this.slotsUsed; slot++) if (h.count[slot] > 0 && this.status[slot] !== NODE.free) holders.push(slot);
+    holders.sort((a, b) => h.count[b] - h.count[a] || this.launchedAt[b] - this.launchedAt[a] || b - a);
+    for (const slot of holders) {
+      if (drop === 0) break;
+      const k = Math.min(drop, h.count[slot]);
+      drop -= k;
+      h.count[slot] -= k;
+      this.freeCpu[slot] += k * h.cpu;
+      this.freeMem[slot] += k * h.mem;
+      this.freePods[slot] += k;
+      if (this.status[slot] !== NODE.ready) continue;
+      this.updateUtilization(slot, now);
+      this.watcher?.podsChanged(slot);
+      this.fillFromPending(slot);
+      this.reindex(slot);
     }
   }
 

@@ -2,7 +2,7 @@ import type { Strategy } from '../scenario/strategy.ts';
 import type { Cluster } from './cluster.ts';
 import { ClusterAutoscaler } from './clusterAutoscaler.ts';
 import { Karpenter } from './karpenter.ts';
-import { NodePool } from './nodePool.ts';
+import { headroomWanted, NodePool } from './nodePool.ts';
 import { nodeShapes } from './nodeShape.ts';
 import { resolveServerless } from './resolveServerless.ts';
 import { Routing } from './routing.ts';
@@ -13,12 +13,14 @@ import { NodeSpotCapacity } from './spot.ts';
 import { preemptiblePrices, ServerlessSpot } from './serverlessSpot.ts';
 import { NodeShapeError } from './nodeShape.ts';
 import { ScheduledMinimum } from './scheduledMinimum.ts';
+import { PlaceholderSchedule } from './placeholderSchedule.ts';
 
 /** The models installed for one strategy. */
 export interface InstalledModels {
   pool?: NodePool;
   autoscaler?: ClusterAutoscaler;
   scheduledMinimum?: ScheduledMinimum;
+  placeholderSchedule?: PlaceholderSchedule;
   karpenter?: Karpenter;
   serverless?: Serverless;
   routing: Routing;
@@ -38,6 +40,7 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
   let karpenter: Karpenter | undefined;
   let serverless: Serverless | undefined;
   let scheduledMinimum: ScheduledMinimum | undefined;
+  let placeholderSchedule: PlaceholderSchedule | undefined;
   let currency = 'USD';
   let spot: NodeSpotCapacity | undefined;
   let serverlessSpot: ServerlessSpot | undefined;
@@ -46,7 +49,7 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
     const cfg = strategy.nodePool;
     const shapes = nodeShapes(cfg, `${path}.nodePool`);
     const h = cfg.headroom;
-    if (h && h.placeholderPods > 0 && !shapes.some((s) => h.pod.cpuMillicores <= s.podCpu && h.pod.memoryMiB <= s.podMem)) {
+    if (h && headroomWanted(h) && !shapes.some((s) => h.pod.cpuMillicores <= s.podCpu && h.pod.memoryMiB <= s.podMem)) {
       throw new NodeShapeError(`${path}.nodePool.headroom.pod: a placeholder of ${h.pod.cpuMillicores}m CPU and ${h.pod.memoryMiB} MiB fits on no node of the pool, so it could never hold room`);
     }
     pool = new NodePool(cluster, cfg, shapes);
@@ -71,6 +74,7 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
       autoscaler = new ClusterAutoscaler(cluster, pool, cfg.autoscaler, cfg.minNodes, cfg.maxNodes, new Random(cluster.rng.uint32(), 7));
     }
     if (cfg.schedule && cfg.schedule.length > 0) scheduledMinimum = new ScheduledMinimum(cluster, pool, autoscaler, cfg);
+    if (pool.headroom && cfg.headroom?.schedule && cfg.headroom.schedule.length > 0) placeholderSchedule = new PlaceholderSchedule(cluster, pool, cfg.headroom);
   }
   if (strategy.kind === 'serverless' || strategy.kind === 'mixed') {
     const cfg = strategy.serverless;
@@ -99,5 +103,5 @@ export function installModels(cluster: Cluster, strategy: Strategy, path: string
   );
   if (spot) spot.reschedule = (pod, now) => routing.arrive(pod, now);
   if (serverlessSpot) serverlessSpot.reschedule = (pod, now) => routing.arrive(pod, now);
-  return { pool, autoscaler, karpenter, scheduledMinimum, serverless, routing, currency, spot, serverlessSpot, commitment };
+  return { pool, autoscaler, karpenter, scheduledMinimum, placeholderSchedule, serverless, routing, currency, spot, serverlessSpot, commitment };
 }

@@ -117,6 +117,10 @@ export function summarize(run: StrategyRun): StrategyResult {
       ? {
           headroom: {
             placeholderPods: (strategy.kind !== 'serverless' && strategy.nodePool.headroom?.placeholderPods) || 0,
+            provisioner: models.karpenter ? ('karpenter' as const) : ('cluster-autoscaler' as const),
+            ...(strategy.kind !== 'serverless' && strategy.nodePool.headroom?.schedule?.length
+              ? { schedule: [...strategy.nodePool.headroom.schedule].sort((a, b) => a.at - b.at).map((a) => ({ at: a.at, placeholderPods: a.placeholderPods })) }
+              : {}),
             podsPlacedByPreemption: pool.headroom.podsPlacedByPreemption,
             placeholdersPreempted: pool.headroom.preemptions,
             placeholdersPendingAtEnd: pool.headroom.pending,

@@ -214,6 +214,17 @@ export const Headroom = strictObject({
    * 1 s). Estimate: 2 s (src/pricing/headroomDefaults.ts, with its sources).
    */
   preemptionDelay: Delay.default({ kind: 'constant', seconds: PREEMPTION_DELAY_SECONDS }),
+  /**
+   * The placeholder Deployment scaled by time of day, repeated daily (a CronJob running `kubectl
+   * scale`, or a KEDA cron scaler): from `at` on it has `placeholderPods` replicas. How teams on
+   * Karpenter pre-scale before a known peak (Karpenter has no minimum size to schedule): the new
+   * placeholders go pending and the provisioner launches nodes for them. `placeholderPods` holds
+   * from the start of the horizon until the first action.
+   */
+  schedule: z
+    .array(strictObject({ at: TimeOfDay, placeholderPods: z.number().int().nonnegative().max(MAX_PODS_AT_ONCE, atMost(MAX_PODS_AT_ONCE, 'Kubernetes supports 150,000 pods per cluster')) }))
+    .max(48)
+    .optional(),
 });
 export type Headroom = z.infer<typeof Headroom>;
 
@@ -274,6 +285,17 @@ export const NodePool = strictObject({
     // Both provisioners at once is a contradiction: say so rather than ignore one of them.
     if (p.karpenter && p.autoscaler && JSON.stringify(p.autoscaler) !== JSON.stringify(DEFAULT_AUTOSCALER)) {
       ctx.addIssue({ code: 'custom', path: ['autoscaler'], message: 'karpenter provisions this pool: remove the cluster-autoscaler settings (or set autoscaler to null)' });
+    }
+    const seenAt = new Map<number, number>();
+    p.headroom?.schedule?.forEach((a, i) => {
+      const twin = seenAt.get(a.at);
+      if (twin !== undefined) ctx.addIssue({ code: 'custom', path: ['headroom', 'schedule', i, 'at'], message: `same time as headroom.schedule.${twin}; one action per time of day` });
+      else seenAt.set(a.at, i);
+    });
+    // Karpenter has no node-group minimum a scheduled action could raise: refuse rather than launch
+    // nodes it would not know of (and consolidate away as empty).
+    if (p.karpenter && p.schedule && p.schedule.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['schedule'], message: 'karpenter has no minimum size to schedule: pre-scale by scaling the placeholder Deployment instead (headroom.schedule)' });
     }
     if (p.karpenter && p.karpenter.batchMaxDuration < p.karpenter.batchIdleDuration) {
       ctx.addIssue({ code: 'custom', path: ['karpenter', 'batchMaxDuration'], message: `must be >= batchIdleDuration (${p.karpenter.batchIdleDuration} s)` });
