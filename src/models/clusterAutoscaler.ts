@@ -37,7 +37,8 @@ export class ClusterAutoscaler {
     // Drain times from a stream of their own, so they do not shift the expander's random picks.
     this.drainDuration = new DelaySampler(config.drainDuration, new Random(rng.uint32(), 11));
     this.backoffUntil = pool.shapes.map(() => -Infinity);
-    this.backoffSteps = pool.shapes.map(() => 0);
+    this.backoffDuration = pool.shapes.map(() => 0);
+    this.requestOpen = pool.shapes.map(() => false);
     this.lastProvisionFailure = pool.shapes.map(() => -Infinity);
     pool.onProvisionFailed = (s, now) => this.backOff(s, now);
     this.limitValues = { maxNodes, maxNodesTotal: config.maxNodesTotal };
@@ -59,6 +60,7 @@ export class ClusterAutoscaler {
     this.cluster.waits.scanned(now);
     // cluster-autoscaler's RunOnce: no scale-down (nor unneeded update) in a loop that scaled up.
     this.loopTime = 0;
+    this.updateScaleUpRequests();
     if (!this.scaleUp(now)) this.scaleDown(now);
     // The next loop starts scanInterval after this one started, or when this one ends if later.
     const next = this.loopTime > this.config.scanInterval ? this.loopTime : this.config.scanInterval;
@@ -105,6 +107,7 @@ export class ClusterAutoscaler {
     const groupStart = pipeline.nodeGroupStart(now + this.loopTime);
     const requestAt = now + this.loopTime;
     for (let i = 0; i < n; i++) pool.launch(option.shape, now, false, groupStart, requestAt);
+    this.requestOpen[option.shape] = true;
     if (n < option.nodes && n === Math.min(byPool, byTotal)) {
       // Cut short by the limit (not by max-nodes-per-scale-up): the pods the launched nodes will
       // not hold wait on it.
@@ -216,6 +219,9 @@ export class ClusterAutoscaler {
       } else {
         // The nodes removed above took the room its pods were to move to: not unneeded any more,
         // and a failed scale-down holds the next for scale-down-delay-after-failure.
+        // (Known difference, left as is: in cluster-autoscaler the planner drops such a node
+        // without an error, and the delay follows only an actuator error, a failed taint call:
+        // core/static_autoscaler.go lastScaleDownFailTime, actuation/actuator.go StartDeletion.)
         pool.setUnneededUpdate(slot, -1);
         this.markUnremovable(slot, now);
         this.lastScaleDownFailure = now;
@@ -225,23 +231,52 @@ export class ClusterAutoscaler {
 
   private lastScaleDownFailure = -Infinity;
   private readonly drainDuration: DelaySampler;
-  /** Per node group (shape): backed off until, consecutive failures, and the last failure. */
+  /**
+   * Per node group (shape): backed off until, the current backoff duration (0: no backoff entry),
+   * the last failure, and whether a scale-up request is open (nodes asked for, not all registered).
+   */
   private readonly backoffUntil: number[];
-  private readonly backoffSteps: number[];
+  private readonly backoffDuration: number[];
   private readonly lastProvisionFailure: number[];
+  private readonly requestOpen: boolean[];
 
   /**
-   * A node of group `s` did not register within max-node-provision-time: cluster-autoscaler backs
-   * the group off (utils/backoff exponential backoff): initialNodeGroupBackoffDuration, doubling
-   * with each failure up to maxNodeGroupBackoffDuration, starting over once a group has gone
-   * nodeGroupBackoffResetTimeout without failing. Nodes of one scale-up that fail together count once.
+   * cluster-autoscaler's clusterstate updateScaleRequests, at the start of each loop: a group's
+   * scale-up whose nodes have all come up "finished successfully", and its backoff is removed
+   * (RemoveBackoff), so a later failure starts again at initialNodeGroupBackoffDuration.
+   */
+  private updateScaleUpRequests(): void {
+    const pool = this.pool;
+    for (let s = 0; s < this.requestOpen.length; s++) {
+      if (this.requestOpen[s] && pool.provisioningCount[s] === 0) {
+        this.requestOpen[s] = false;
+        this.backoffDuration[s] = 0;
+        this.backoffUntil[s] = -Infinity;
+      }
+    }
+  }
+
+  /**
+   * A node of group `s` did not register within max-node-provision-time: the scale-up failed and
+   * cluster-autoscaler backs the group off (kubernetes/autoscaler cluster-autoscaler
+   * utils/backoff/exponential_backoff.go): initialNodeGroupBackoffDuration the first time; a
+   * failure while still backed off keeps the duration and moves the end to now + duration (several
+   * scale-ups failing together do not compound); a failure after the backoff ended doubles it, up
+   * to maxNodeGroupBackoffDuration. The entry is dropped once the last failure is
+   * nodeGroupBackoffResetTimeout old (RemoveStaleBackoffData) or a scale-up of the group succeeds
+   * (`updateScaleUpRequests`).
    */
   private backOff(s: number, now: number): void {
     const cfg = this.config;
-    if (now === this.lastProvisionFailure[s]) return;
-    if (now - this.lastProvisionFailure[s] > cfg.nodeGroupBackoffResetTimeout) this.backoffSteps[s] = 0;
-    const duration = Math.min(cfg.initialNodeGroupBackoffDuration * 2 ** this.backoffSteps[s], cfg.maxNodeGroupBackoffDuration);
-    this.backoffSteps[s]++;
+    // The failed request is gone (clusterstate deletes it), so its other nodes coming up later do not count as a success.
+    this.requestOpen[s] = false;
+    if (now - this.lastProvisionFailure[s] > cfg.nodeGroupBackoffResetTimeout) this.backoffDuration[s] = 0;
+    let duration = cfg.initialNodeGroupBackoffDuration;
+    if (this.backoffDuration[s] > 0) {
+      duration = this.backoffDuration[s];
+      if (this.backoffUntil[s] < now) duration = Math.min(2 * duration, cfg.maxNodeGroupBackoffDuration);
+    }
+    this.backoffDuration[s] = duration;
     this.lastProvisionFailure[s] = now;
     this.backoffUntil[s] = now + duration;
   }

@@ -315,4 +315,40 @@ describe('cluster-autoscaler after failures', () => {
     expect(r.nodes.failedToRegister).toBe(3);
   });
 
+  // cluster-autoscaler utils/backoff/exponential_backoff.go (Backoff): a failure while the group is
+  // still backed off keeps the duration and moves backoffUntil to now + duration; only a failure
+  // after the backoff has ended doubles it.
+  it('a second failure while the group is backed off extends the backoff without doubling it', () => {
+    // Pods of a whole node each (4 vCPU) at 1 s and 101 s; every node takes 1000 s (> 900 s).
+    // Scans at 10 s and 110 s launch A and B; A fails at 910 s: backoff 300 s, until 1210 s; B fails
+    // at 1010 s, still backed off: 300 s again, until 1310 s. At 1310 s both pods get a node (fail
+    // at 2210 s). Doubling at every failure would back off until 1010 + 600 = 1610 s instead.
+    const s = scenarioWith([nodes({ minNodes: 0, provisioningDelay: constant(1000) })], [[1, 10000, 4000, 1024], [101, 10000, 4000, 1024]], { horizon: 1500 });
+    const r = runStrategy(s).result();
+    expect(r.nodes.failedToRegister).toBe(2);
+    expect(r.nodes.launched).toBe(4);
+  });
+
+  // cluster-autoscaler clusterstate/clusterstate.go (updateScaleRequests): a scale-up whose nodes
+  // all registered "finished successfully": its request is removed and the group's backoff reset
+  // (RemoveBackoff), so the next failure backs off the initial 5 min again.
+  it('a scale-up that succeeds resets the backoff: the next failure backs off 5 min, not 10', () => {
+    // Nodes are Ready 800 s after their launch slot; the node group launches one per 600 s (burst 1).
+    // Pods of a whole node each: two at 1 s, two at 2015 s.
+    // 10 s: A (slot 10 s, Ready 810 s) and B (slot 610 s, Ready 1410 s: past 900 s, fails at 910 s):
+    //   backoff 300 s, until 1210 s.
+    // 1210 s: C (slot 1210 s, Ready 2010 s): registered, the scale-up succeeded.
+    // 2020 s: the backoff is reset; D (slot 2020 s, Ready 2820 s) and E (slot 2620 s, Ready 3420 s:
+    //   fails at 2920 s): backoff 300 s (reset), until 3220 s, when F is launched. Without the
+    //   reset the backoff would double to 600 s, until 3520 s, past the 3300 s horizon.
+    const s = scenarioWith(
+      [nodes({ minNodes: 0, provisioningDelay: constant(800), provisioning: { nodeGroupRate: { burst: 1, perSecond: 1 / 600 } } })],
+      [[1, 10000, 4000, 1024], [1, 10000, 4000, 1024], [2015, 10000, 4000, 1024], [2015, 10000, 4000, 1024]],
+      { horizon: 3300 },
+    );
+    const r = runStrategy(s).result();
+    expect(r.nodes.failedToRegister).toBe(2);
+    expect(r.nodes.launched).toBe(6);
+  });
+
 });
