@@ -258,8 +258,9 @@ export class ClusterAutoscaler {
 
   /**
    * A node of group `s` did not register within max-node-provision-time: the scale-up failed and
-   * cluster-autoscaler backs the group off (kubernetes/autoscaler cluster-autoscaler
-   * utils/backoff/exponential_backoff.go): initialNodeGroupBackoffDuration the first time; a
+   * cluster-autoscaler backs the group off (kubernetes/autoscaler cluster-autoscaler/utils/backoff/
+   * exponential_backoff.go @5f4d58361ff0, clusterstate/clusterstate.go @044c03d09fad, defaults in
+   * the flags, 5 min / 30 min / 3 h, read 2026-12-04): initialNodeGroupBackoffDuration the first time; a
    * failure while still backed off keeps the duration and moves the end to now + duration (several
    * scale-ups failing together do not compound); a failure after the backoff ended doubles it, up
    * to maxNodeGroupBackoffDuration. The entry is dropped once the last failure is
