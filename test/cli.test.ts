@@ -87,6 +87,15 @@ describe('npm run sim', () => {
     ],
     ['a workload above --max-pods', () => ['scenarios/flash-sale-spike.json', '--max-pods', '100'], /^error: scenarios\/flash-sale-spike\.json: workload: about [\d,]+ pods x 3 strategies = [\d,]+ pod replays, more than --max-pods 100; /],
     ['a bad --max-pods', () => ['scenarios/flash-sale-spike.json', '--max-pods', '1e9'], /--max-pods: "1e9" is not a whole number above 0/],
+    // Issue 16: the refusal names Monte Carlo runs as runs (it said "sweep runs").
+    ['--runs above --max-pods', () => ['scenarios/flash-sale-spike.json', '--runs', '20', '--max-pods', '1000'], /^error: scenarios\/flash-sale-spike\.json: workload: about [\d,]+ pods x 3 strategies x 20 runs = [\d,]+ pod replays, more than --max-pods 1000; /],
+    // Issue 16: --recommend's grid is checked before anything runs (one replay of the headline is
+    // about 24,000 pods x 3 strategies, within 100,000; its coarse grid is not).
+    [
+      '--recommend above --max-pods',
+      () => ['scenarios/online-class-evening-burst.json', '--recommend', '--max-pods', '100000'],
+      /^error: scenarios\/online-class-evening-burst\.json: --recommend: about [\d,]+ pods x [\d,]+ one-strategy replays \([\d,]+ configurations x 2 screening runs, then the best of each strategy with 10 runs\) = [\d,]+ pod replays, more than --max-pods 100000; .*pass --max-pods \d+ to run it anyway\n$/,
+    ],
     ['a future schema version', () => [file('future.json', JSON.stringify({ schemaVersion: 99, name: 'x' }))], /schemaVersion: 99 is newer than this Spillway understands/],
     ['a bad CSV row', () => ['scenarios/steady-web-service.json', '--trace', file('bad.csv', 'arrival_s,duration_s,cpu_m,mem_mib\n0,10,100,100\n5,abc,100,100\n')], /bad\.csv:3: /],
     ['a bad option', () => ['scenarios/steady-web-service.json', '--seed', '-3'], /--seed/],

@@ -5,7 +5,8 @@ import { TraceImportError } from '../trace/errors.ts';
 import { parseSweepArg, planSweep, runSweep, SweepSpecError, sweepJson, sweepTable, type SweepSpec } from '../sweep/index.ts';
 import { buildWorkload, WorkloadError } from '../workload/build.ts';
 import type { PodTable } from '../workload/podTable.ts';
-import { DEFAULT_MAX_POD_REPLAYS, estimateWork, workRefusal } from '../workload/workEstimate.ts';
+import { DEFAULT_MAX_POD_REPLAYS, estimateWork, recommendRefusal, workRefusal } from '../workload/workEstimate.ts';
+import { plannedReplays, SCREEN_RUNS } from '../recommend/search.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args.ts';
 import { InputError, loadScenarioFile, readText } from './loadScenarioFile.ts';
@@ -70,7 +71,8 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   if (args.runs !== undefined) {
     const head = runsHead(scenario, args.runs);
     const indices = shard ? shardUnits(head.runs, shard) : head.seeds.map((_, k) => k);
-    checkWork(args, indices.map((k) => ({ ...scenario, seed: head.seeds[k] })), traces);
+    checkWork(args, indices.map((k) => ({ ...scenario, seed: head.seeds[k] })), traces, 'runs');
+    checkRecommendWork(args, scenario, traces, args.runs);
     const podsGuess = estimateWork([scenario], new Map([...traces].map(([name, t]) => [name, t.count] as const))).pods;
     const jobs = args.jobs ?? defaultJobs(scenario.strategies.length * indices.length, podsGuess * indices.length);
     const warn = (m: string) => console.error(`warning: ${m}`);
@@ -88,6 +90,7 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
     return 0;
   }
   checkWork(args, [scenario], traces);
+  checkRecommendWork(args, scenario, traces, DEFAULT_RECOMMEND_RUNS);
   const t0 = performance.now();
   const notices: string[] = [];
   const pods = buildWorkload(scenario, traces, notices);
@@ -123,15 +126,29 @@ async function recommendFor(args: CliArgs & { scenario: string }, scenario: Scen
  * run of a sweep) is above --max-pods or the default limit: a bad input would otherwise run for
  * minutes or take all the memory.
  */
-function checkWork(args: CliArgs & { scenario: string }, scenarios: Scenario[], traces: ReadonlyMap<string, PodTable>): void {
+function checkWork(args: CliArgs & { scenario: string }, scenarios: Scenario[], traces: ReadonlyMap<string, PodTable>, runsAre?: string): void {
   const loadedRows = new Map([...traces].map(([name, table]) => [name, table.count] as const));
   const estimate = estimateWork(scenarios, loadedRows);
   const limit = args.maxPods ?? DEFAULT_MAX_POD_REPLAYS;
   const refusal = workRefusal(estimate, limit, {
     limitName: args.maxPods === undefined ? undefined : `--max-pods ${args.maxPods}`,
     override: `pass --max-pods ${Math.ceil(estimate.podReplays)} to run it anyway`,
+    runsAre,
   });
   if (refusal) throw new InputError(`${args.scenario}: workload: ${refusal}`);
+}
+
+/** The same limit for --recommend's search, from its planned grid, before anything is replayed. */
+function checkRecommendWork(args: CliArgs & { scenario: string }, scenario: Scenario, traces: ReadonlyMap<string, PodTable>, runs: number): void {
+  if (!args.recommend) return;
+  const pods = estimateWork([scenario], new Map([...traces].map(([name, t]) => [name, t.count] as const))).pods;
+  const screenRuns = Math.min(SCREEN_RUNS, runs);
+  const plan = { ...plannedReplays(scenario, runs, screenRuns), screenRuns, runs };
+  const refusal = recommendRefusal(pods, plan, args.maxPods ?? DEFAULT_MAX_POD_REPLAYS, {
+    limitName: args.maxPods === undefined ? undefined : `--max-pods ${args.maxPods}`,
+    override: `pass --max-pods ${Math.ceil(pods * plan.replays)} to run it anyway`,
+  });
+  if (refusal) throw new InputError(`${args.scenario}: --recommend: ${refusal}`);
 }
 
 try {

@@ -1,5 +1,6 @@
 import { INSTANCE_TYPES } from '../pricing/instanceTypes.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import { MAX_PODS_AT_ONCE } from '../scenario/limits.ts';
 
 type Strategy = Scenario['strategies'][number];
 
@@ -20,6 +21,16 @@ export interface RecommendKnob {
   coarse: KnobValue[];
   kind: 'integer' | 'seconds' | 'number' | 'choice';
   monotone?: boolean;
+  /**
+   * The fields a value sets, as [path inside the strategy, value] pairs, when it is not just
+   * `path` (a pre-scale level sets the minNodes of each scheduled action). The diff lists each.
+   */
+  writes?: (value: KnobValue) => Array<[string, number | string[]]>;
+}
+
+/** The [path, value] pairs a knob's value sets in its strategy. */
+export function knobWrites(knob: RecommendKnob, value: KnobValue): Array<[string, number | string[]]> {
+  return knob.writes ? knob.writes(value) : [[knob.path, value]];
 }
 
 export type KnobValue = number | string[];
@@ -29,9 +40,13 @@ export type KnobProvider = (strategy: Strategy) => RecommendKnob | null;
 
 const uniqueSorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
-/** minNodes: the baseline every pool keeps running; from today's value up to maxNodes. */
+/**
+ * minNodes: the baseline every pool keeps running (under Karpenter, the floor consolidation
+ * keeps); from today's value up to maxNodes. A fixed-size pool (no autoscaler, no Karpenter) runs
+ * initialNodes whatever minNodes says, so it has no such knob.
+ */
 const minNodes: KnobProvider = (s) => {
-  if (!('nodePool' in s) || s.nodePool.autoscaler === null) return null;
+  if (!('nodePool' in s) || (s.nodePool.autoscaler === null && !s.nodePool.karpenter)) return null;
   const { minNodes: now, maxNodes } = s.nodePool;
   const steps = [0, 0.125, 0.25, 0.5, 0.75, 1].map((f) => Math.round(now + (maxNodes - now) * f));
   return { id: 'minNodes', label: 'Minimum nodes (baseline)', path: 'nodePool.minNodes', current: now, coarse: uniqueSorted(steps), kind: 'integer', monotone: true };
@@ -68,8 +83,68 @@ const commitmentLevel: KnobProvider = (s) => {
   return { id: 'commitment', label: 'Commitment per hour', path: 'commitment.perHour', current: now, coarse: uniqueSorted([0, tidy(now / 2), now, tidy(now * 1.5), tidy(now * 2)]), kind: 'number' };
 };
 
+/**
+ * Warm headroom (placeholder pods), where the pool has it, whatever provisions the pool: more
+ * placeholders keep more room warm (sooner starts, more idle capacity), so the knob is monotone
+ * and bisected down to the fewest that meet the SLO. Coarse: none, a quarter, half, as written,
+ * twice and four times today's count (1 to 16 when today's is 0).
+ */
+const headroomPlaceholders: KnobProvider = (s) => {
+  if (!('nodePool' in s) || !s.nodePool.headroom) return null;
+  const now = s.nodePool.headroom.placeholderPods;
+  const steps = now > 0 ? [0, now / 4, now / 2, now, now * 2, now * 4] : [0, 1, 2, 4, 8, 16];
+  return {
+    id: 'headroom',
+    label: 'Headroom placeholder pods',
+    path: 'nodePool.headroom.placeholderPods',
+    current: now,
+    coarse: uniqueSorted(steps.map((v) => Math.min(MAX_PODS_AT_ONCE, Math.round(v)))),
+    kind: 'integer',
+    monotone: true,
+  };
+};
+
+/**
+ * Scheduled pre-scale, where the pool has a schedule that raises its minimum above minNodes:
+ * the knob is the largest scheduled minimum (the pre-scale's size); each raising action keeps its
+ * share of the rise above minNodes (an action at half the peak's rise stays at half), actions at
+ * or below minNodes (the scale back down) are left alone. Larger pre-scales start the burst
+ * sooner and cost more: monotone, bisected. Coarse: no rise, a quarter, half, as written, and
+ * halfway and all the way to maxNodes. The times of the actions are not searched.
+ */
+const preScale: KnobProvider = (s) => {
+  if (!('nodePool' in s) || !s.nodePool.schedule?.length) return null;
+  const { minNodes: base, maxNodes, schedule } = s.nodePool;
+  const peak = Math.max(...schedule.map((a) => a.minNodes));
+  if (peak <= base) return null;
+  const level = (v: number) => (a: { minNodes: number }) => (a.minNodes <= base ? a.minNodes : Math.min(maxNodes, base + Math.round(((a.minNodes - base) * (v - base)) / (peak - base))));
+  const steps = [base, base + (peak - base) / 4, base + (peak - base) / 2, peak, (peak + maxNodes) / 2, maxNodes];
+  return {
+    id: 'preScale',
+    label: 'Scheduled pre-scale (largest scheduled minimum)',
+    path: 'nodePool.schedule',
+    current: peak,
+    coarse: uniqueSorted(steps.map(Math.round)),
+    kind: 'integer',
+    monotone: true,
+    writes: (v) => schedule.flatMap((a, i): Array<[string, number]> => (a.minNodes > base ? [[`nodePool.schedule.${i}.minNodes`, level(v as number)(a)]] : [])),
+  };
+};
+
+/**
+ * Karpenter's consolidateAfter, where the pool is provisioned by Karpenter and consolidates
+ * (not "Never"): how long an idle or underused node is kept before it is removed. Longer keeps
+ * nodes for the next pods (sooner starts, more idle cost), but not monotonically (a kept node
+ * also delays replacement by cheaper ones), so the grid's neighbours are tried, not bisected.
+ */
+const karpenterConsolidateAfter: KnobProvider = (s) => {
+  if (!('nodePool' in s) || !s.nodePool.karpenter || s.nodePool.karpenter.consolidateAfter === 'Never') return null;
+  const now = s.nodePool.karpenter.consolidateAfter;
+  return { id: 'consolidateAfter', label: 'Karpenter consolidateAfter', path: 'nodePool.karpenter.consolidateAfter', current: now, coarse: uniqueSorted([0, 30, 120, 600, now]), kind: 'seconds' };
+};
+
 /** Every knob source, in the order the recommender reports changes. */
-export const KNOB_PROVIDERS: KnobProvider[] = [minNodes, overflowTimeout, instanceType, commitmentLevel];
+export const KNOB_PROVIDERS: KnobProvider[] = [minNodes, overflowTimeout, instanceType, headroomPlaceholders, preScale, karpenterConsolidateAfter, commitmentLevel];
 
 export function strategyKnobs(strategy: Strategy): RecommendKnob[] {
   return KNOB_PROVIDERS.map((p) => p(strategy)).filter((k): k is RecommendKnob => k !== null);

@@ -2,11 +2,14 @@ import type { RunPoint } from '../runs/bands.ts';
 import { runSeeds } from '../runs/seeds.ts';
 import { safeParseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { strategyKnobs, type KnobValue, type RecommendKnob } from './knobs.ts';
-import { setPath } from './patch.ts';
+import { knobWrites, strategyKnobs, type KnobValue, type RecommendKnob } from './knobs.ts';
+import { getPath, setPath } from './patch.ts';
 
 /** Replays each item (a one-strategy scenario and a seed) and returns its strategy's point, in order. */
 export type Evaluator = (items: ReadonlyArray<{ scenario: Scenario; seed: number }>) => Promise<RunPoint[]>;
+
+/** Runs per configuration while screening the grid and refining (the answer is then checked with every run). */
+export const SCREEN_RUNS = 2;
 
 /** A share of runs at or above this meets the SLO: the verdict's bar for a winner. */
 export const MEETS_SHARE = 0.9;
@@ -76,15 +79,15 @@ const median = (xs: number[]) => {
 export async function recommend(scenario: Scenario, options: RecommendOptions): Promise<RecommendResult> {
   const slo = scenario.slo.pendingSeconds;
   const seeds = runSeeds(scenario.seed, options.runs);
-  const screen = Math.min(options.screenRuns ?? 2, options.runs);
+  const screen = Math.min(options.screenRuns ?? SCREEN_RUNS, options.runs);
   let configurations = 0;
   let replays = 0;
   const cache = new Map<string, Evaluated>();
-  const plans = scenario.strategies.map((strategy, index) => ({ index, strategy, knobs: strategyKnobs(strategy) }));
+  const plans = searchPlans(scenario);
 
   const variant = (index: number, knobs: RecommendKnob[], config: Config): Scenario | null => {
     let strategy: unknown = scenario.strategies[index];
-    knobs.forEach((k, j) => (strategy = setPath(strategy, k.path, config[j])));
+    knobs.forEach((k, j) => knobWrites(k, config[j]).forEach(([path, value]) => (strategy = setPath(strategy, path, value))));
     const r = safeParseScenario({ ...scenario, strategies: [strategy] });
     return r.ok ? r.scenario : null;
   };
@@ -218,7 +221,10 @@ export async function recommend(scenario: Scenario, options: RecommendOptions): 
     const e = cache.get(keyOf(s.index, config))!;
     const changes: Record<string, KnobValue> = {};
     s.knobs.forEach((k, j) => {
-      if (JSON.stringify(config[j]) !== JSON.stringify(k.current)) changes[`strategies.${s.index}.${k.path}`] = config[j];
+      if (JSON.stringify(config[j]) === JSON.stringify(k.current)) return;
+      for (const [path, value] of knobWrites(k, config[j])) {
+        if (JSON.stringify(getPath(s.strategy, path)) !== JSON.stringify(value)) changes[`strategies.${s.index}.${path}`] = value;
+      }
     });
     const pts = e.points.slice(0, options.runs);
     return {
@@ -230,6 +236,44 @@ export async function recommend(scenario: Scenario, options: RecommendOptions): 
   });
   const found = outcomes.flatMap((o) => (o.best ? [o.best] : [])).sort((a, b) => a.cost - b.cost);
   return { recommendation: found[0] ?? null, strategies: outcomes, configurations, replays, runs: options.runs, sloSeconds: slo };
+}
+
+/**
+ * Most configurations in one strategy's coarse grid. Every knob's coarse values multiply: a pool
+ * with a baseline, a pre-scale, headroom and three instance types would have 6 x 6 x 6 x 3 = 648,
+ * each screened with 2 replays. Above this, the longest lists are thinned (every other value,
+ * keeping the ends and today's), which refinement makes up for (monotone knobs are bisected
+ * between the coarse values either side of the best).
+ */
+export const MAX_GRID = 96;
+
+/** Each strategy's knobs, their coarse lists thinned so that the grid has at most MAX_GRID configurations. */
+export function searchPlans(scenario: Scenario): Array<{ index: number; strategy: Scenario['strategies'][number]; knobs: RecommendKnob[] }> {
+  return scenario.strategies.map((strategy, index) => ({ index, strategy, knobs: thinGrid(strategyKnobs(strategy)) }));
+}
+
+function thinGrid(knobs: RecommendKnob[]): RecommendKnob[] {
+  const out = knobs.map((k) => ({ ...k, coarse: [...k.coarse] }));
+  const size = () => out.reduce((n, k) => n * k.coarse.length, 1);
+  while (size() > MAX_GRID) {
+    const longest = out.reduce((a, b) => (b.coarse.length > a.coarse.length ? b : a));
+    if (longest.coarse.length <= 2) break;
+    const now = JSON.stringify(longest.current);
+    const last = longest.coarse.length - 1;
+    longest.coarse = longest.coarse.filter((v, i) => i % 2 === 0 || i === last || JSON.stringify(v) === now);
+  }
+  return out;
+}
+
+/**
+ * The replays a search will do at least, before any is run (for the CLI's work limit): the
+ * coarse grid screened with `screenRuns` each, then each strategy's best checked with `runs`.
+ * Refinement adds up to a few dozen more configurations.
+ */
+export function plannedReplays(scenario: Scenario, runs: number, screenRuns = SCREEN_RUNS): { configurations: number; replays: number } {
+  const screen = Math.min(screenRuns, runs);
+  const configurations = searchPlans(scenario).reduce((n, p) => n + p.knobs.reduce((m, k) => m * k.coarse.length, 1), 0);
+  return { configurations, replays: configurations * screen + scenario.strategies.length * (runs - screen) };
 }
 
 /** Every combination of one value from each list (one empty combination for no lists). */

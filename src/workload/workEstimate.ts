@@ -46,18 +46,41 @@ const count = (n: number) => Math.round(n).toLocaleString('en-US');
  * `limitName` names a limit the user set (e.g. "--max-pods 1000"); `override` says how to run
  * it anyway where that is possible (the CLI's flag).
  */
-export function workRefusal(estimate: WorkEstimate, limit: number, options: { limitName?: string; override?: string } = {}): string | undefined {
+export function workRefusal(estimate: WorkEstimate, limit: number, options: { limitName?: string; override?: string; runsAre?: string } = {}): string | undefined {
   if (estimate.podReplays <= limit) return undefined;
-  const runs = estimate.runs > 1 ? ` x ${count(estimate.runs)} sweep runs` : '';
+  // What the runs are: a sweep's variants, or a Monte Carlo study's seeds (`runsAre: 'runs'`).
+  const runs = estimate.runs > 1 ? ` x ${count(estimate.runs)} ${options.runsAre ?? 'sweep runs'}` : '';
   const strategies = `${count(estimate.strategies)} strateg${estimate.strategies === 1 ? 'y' : 'ies'}`;
-  const minutes = estimate.podReplays / DEFAULT_MAX_POD_REPLAYS;
-  const duration = minutes < 1 ? 'under a minute' : `about ${minutes < 10 ? minutes.toFixed(1) : count(minutes)} min`;
-  const over = options.limitName
-    ? `more than ${options.limitName}`
-    : `more than the limit of ${count(limit)}, about a minute of replay on the machine bench/README.md measured (this would take ${duration})`;
   return (
-    `about ${count(estimate.pods)} pods x ${strategies}${runs} = ${count(estimate.podReplays)} pod replays, ${over}; ` +
+    `about ${count(estimate.pods)} pods x ${strategies}${runs} = ${count(estimate.podReplays)} pod replays, ${overLimit(estimate.podReplays, limit, options.limitName)}; ` +
     `lower the workload, shorten the horizon or use fewer strategies` +
+    (options.override ? `, or ${options.override}` : '')
+  );
+}
+
+function overLimit(podReplays: number, limit: number, limitName?: string): string {
+  const minutes = podReplays / DEFAULT_MAX_POD_REPLAYS;
+  const duration = minutes < 1 ? 'under a minute' : `about ${minutes < 10 ? minutes.toFixed(1) : count(minutes)} min`;
+  return limitName ? `more than ${limitName}` : `more than the limit of ${count(limit)}, about a minute of replay on the machine bench/README.md measured (this would take ${duration})`;
+}
+
+/**
+ * Why a `--recommend` search is refused, or undefined within `limit`: its planned replays (one
+ * strategy each: the coarse grid screened, then each strategy's best checked with every run)
+ * times the pods of one replay.
+ */
+export function recommendRefusal(
+  pods: number,
+  plan: { configurations: number; replays: number; screenRuns: number; runs: number },
+  limit: number,
+  options: { limitName?: string; override?: string } = {},
+): string | undefined {
+  const podReplays = pods * plan.replays;
+  if (podReplays <= limit) return undefined;
+  return (
+    `about ${count(pods)} pods x ${count(plan.replays)} one-strategy replays (${count(plan.configurations)} configurations x ${plan.screenRuns} screening runs, ` +
+    `then the best of each strategy with ${count(plan.runs)} runs) = ${count(podReplays)} pod replays, ${overLimit(podReplays, limit, options.limitName)}; ` +
+    `lower the workload or shorten the horizon` +
     (options.override ? `, or ${options.override}` : '')
   );
 }
