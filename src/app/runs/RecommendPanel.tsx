@@ -23,7 +23,7 @@ function knobLabel(scenario: Scenario, path: string): string {
 
 function valueText(path: string, v: unknown): string {
   if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'number') return /timeout|Time$|Seconds$/.test(path) ? formatDuration(v) : formatCount(v);
+  if (typeof v === 'number') return /timeout|Time$|Seconds$|consolidateAfter$/.test(path) ? formatDuration(v) : formatCount(v);
   return String(v);
 }
 
