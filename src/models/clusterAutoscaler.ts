@@ -33,7 +33,6 @@ export class ClusterAutoscaler {
     private readonly maxNodes: number,
     private readonly rng: Random,
   ) {
-    this.waitedOnLimit = new Uint8Array(cluster.pods.count);
     // Drain times from a stream of their own, so they do not shift the expander's random picks.
     this.drainDuration = new DelaySampler(config.drainDuration, new Random(rng.uint32(), 11));
     this.backoffUntil = pool.shapes.map(() => -Infinity);
@@ -133,14 +132,12 @@ export class ClusterAutoscaler {
     this.blocking = limit;
     // Placeholders (a group past the queue's) are no workload pods: they are not counted.
     for (let g = 0; g < q.count.length; g++) {
-      if (counts[g] > 0) q.markYoungest(g, counts[g], this.waitedOnLimit, this.onBlocked);
+      if (counts[g] > 0) q.markYoungest(g, counts[g], this.onBlocked);
     }
   }
 
   /** The limit `noteBlocked` is marking pods for. */
   private blocking: NodeLimit = 'maxNodes';
-  /** Pods marked as blocked by a limit already. */
-  private readonly waitedOnLimit: Uint8Array;
   /** Tells the wait ledger a pod's scale-up was stopped by a limit (from now on it waits on it). */
   private readonly onBlocked: (pod: number) => void;
 

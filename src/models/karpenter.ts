@@ -144,7 +144,6 @@ export class Karpenter implements NodeWatcher {
 
   private readonly expiries = new DeadlineQueue();
   private expiryArmed = false;
-  private readonly waitedOnLimit: Uint8Array;
   private readonly onBlocked: (pod: number) => void;
 
   constructor(
@@ -166,7 +165,6 @@ export class Karpenter implements NodeWatcher {
     const maxSlots = Math.max(...pool.shapes.map((s) => s.podSlots));
     this.head = new Int32Array(maxSlots + 1).fill(-1);
     this.tail = new Int32Array(maxSlots + 1).fill(-1);
-    this.waitedOnLimit = new Uint8Array(cluster.pods.count);
     this.limitValues = { maxNodes, nodePoolCpu: config.limits.cpu ?? Infinity, nodePoolMemoryGiB: config.limits.memoryGiB ?? Infinity };
     const k = cluster.kernel;
     this.kBatch = k.on('karpenterBatch', () => this.onBatchTimer());
@@ -352,7 +350,7 @@ export class Karpenter implements NodeWatcher {
         if (nodesLeft <= 0) which = 'maxNodes';
         else if (shapes.every((sh) => sh.vcpu > cpuLeft)) which = 'nodePoolCpu';
         this.blocking = which;
-        q.markYoungest(g, k, this.waitedOnLimit, this.onBlocked);
+        q.markYoungest(g, k, this.onBlocked);
       }
     }
     for (let c = 0; c < cMask.length; c++) this.launch(this.cheapest(cMask[c]), now);

@@ -20,9 +20,12 @@ export class PendingQueue {
   /** Group of each pending pod, -1 when not pending here. */
   readonly groupOf: Int32Array;
   total = 0;
+  /** Pods `markYoungest` marked during their present stay in the queue (cleared when a pod is pushed). */
+  private readonly marks: Uint8Array;
 
   constructor(podCount: number) {
     this.groupOf = new Int32Array(podCount).fill(-1);
+    this.marks = new Uint8Array(podCount);
   }
 
   private group(cpu: number, mem: number): number {
@@ -58,6 +61,9 @@ export class PendingQueue {
     }
     q[this.tails[g]++] = pod;
     this.groupOf[pod] = g;
+    // Back in the queue (evicted, or moved back): a new stay, unmarked. A mark left from an earlier
+    // stay would stop `markYoungest` at this pod, now the youngest, and hide the pods before it.
+    this.marks[pod] = 0;
     this.count[g]++;
     this.total++;
     if (!this.isActive[g]) {
@@ -78,12 +84,13 @@ export class PendingQueue {
   }
 
   /**
-   * Marks up to `k` of group g's youngest live pods in `marks`, from the youngest back, stopping
-   * at the first one marked already (the pods older than it were looked at when it was marked);
-   * calls `onMark` with each; returns how many it newly marked.
+   * Marks up to `k` of group g's youngest live pods not marked yet during their stay, from the
+   * youngest back, stopping at the first one marked already (the pods older than it were looked at
+   * when it was marked); calls `onMark` with each; returns how many it newly marked.
    */
-  markYoungest(g: number, k: number, marks: Uint8Array, onMark?: (pod: number) => void): number {
+  markYoungest(g: number, k: number, onMark?: (pod: number) => void): number {
     const q = this.queues[g];
+    const marks = this.marks;
     let marked = 0;
     for (let i = this.tails[g] - 1; i >= this.heads[g] && k > 0; i--) {
       const pod = q[i];
