@@ -24,6 +24,7 @@ describe('built-in scenarios (golden summaries; update deliberately with `npx vi
       'alibaba-openb-replay.json',
       'ci-runners-warm-headroom.json',
       'eks-evening-burst-setups.json',
+      'eks-karpenter-evening-burst.json',
       'eks-pre-scale-before-the-bell.json',
       'flash-sale-spike.json',
       'nightly-batch.json',

@@ -17,10 +17,11 @@ export function headroomNotes(s: StrategyResult): string[] {
     const left = h.placeholdersPendingAtEnd > 0 ? `; ${count(h.placeholdersPendingAtEnd)} placeholders were still waiting for a node at the end` : '';
     const by = h.provisioner === 'karpenter' ? 'Karpenter' : 'cluster-autoscaler';
     const scheduled = h.schedule?.length ? ` (scaled to ${h.schedule.map((a) => `${count(a.placeholderPods)} at ${clock(a.at)}`).join(', ')})` : '';
-    out.push(
-      `${s.name}: warm headroom of ${count(h.placeholderPods)} placeholder pods${scheduled}: ${count(h.podsPlacedByPreemption)} pods took their room without waiting for a node ` +
-        `(${count(h.placeholdersPreempted)} placeholders preempted, then replaced by ${by})${left}`,
-    );
+    const what =
+      h.placeholdersPreempted > 0
+        ? `${count(h.podsPlacedByPreemption)} pods took their room without waiting for a node (${count(h.placeholdersPreempted)} placeholders preempted, then replaced by ${by})`
+        : `no pod had to preempt one (the placeholders made ${by} launch nodes)`;
+    out.push(`${s.name}: warm headroom of ${count(h.placeholderPods)} placeholder pods${scheduled}: ${what}${left}`);
   }
   if (s.scheduledLaunches !== undefined) out.push(`${s.name}: the scheduled minimum sizes launched ${count(s.scheduledLaunches)} nodes`);
   return out;
