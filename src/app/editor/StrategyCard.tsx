@@ -17,7 +17,21 @@ import { fieldErrorId, fieldId } from '../issueFields.ts';
 import { changeStrategyKind, defaultOverflow, type StrategyKind } from '../strategyDrafts.ts';
 import { useEditor } from './EditorContext.tsx';
 import { CheckboxField, DelayField, FieldErrors, Fields, InputField, SelectField } from './fields.tsx';
-import { AUTOSCALER_FIELDS, COMMITMENT_FIELDS, KARPENTER_FIELDS, NODE_POOL_FIELDS, NODE_SPOT_FIELDS, OVERFLOW_FIELDS, RESOURCE_POLICY_FIELDS, SERVERLESS_FIELDS, STRATEGY_BASE_FIELDS } from './fieldSpecs.ts';
+import {
+  AUTOSCALER_FIELDS,
+  COMMITMENT_FIELDS,
+  KARPENTER_FIELDS,
+  NODE_POOL_FIELDS,
+  NODE_SPOT_FIELDS,
+  NOT_UNDER_KARPENTER,
+  OVERFLOW_FIELDS,
+  RESOURCE_POLICY_FIELDS,
+  SERVERLESS_FIELDS,
+  SERVERLESS_SPOT_FIELDS,
+  SERVERLESS_SPOT_PRESET_IDS,
+  STRATEGY_BASE_FIELDS,
+} from './fieldSpecs.ts';
+import { SERVERLESS_SPOT_PRESETS } from '../../pricing/spotPresets.ts';
 
 const CUSTOM = '__custom__';
 
@@ -102,6 +116,8 @@ function NodePoolSection({ base }: { base: string }) {
   const karpenter = getIn(doc, `${path}.karpenter`);
   const provisioner: Provisioner = karpenter !== undefined ? 'karpenter' : autoscaler === null ? 'none' : 'clusterAutoscaler';
   const id = fieldId(`${path}.provisioner`);
+  // Karpenter has no minimum size to schedule: its field goes, unless the draft has one (its error then shows there).
+  const poolFields = provisioner === 'karpenter' ? NODE_POOL_FIELDS.filter((f) => !NOT_UNDER_KARPENTER.has(f.key) || getIn(doc, `${path}.${f.key}`) !== undefined) : NODE_POOL_FIELDS;
   // One provisioner at a time: choosing one removes the other's block (the schema refuses both).
   const choose = (p: Provisioner) =>
     replace((d) => {
@@ -114,7 +130,7 @@ function NodePoolSection({ base }: { base: string }) {
       <FieldErrors path={path} />
       <InstanceTypes base={path} />
       <div className="field-grid">
-        <Fields specs={NODE_POOL_FIELDS} base={path} />
+        <Fields specs={poolFields} base={path} />
         <div className="field field-wide" data-path={`${path}.provisioner`}>
           <label htmlFor={id}>Provisioner</label>
           <div className="field-input">
@@ -298,7 +314,55 @@ function ServerlessSection({ base }: { base: string }) {
         </div>
       )}
       <FieldErrors path={`${path}.podStart`} />
+      <ServerlessSpotSection path={`${path}.spot`} presetId={typeof serverless.preset === 'string' ? serverless.preset : 'aws-fargate'} />
     </fieldset>
+  );
+}
+
+/**
+ * Preemptible serverless pods (ECI preemptible instances, GKE Autopilot Spot Pods): off unless
+ * ticked, offered only where the preset has them; empty fields take the preemptible preset.
+ */
+function ServerlessSpotSection({ path, presetId }: { path: string; presetId: string }) {
+  const { doc, update } = useEditor();
+  const on = getIn(doc, path) !== undefined;
+  const offered = (SERVERLESS_SPOT_PRESET_IDS as readonly string[]).includes(presetId);
+  const preset = offered ? SERVERLESS_SPOT_PRESETS[presetId as (typeof SERVERLESS_SPOT_PRESET_IDS)[number]] : undefined;
+  const num = (v: number | undefined) => (v === undefined ? 'required' : String(v));
+  return (
+    <div data-path={path}>
+      {(offered || on) && (
+        <CheckboxField
+          path={path}
+          label={preset ? `Preemptible pods: ${preset.label}` : 'Preemptible pods'}
+          checked={on}
+          hint={
+            on && preset
+              ? `Interrupted pods are rescheduled after the notice and rerun (in full, unless their class checkpoints); never covered by a commitment.${preset.pricePerVcpuHour === undefined ? ' No published price: give a discount or prices per unit.' : ''}`
+              : undefined
+          }
+          onChange={(tick) => update(path, tick ? {} : undefined)}
+        />
+      )}
+      {!offered && <p className="hint">No preemptible pods for this preset here (Fargate Spot is for ECS only; the others have no preset).</p>}
+      {on && preset && (
+        <div className="field-grid">
+          <Fields
+            specs={SERVERLESS_SPOT_FIELDS}
+            base={path}
+            placeholders={{
+              pricePerVcpuHour: preset.pricePerVcpuHour === undefined ? 'or discount' : String(preset.pricePerVcpuHour),
+              pricePerGiBHour: preset.pricePerGiBHour === undefined ? 'or discount' : String(preset.pricePerGiBHour),
+              discount: preset.discount === undefined ? 'or prices' : String(preset.discount),
+              interruptionsPerMonth: num(preset.interruptionsPerMonth),
+              noticeSeconds: `${preset.noticeSeconds} s`,
+              protectionPeriod: `${preset.protectionPeriod} s`,
+            }}
+          />
+        </div>
+      )}
+      <FieldErrors path={path} />
+    </div>
   );
 }
 

@@ -17,6 +17,8 @@ export interface FieldSpec {
   options?: readonly { value: string; label: string }[];
   /** Spans the whole row of the field grid (long names and option labels). */
   wide?: boolean;
+  /** A schedule's number per time of day (default `minNodes`; `placeholderPods` for the placeholder Deployment). */
+  valueKey?: string;
 }
 
 export const DELAY_PARAM_KEYS = ['kind', 'seconds', 'min', 'max', 'median', 'p95'] as const;
@@ -130,7 +132,20 @@ export const NODE_POOL_FIELDS: FieldSpec[] = [
   { kind: 'number', key: 'headroom.pod.cpuMillicores', label: 'Placeholder CPU', unit: 'millicores', optional: true },
   { kind: 'number', key: 'headroom.pod.memoryMiB', label: 'Placeholder memory', unit: 'MiB', optional: true },
   { kind: 'delay', key: 'headroom.preemptionDelay', label: 'Preemption delay', optional: true, hint: 'default: constant 2 s (estimate)' },
+  {
+    kind: 'schedule',
+    key: 'headroom.schedule',
+    valueKey: 'placeholderPods',
+    label: 'Scheduled placeholder pods (pre-scale)',
+    wide: true,
+    optional: true,
+    placeholder: '18:50=12000, 18:57=0',
+    hint: "HH:MM=replicas, comma-separated, every day (a CronJob or KEDA cron scaling the placeholder Deployment); the pre-scale that works under Karpenter",
+  },
 ];
+
+/** Fields of NODE_POOL_FIELDS a Karpenter pool does not have (it has no minimum size to schedule). */
+export const NOT_UNDER_KARPENTER = new Set(['schedule']);
 
 export const AUTOSCALER_FIELDS: FieldSpec[] = [
   { kind: 'duration', key: 'scanInterval', label: 'scan-interval', optional: true, placeholder: '10s' },
@@ -188,6 +203,22 @@ export const NODE_SPOT_FIELDS: FieldSpec[] = [
   { kind: 'duration', key: 'noticeSeconds', label: 'Interruption notice', optional: true, placeholder: 'preset' },
   { kind: 'duration', key: 'protectionPeriod', label: 'Protection period', optional: true, placeholder: 'preset' },
 ];
+
+/**
+ * Preemptible serverless pods (serverless.spot: ECI preemptible instances, GKE Autopilot Spot Pods);
+ * empty fields take the preset (src/pricing/spotPresets.ts SERVERLESS_SPOT_PRESETS).
+ */
+export const SERVERLESS_SPOT_FIELDS: FieldSpec[] = [
+  { kind: 'number', key: 'pricePerVcpuHour', label: 'Spot price per vCPU-hour', unit: 'USD', optional: true },
+  { kind: 'number', key: 'pricePerGiBHour', label: 'Spot price per GiB-hour', unit: 'USD', optional: true },
+  { kind: 'number', key: 'discount', label: 'Spot discount', optional: true, hint: 'share off the regular price (instead of prices per unit)' },
+  { kind: 'number', key: 'interruptionsPerMonth', label: 'Interruptions per pod-month', optional: true, hint: 'no provider publishes one for pods: give your own' },
+  { kind: 'duration', key: 'noticeSeconds', label: 'Interruption notice', optional: true },
+  { kind: 'duration', key: 'protectionPeriod', label: 'Protection period', optional: true, hint: 'no interruption before a pod has run this long' },
+];
+
+/** Serverless presets with a preemptible preset (the schema refuses spot on the others, saying why). */
+export const SERVERLESS_SPOT_PRESET_IDS = ['alibaba-eci', 'gke-autopilot'] as const;
 
 /** A spend commitment on the strategy (Savings Plans, reserved instances per hour, Alibaba savings plans). */
 export const COMMITMENT_FIELDS: FieldSpec[] = [
@@ -299,6 +330,8 @@ export function editorFieldPaths(doc: Record<string, unknown>): Set<string> {
     if (st.kind === 'serverless' || st.kind === 'mixed') {
       paths.add(`${base}.serverless`);
       specPaths(`${base}.serverless`, SERVERLESS_FIELDS).forEach((p) => paths.add(p));
+      paths.add(`${base}.serverless.spot`);
+      specPaths(`${base}.serverless.spot`, SERVERLESS_SPOT_FIELDS).forEach((p) => paths.add(p));
       paths.add(`${base}.serverless.launchRate`);
       paths.add(`${base}.serverless.launchRate.burst`);
       paths.add(`${base}.serverless.launchRate.perSecond`);

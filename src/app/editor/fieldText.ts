@@ -29,13 +29,13 @@ export function durationText(seconds: number): string {
   return String(seconds);
 }
 
-export function formatFieldValue(value: unknown, kind?: FieldKind): string {
+export function formatFieldValue(value: unknown, kind?: FieldKind, valueKey = 'minNodes'): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number' && kind === 'timeOfDay') return timeOfDayText(value);
   if (typeof value === 'number' && kind === 'duration') return durationText(value);
   if (Array.isArray(value) && kind === 'schedule') {
     return value
-      .map((a) => (a && typeof a === 'object' && 'at' in a ? `${typeof a.at === 'number' ? timeOfDayText(a.at) : String(a.at)}=${String((a as { minNodes?: unknown }).minNodes)}` : typeof a === 'string' ? a : JSON.stringify(a)))
+      .map((a) => (a && typeof a === 'object' && 'at' in a ? `${typeof a.at === 'number' ? timeOfDayText(a.at) : String(a.at)}=${String((a as Record<string, unknown>)[valueKey])}` : typeof a === 'string' ? a : JSON.stringify(a)))
       .join(', ');
   }
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' && kind === 'timeList' ? timeOfDayText(v) : typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');

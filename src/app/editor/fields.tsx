@@ -11,7 +11,7 @@ const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
  * "18:55=1700, 21:10=0" to [{at: "18:55", minNodes: 1700}, ...]; a part that is not time=number
  * is kept as typed (the schema then names it), so nothing entered is lost.
  */
-export function parseScheduleText(t: string): unknown[] {
+export function parseScheduleText(t: string, valueKey = 'minNodes'): unknown[] {
   return t
     .split(',')
     .map((p) => p.trim())
@@ -20,17 +20,17 @@ export function parseScheduleText(t: string): unknown[] {
       const m = /^([^=]+?)\s*=\s*(.+)$/.exec(p);
       if (!m) return p;
       const at = m[1].trim();
-      return { at: NUMBER_TEXT.test(at) ? Number(at) : at, minNodes: NUMBER_TEXT.test(m[2].trim()) ? Number(m[2].trim()) : m[2].trim() };
+      return { at: NUMBER_TEXT.test(at) ? Number(at) : at, [valueKey]: NUMBER_TEXT.test(m[2].trim()) ? Number(m[2].trim()) : m[2].trim() };
     });
 }
 
 /** Text to draft value: numbers become numbers; anything else is kept as typed for zod to judge. */
-export function parseFieldText(kind: FieldSpec['kind'], text: string, optional: boolean): unknown {
+export function parseFieldText(kind: FieldSpec['kind'], text: string, optional: boolean, valueKey?: string): unknown {
   const t = text.trim();
   if (kind === 'text') return t === '' && optional ? undefined : text;
   if (t === '') return optional ? undefined : '';
   if (kind === 'timeList') return t.split(/[,\s]+/).filter(Boolean).map((s) => (NUMBER_TEXT.test(s) ? Number(s) : s));
-  if (kind === 'schedule') return parseScheduleText(t);
+  if (kind === 'schedule') return parseScheduleText(t, valueKey);
   if (NUMBER_TEXT.test(t)) return Number(t);
   return t;
 }
@@ -71,11 +71,11 @@ export function InputField({ spec, base, placeholder }: { spec: FieldSpec; base:
   const path = base ? `${base}.${spec.key}` : spec.key;
   const value = getIn(doc, path);
   const optional = spec.optional ?? false;
-  const [text, setText] = useState(() => formatFieldValue(value, spec.kind));
+  const [text, setText] = useState(() => formatFieldValue(value, spec.kind, spec.valueKey));
   const [prev, setPrev] = useState(value);
   if (!same(prev, value)) {
     setPrev(value);
-    if (!same(parseFieldText(spec.kind, text, optional), value)) setText(formatFieldValue(value, spec.kind));
+    if (!same(parseFieldText(spec.kind, text, optional, spec.valueKey), value)) setText(formatFieldValue(value, spec.kind, spec.valueKey));
   }
   const id = fieldId(path);
   const invalid = issuesAt(path).length > 0;
@@ -94,7 +94,7 @@ export function InputField({ spec, base, placeholder }: { spec: FieldSpec; base:
         autoComplete="off"
         onChange={(e) => {
           setText(e.target.value);
-          update(path, parseFieldText(spec.kind, e.target.value, optional));
+          update(path, parseFieldText(spec.kind, e.target.value, optional, spec.valueKey));
         }}
       />
     </FieldShell>
