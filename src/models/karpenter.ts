@@ -27,9 +27,9 @@ export const KARPENTER = {
   consolidatedTimeout: 300,
   /**
    * Single-node consolidation tries candidates one by one until one works or 3 minutes of wall time
-   * pass (singlenodeconsolidation.go). The simulation cannot measure Karpenter's wall time: it tries
-   * this many candidates per loop (an estimate: the first ones, with the fewest pods, are the ones
-   * that can move).
+   * pass (singlenodeconsolidation.go). The simulation cannot measure Karpenter's wall time: it
+   * gathers the multi-node window plus this many more candidates (fewest pods first, none found
+   * unconsolidatable in the last 5 minutes) and tries them alone in order until one works.
    */
   singleNodeCandidates: 3,
 } as const;
@@ -618,7 +618,23 @@ export class Karpenter implements NodeWatcher {
     let price = 0;
     let best = 0;
     this.prefixReplacement = -1;
-    for (let i = 0; i < count; i++) {
+    // The most one new node could hold, per dimension: over every type, or for a lone candidate
+    // over the types cheaper than it (its only valid replacements). Leftovers past it make the
+    // candidate fail whatever its other pods do, so its simulation stops there (same outcome,
+    // fewer placements: most single-node tries fail on their first pod that fits nowhere).
+    let limCpu = -1;
+    let limMem = -1;
+    let limPods = -1;
+    const lone = count === 1 ? shapes[pool.type[cands[0]]].pricePerHour : Infinity;
+    for (const sh of shapes) {
+      if (!(sh.pricePerHour < lone)) continue;
+      if (sh.podCpu > limCpu) limCpu = sh.podCpu;
+      if (sh.podMem > limMem) limMem = sh.podMem;
+      if (sh.podSlots > limPods) limPods = sh.podSlots;
+    }
+    limCpu += 1e-6;
+    limMem += 1e-6;
+    outer: for (let i = 0; i < count; i++) {
       const c = cands[i];
       let addCpu = 0;
       let addMem = 0;
@@ -634,6 +650,7 @@ export class Karpenter implements NodeWatcher {
           addCpu += cpu[pod];
           addMem += mem[pod];
           addPods++;
+          if (binCpu + addCpu > limCpu || binMem + addMem > limMem || binPods + addPods > limPods) break outer;
         }
       }
       // Its placeholders move like any pod (the simulation knows no preemption): to free room
@@ -651,6 +668,7 @@ export class Karpenter implements NodeWatcher {
           addCpu += hh.cpu;
           addMem += hh.mem;
           addPods++;
+          if (binCpu + addCpu > limCpu || binMem + addMem > limMem || binPods + addPods > limPods) break outer;
         }
       }
       let mask = all;
