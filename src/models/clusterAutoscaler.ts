@@ -4,11 +4,7 @@ import { Random } from '../sim/random.ts';
 import { binpack } from './binpackingEstimator.ts';
 import { PRIORITY, type Cluster } from './cluster.ts';
 import { DeadlineQueue } from './deadlineQueue.ts';
-import { NODE, UNNEEDED, type NodePool } from './nodePool.ts';
-import { SlotHeap } from './slotHeap.ts';
-
-/** Listing numbers times this plus a node slot sort a walk's nodes by listing number (slots < 2^21). */
-const SLOT_KEY = 2 ** 21;
+import { NODE, type NodePool } from './nodePool.ts';
 
 /** The node limits that can leave pods waiting: the pool's maxNodes and cluster-autoscaler's max-nodes-total. */
 export type NodeLimit = 'maxNodes' | 'maxNodesTotal';
@@ -44,8 +40,6 @@ export class ClusterAutoscaler {
     this.requestOpen = pool.shapes.map(() => false);
     this.lastProvisionFailure = pool.shapes.map(() => -Infinity);
     pool.onProvisionFailed = (s, now) => this.backOff(s, now);
-    this.fullWalk = ClusterAutoscaler.referenceWalk;
-    if (!this.fullWalk) pool.onEligibleEmptied = (slot, empty) => (empty ? this.emptyHeap : this.busyHeap).push(pool.seqOf(slot), slot, pool.seqOf(slot));
     this.limitValues = { maxNodes, maxNodesTotal: config.maxNodesTotal };
     cluster.waits.hasScaler = true;
     this.onBlocked = (pod) => cluster.waits.blockedByLimit(pod, cluster.kernel.now, this.blocking);
@@ -193,53 +187,27 @@ export class ClusterAutoscaler {
   private scaleDown(now: number): void {
     const cfg = this.config;
     this.updateUnneeded(now);
-    const cutoff = now - cfg.scaleDownUnneededTime;
-    if (!this.fullWalk) this.takeEligible(cutoff);
     if (now - this.lastScaleUp < cfg.scaleDownDelayAfterAdd) return;
     if (now - this.lastScaleDownFailure < cfg.scaleDownDelayAfterFailure) return;
     const pool = this.pool;
+    const cutoff = now - cfg.scaleDownUnneededTime;
     let removable = pool.aliveTotal - pool.deleting - this.minNodes;
     let removed = 0;
-    const n = cfg.maxScaleDownParallelism;
-    // Empty nodes first, in bulk: the first n eligible ones in walk order.
+    // Empty nodes first, in bulk.
     const empty = this.eligibleEmpty;
-    if (!this.fullWalk) this.pickEmpty(n);
-    let i = 0;
-    for (; i < empty.length && removed < n && removable > 0; i++) {
+    for (let i = 0; i < empty.length && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
       // Placeholders of a node deleted just before may have moved here: they must still fit elsewhere.
-      if (!pool.emptyNodeCanGo(empty[i], false)) {
-        if (!this.fullWalk) this.emptyHeap.push(pool.seqOf(empty[i]), empty[i], pool.seqOf(empty[i]));
-        continue;
-      }
+      if (!pool.emptyNodeCanGo(empty[i], -2)) continue;
       pool.beginDeletion(empty[i], now, now + cfg.nodeDeleteDelayAfterTaint);
       removed++;
       removable--;
     }
-    // Picked and not reached: still eligible next time.
-    if (!this.fullWalk) for (; i < empty.length; i++) this.emptyHeap.push(pool.seqOf(empty[i]), empty[i], pool.seqOf(empty[i]));
     if (!cfg.safeToEvict || cfg.maxDrainParallelism === 0) return;
     let drained = 0;
     const unneeded = this.unneeded;
-    const busy = this.busyHeap;
-    const update = this.updates;
-    for (let j = 0; drained < cfg.maxDrainParallelism && removed < n && removable > 0; j++) {
-      let slot: number;
-      if (this.fullWalk) {
-        if (j >= unneeded.length) break;
-        slot = unneeded[j];
-        if (pool.unneededSince[slot] > cutoff || pool.podCount[slot] === 0 || pool.status[slot] !== NODE.ready) continue;
-      } else {
-        // The eligible non-empty nodes this walk found unneeded, in walk order. A node taken out of
-        // the set during this scan (a drain filled it past the threshold) is still one of them,
-        // as it is in cluster-autoscaler's list of this loop.
-        if (busy.size === 0) break;
-        slot = busy.topSlot;
-        const seq = busy.topTag;
-        busy.pop();
-        if (pool.seqOf(slot) !== seq || pool.podCount[slot] === 0 || pool.status[slot] !== NODE.ready) continue;
-        const u = pool.unneededUpdate(slot);
-        if (u !== UNNEEDED && u !== update) continue;
-      }
+    for (let i = 0; i < unneeded.length && drained < cfg.maxDrainParallelism && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
+      const slot = unneeded[i];
+      if (pool.unneededSince[slot] > cutoff || pool.podCount[slot] === 0 || pool.status[slot] !== NODE.ready) continue;
       if (pool.drain(slot, now)) {
         pool.beginDeletion(slot, now, now + cfg.nodeDeleteDelayAfterTaint + this.drainDuration.sample());
         drained++;
@@ -251,58 +219,12 @@ export class ClusterAutoscaler {
         // (Known difference, left as is: in cluster-autoscaler the planner drops such a node
         // without an error, and the delay follows only an actuator error, a failed taint call:
         // core/static_autoscaler.go lastScaleDownFailTime, actuation/actuator.go StartDeletion.)
+        pool.setUnneededUpdate(slot, -1);
         this.markUnremovable(slot, now);
         this.lastScaleDownFailure = now;
       }
     }
   }
-
-  /**
-   * Nodes unneeded for scale-down-unneeded-time (since <= cutoff) in their current listing become
-   * eligible: they go to the empty or the non-empty heap (the pool moves them between the two as
-   * they empty and fill, `onEligibleEmptied`).
-   */
-  private takeEligible(cutoff: number): void {
-    const pool = this.pool;
-    const pending = this.pendingEligible;
-    while (pending.size > 0 && pending.topKey <= cutoff) {
-      const slot = pending.topSlot;
-      const seq = pending.topTag;
-      pending.pop();
-      if (pool.seqOf(slot) !== seq || pool.unneededUpdate(slot) !== UNNEEDED || !pool.isListed(slot)) continue;
-      pool.setEligible(slot);
-      (pool.podCount[slot] === 0 ? this.emptyHeap : this.busyHeap).push(seq, slot, seq);
-    }
-  }
-
-  /** `eligibleEmpty`: the first `n` eligible empty unneeded nodes in walk order, taken off their heap. */
-  private pickEmpty(n: number): void {
-    const pool = this.pool;
-    const out = this.eligibleEmpty;
-    out.length = 0;
-    const heap = this.emptyHeap;
-    const scan = this.updates;
-    while (out.length < n && heap.size > 0) {
-      const slot = heap.topSlot;
-      const seq = heap.topTag;
-      heap.pop();
-      if (pool.seqOf(slot) !== seq || pool.unneededUpdate(slot) !== UNNEEDED || pool.podCount[slot] !== 0 || !pool.isListed(slot)) continue;
-      if (pool.pickOnce(slot, scan)) out.push(slot);
-    }
-  }
-
-  /**
-   * Reference mode for tests (read when an autoscaler is built): every walk visits every listed
-   * node and counts the unneeded ones as it goes, and removals read the walk's arrays, as before
-   * the walk was incremental. It checks the claims the incremental walk rests on (throws if not).
-   */
-  static referenceWalk = false;
-  private readonly fullWalk: boolean;
-  /** Unneeded nodes by since (their unneeded time starts then), until they are eligible. */
-  private readonly pendingEligible = new SlotHeap();
-  /** Eligible unneeded nodes by listing number: empty ones, and ones with pods. */
-  private readonly emptyHeap = new SlotHeap();
-  private readonly busyHeap = new SlotHeap();
 
   private lastScaleDownFailure = -Infinity;
   private readonly drainDuration: DelaySampler;
@@ -357,24 +279,12 @@ export class ClusterAutoscaler {
     this.backoffUntil[s] = now + duration;
   }
 
-  /** Unneeded nodes found by the latest update, in candidate order (reference mode only). */
+  /** Unneeded nodes found by the latest update, in candidate order (reused between loops). */
   private readonly unneeded: number[] = [];
-  /** The empty ones unneeded for scaleDownUnneededTime (at most maxScaleDownParallelism), in walk order. */
+  /** Of those, the empty ones unneeded for scaleDownUnneededTime (at most maxScaleDownParallelism). */
   private readonly eligibleEmpty: number[] = [];
   /** Count of unneeded-node updates so far; a node's timer holds while it is found at each. */
   private updates = 0;
-  /** Unneeded nodes the latest update found (cluster-autoscaler's limit for the next walk). */
-  private lastFound = 0;
-  /**
-   * Where the latest walk stopped for its limit: the first node it did not reach and its listing
-   * number (-1 and the next listing number if it reached the end). That node and every node
-   * listed after it are the listed nodes not unneeded; the next walk goes on from there, after
-   * the dirty ones before it.
-   */
-  private resumeSlot = -1;
-  private resumeSeq = 0;
-  /** The dirty nodes before `resumeSeq` a walk visits, in listing order (as keys, see `collectDirty`). */
-  private visitKeys = new Float64Array(64);
   /** Nodes found unremovable, with when to look at them again (the timeout is constant: FIFO). */
   private readonly rechecks = new DeadlineQueue();
 
@@ -387,15 +297,6 @@ export class ClusterAutoscaler {
    * time and is not simulated again for unremovable-node-recheck-timeout. Like CA, the walk stops
    * once it has min(unneeded so far + 2N, N x unneededTime / scanInterval + N) unneeded nodes,
    * N = max-scale-down-parallelism (more could not be removed before they were rechecked anyway).
-   *
-   * Incremental, with the same outcome: a node found unneeded (UNNEEDED) and since given no pod,
-   * with no destination of its pods lost (and no placeholders: pools with headroom visit every
-   * node), would be found unneeded again with nothing changed, so the walk visits only the others:
-   * first the dirty unneeded ones (`pool.dirty`), in listing order, then the listed nodes not
-   * unneeded, which follow them all in the list (nodes join at its end; a node leaving the set
-   * leaves the list). The walk counts every unneeded node, so the limit can only stop it in that
-   * second part, where it is checked as the full walk checks it. "Found unneeded earlier in this
-   * walk" is UNNEEDED with a smaller listing number.
    */
   private updateUnneeded(now: number): void {
     const cfg = this.config;
@@ -412,128 +313,38 @@ export class ClusterAutoscaler {
     }
     const previous = this.updates;
     const update = ++this.updates;
-    pool.walk = update;
     const n = cfg.maxScaleDownParallelism;
     const loops = Math.floor(Math.max(cfg.scaleDownUnneededTime, cfg.scanInterval) / cfg.scanInterval);
-    const limit = Math.min(this.lastFound + 2 * n, n * loops + n);
-    const full = this.fullWalk;
-    if (full) {
-      this.unneeded.length = 0;
-      this.eligibleEmpty.length = 0;
-    }
+    const limit = Math.min(this.unneeded.length + 2 * n, n * loops + n);
+    const unneeded = this.unneeded;
+    unneeded.length = 0;
+    const eligibleEmpty = this.eligibleEmpty;
+    eligibleEmpty.length = 0;
     const cutoff = now - cfg.scaleDownUnneededTime;
-    let start: number;
-    if (full || pool.headroom !== undefined) {
-      // Every listed node, from the head.
-      for (const slot of pool.dirty) pool.clearDirty(slot);
-      pool.dirty.length = 0;
-      start = pool.underutilizedHead;
-    } else {
-      const count = this.collectDirty();
-      const keys = this.visitKeys;
-      for (let i = 0; i < count; i++) this.judge(keys[i] % SLOT_KEY, previous, now, cutoff);
-      start = this.resumeStart();
-    }
-    // The rest in list order (all of it in reference or headroom mode), up to the limit.
-    let found = 0;
-    let slot = start;
-    while (slot >= 0) {
-      if (full ? found >= limit : pool.unneededUpdate(slot) !== UNNEEDED && pool.unneededCount >= limit) break;
+    const podCount = pool.podCount;
+    const unneededSince = pool.unneededSince;
+    const canDrain = cfg.safeToEvict && cfg.maxDrainParallelism > 0;
+    // Nodes found unneeded are no destination for the next candidates' pods (`setUnneededUpdate`).
+    for (let slot = pool.underutilizedHead; slot >= 0 && unneeded.length < limit; ) {
       const next = pool.nextUnderutilized(slot);
-      pool.clearDirty(slot);
-      if (this.judge(slot, previous, now, cutoff)) found++;
+      const wasUnneeded = pool.unneededUpdate(slot) === previous;
+      const isEmpty = podCount[slot] === 0;
+      // An empty node's overprovisioning placeholders must fit elsewhere too (headroom.ts).
+      let movable = isEmpty && (pool.headroom === undefined || pool.emptyNodeCanGo(slot, update));
+      if (!movable && canDrain && !isEmpty) {
+        movable = wasUnneeded && pool.podsStillMove(slot, update);
+        if (!movable) movable = pool.podsCanMove(slot, update);
+      }
+      if (movable) {
+        if (!wasUnneeded) unneededSince[slot] = now;
+        pool.setUnneededUpdate(slot, update);
+        unneeded.push(slot);
+        if (isEmpty && unneededSince[slot] <= cutoff && eligibleEmpty.length < n) eligibleEmpty.push(slot);
+      } else {
+        this.markUnremovable(slot, now);
+      }
       slot = next;
     }
-    // Reached the end: the next walk goes on with the nodes listed from now on.
-    this.resumeSlot = slot;
-    this.resumeSeq = slot >= 0 ? pool.seqOf(slot) : pool.nextSeq;
-    if (full) {
-      for (let rest = slot; rest >= 0; rest = pool.nextUnderutilized(rest)) {
-        if (pool.unneededUpdate(rest) === UNNEEDED) throw new Error(`walk ${update}: the limit stopped before unneeded node ${rest}`);
-      }
-      if (found !== pool.unneededCount) throw new Error(`walk ${update}: found ${found} unneeded, the set holds ${pool.unneededCount}`);
-    }
-    this.lastFound = pool.unneededCount;
-  }
-
-  /**
-   * One node of the walk: is it unneeded (its pods could all move; see `updateUnneeded`)? Keeps
-   * its timer and the unneeded set, or parks it for its recheck. Returns the verdict.
-   */
-  private judge(slot: number, previous: number, now: number, cutoff: number): boolean {
-    const cfg = this.config;
-    const pool = this.pool;
-    const inSet = pool.unneededUpdate(slot) === UNNEEDED;
-    const wasUnneeded = inSet || pool.unneededUpdate(slot) === previous;
-    const isEmpty = pool.podCount[slot] === 0;
-    // An empty node's overprovisioning placeholders must fit elsewhere too (headroom.ts).
-    let movable = isEmpty && (pool.headroom === undefined || pool.emptyNodeCanGo(slot, true));
-    if (!movable && !isEmpty && cfg.safeToEvict && cfg.maxDrainParallelism > 0) {
-      movable = wasUnneeded && pool.podsStillMove(slot);
-      if (!movable) movable = pool.podsCanMove(slot);
-    }
-    if (!movable) {
-      this.markUnremovable(slot, now);
-      return false;
-    }
-    const since = pool.unneededSince;
-    if (!wasUnneeded) since[slot] = now;
-    if (!inSet) {
-      pool.setUnneeded(slot);
-      if (!this.fullWalk) this.pendingEligible.push(since[slot], slot, pool.seqOf(slot));
-    }
-    if (this.fullWalk) {
-      this.unneeded.push(slot);
-      if (isEmpty && since[slot] <= cutoff && this.eligibleEmpty.length < cfg.maxScaleDownParallelism) this.eligibleEmpty.push(slot);
-    }
-    return true;
-  }
-
-  /**
-   * The dirty unneeded nodes (before `resumeSeq`; the rest are visited from the resume point),
-   * sorted by listing number into `visitKeys` as seq x SLOT_KEY + slot; returns how many. Clears
-   * `pool.dirty` and the marks.
-   */
-  private collectDirty(): number {
-    const pool = this.pool;
-    const dirty = pool.dirty;
-    const resume = this.resumeSeq;
-    let count = 0;
-    for (let i = 0; i < dirty.length; i++) {
-      const slot = dirty[i];
-      // A repeat, or unlisted since it was marked, or one the resume point covers.
-      if (!pool.isDirty(slot)) continue;
-      pool.clearDirty(slot);
-      if (!pool.isListed(slot)) continue;
-      const seq = pool.seqOf(slot);
-      if (seq >= resume) continue;
-      if (count === this.visitKeys.length) {
-        const k = new Float64Array(count * 2);
-        k.set(this.visitKeys);
-        this.visitKeys = k;
-      }
-      this.visitKeys[count++] = seq * SLOT_KEY + slot;
-    }
-    dirty.length = 0;
-    if (count > 1) this.visitKeys.subarray(0, count).sort();
-    return count;
-  }
-
-  /** The first listed node at or after the latest walk's resume point (-1: none). */
-  private resumeStart(): number {
-    const pool = this.pool;
-    const r = this.resumeSlot;
-    const seq = this.resumeSeq;
-    if (r >= 0 && pool.isListed(r) && pool.seqOf(r) === seq) return r;
-    // It left the list, or the walk reached the end: the first node listed after it, searched
-    // from the end (the nodes on the way are the ones this walk visits).
-    let slot = pool.underutilizedTail;
-    let first = -1;
-    while (slot >= 0 && pool.seqOf(slot) >= seq) {
-      first = slot;
-      slot = pool.prevUnderutilized(slot);
-    }
-    return first;
   }
 
   private markUnremovable(slot: number, now: number): void {

@@ -47,35 +47,21 @@ export function headroomWanted(h: NonNullable<NodePoolConfig['headroom']>): bool
   return h.placeholderPods > 0 || (h.schedule ?? []).some((a) => a.placeholderPods > 0);
 }
 
-/** A listing number no node is before: a removal simulation with it excludes no node. */
-const NO_WALK = 0;
+/** A walk number no node is ever excluded in (`unneededUpdate` starts at -1, walks count from 1). */
+const NO_WALK = -2;
 
 /**
- * `unneededUpdate` of a node found unneeded by the latest walk that visited it and listed since:
- * it is in cluster-autoscaler's unneeded set. A walk does not visit such a node again unless
- * something that could change its verdict happened to it (see `markDirty`), so the value stands
- * for "found unneeded at every walk since".
- */
-export const UNNEEDED = 0x7fffffff;
-
-/**
- * What cluster-autoscaler's walk reads for every candidate, side by side in `walkState` (two
- * nodes per cache line instead of a miss per array): previous and next in the underutilized list;
- * the latest update that found the node unneeded, or UNNEEDED; flags saying whether its last
- * simulation still holds; its listing number (`seq`: the list is in listing order, so "found
- * unneeded earlier in this walk", the walk's exclusion rule, is UNNEEDED with a smaller seq);
- * whether it waits in `dirty` for the next walk; the listing number at which it became eligible
- * for removal (unneeded for scale-down-unneeded-time); the scan that last picked it (see `seen`).
+ * What cluster-autoscaler's walk reads for every candidate, side by side in `walkState` (one
+ * cache line for four nodes instead of a miss per array: the walk visits some 60 nodes per scan,
+ * most only to confirm they are still unneeded): previous and next in the underutilized list, the
+ * latest update that found the node unneeded (it is then no destination for the rest of that
+ * walk), and flags saying whether its last simulation still holds.
  */
 const W_PREV = 0;
 const W_NEXT = 1;
 const W_UPDATE = 2;
 const W_FLAGS = 3;
-const W_SEQ = 4;
-const W_DIRTY = 5;
-const W_ELIGIBLE = 6;
-const W_SEEN = 7;
-const W_STRIDE = 8;
+const W_STRIDE = 4;
 /** A pod was bound to the node since its pods were last found movable. */
 const ATTACHED = 1;
 /** A node some pod was to move to has lost room (or left) since then. */
@@ -127,7 +113,7 @@ export class NodePool {
   /**
    * cluster-autoscaler's unneeded timer: since when the node has been found unneeded (under the
    * threshold and its pods movable) at every scale-down update in a row. Valid while
-   * `unneededUpdate(slot)` is UNNEEDED (or, for a node relisted since, the latest update).
+   * `unneededUpdate(slot)` is the autoscaler's latest update.
    */
   unneededSince = new Float64Array(0);
   /** Found unremovable (NoPlaceToMovePods): not a candidate again before this time. */
@@ -141,21 +127,7 @@ export class NodePool {
   private slotsUsed = 0;
   /** Underutilized nodes, oldest first. */
   underutilizedHead = -1;
-  underutilizedTail = -1;
-  /** Listings so far (each node listed as underutilized gets the next number, `seq`). */
-  private listings = 0;
-  /** Nodes whose UNNEEDED verdict is in force (`unneededUpdate(slot) === UNNEEDED`). */
-  unneededCount = 0;
-  /** The latest walk (cluster-autoscaler's update number), set by the autoscaler as it starts one. */
-  walk = 0;
-  /**
-   * Listed nodes the next walk must visit: listed since the last walk, left unvisited by it (its
-   * limit), or unneeded and since given a pod or left by a destination of their pods. Entries may
-   * repeat or be stale (unlisted since): the walk checks `isDirty` and the list.
-   */
-  readonly dirty: number[] = [];
-  /** Told when an eligible unneeded node (see `setEligible`) becomes empty (true) or gets its first pod (false). */
-  onEligibleEmptied: ((slot: number, empty: boolean) => void) | undefined;
+  private underutilizedTail = -1;
 
   // Pods on nodes: a doubly linked list per node.
   /** [previous, next] pod on the same node, interleaved (one cache line per pod, not two). */
@@ -297,10 +269,6 @@ export class NodePool {
     this.recheckAt[slot] = -Infinity;
     this.walkState[W_STRIDE * slot + W_UPDATE] = -1;
     this.walkState[W_STRIDE * slot + W_FLAGS] = UNSIMULATED;
-    this.walkState[W_STRIDE * slot + W_SEQ] = 0;
-    this.walkState[W_STRIDE * slot + W_DIRTY] = 0;
-    this.walkState[W_STRIDE * slot + W_ELIGIBLE] = -1;
-    this.walkState[W_STRIDE * slot + W_SEEN] = -1;
     this.podHead[slot] = -1;
     const price = this.capacity ? this.capacity.launched(slot, s, now) : shape.pricePerHour;
     this.pricePerHour[slot] = price;
@@ -518,15 +486,11 @@ export class NodePool {
   parkUntil(slot: number, until: number): void {
     this.recheckAt[slot] = until;
     this.unlistUnderutilized(slot);
-    // Not unneeded now, nor at the walk before (its timer starts over when it is found so again).
-    this.walkState[W_STRIDE * slot + W_UPDATE] = -1;
   }
 
   private listUnderutilized(slot: number, now: number): void {
     const w = this.walkState;
     this.underutilizedSince[slot] = now;
-    w[W_STRIDE * slot + W_SEQ] = ++this.listings;
-    this.markDirty(slot);
     w[W_STRIDE * slot + W_PREV] = this.underutilizedTail;
     w[W_STRIDE * slot + W_NEXT] = -1;
     if (this.underutilizedTail >= 0) w[W_STRIDE * this.underutilizedTail + W_NEXT] = slot;
@@ -544,71 +508,10 @@ export class NodePool {
     if (n >= 0) w[W_STRIDE * n + W_PREV] = p;
     else this.underutilizedTail = p;
     this.underutilizedSince[slot] = NaN;
-    if (w[W_STRIDE * slot + W_UPDATE] === UNNEEDED) {
-      // Out of the unneeded set; it was found unneeded by the latest walk (which a walk right
-      // after a relisting reads as "unneeded at the previous update": its timer goes on).
-      w[W_STRIDE * slot + W_UPDATE] = this.walk;
-      this.unneededCount--;
-    }
-  }
-
-  isListed(slot: number): boolean {
-    return this.underutilizedSince[slot] === this.underutilizedSince[slot];
-  }
-
-  /** The listing number the next node listed gets. */
-  get nextSeq(): number {
-    return this.listings + 1;
-  }
-
-  /** The node's listing number (valid while it is listed; later listings have larger ones). */
-  seqOf(slot: number): number {
-    return this.walkState[W_STRIDE * slot + W_SEQ];
-  }
-
-  /** The next walk must visit the node (see `dirty`). */
-  markDirty(slot: number): void {
-    const k = W_STRIDE * slot + W_DIRTY;
-    if (this.walkState[k] !== 0) return;
-    this.walkState[k] = 1;
-    this.dirty.push(slot);
-  }
-
-  isDirty(slot: number): boolean {
-    return this.walkState[W_STRIDE * slot + W_DIRTY] !== 0;
-  }
-
-  clearDirty(slot: number): void {
-    this.walkState[W_STRIDE * slot + W_DIRTY] = 0;
-  }
-
-  /** The walk found the (listed) node unneeded: it is in the unneeded set from now on (UNNEEDED). */
-  setUnneeded(slot: number): void {
-    const k = W_STRIDE * slot + W_UPDATE;
-    if (this.walkState[k] === UNNEEDED) return;
-    this.walkState[k] = UNNEEDED;
-    this.unneededCount++;
-  }
-
-  /** The node has been unneeded for scale-down-unneeded-time, in its current listing. */
-  setEligible(slot: number): void {
-    this.walkState[W_STRIDE * slot + W_ELIGIBLE] = this.walkState[W_STRIDE * slot + W_SEQ];
-  }
-
-  /** Marks the node as picked in scan `scan`; false if it already was. */
-  pickOnce(slot: number, scan: number): boolean {
-    const k = W_STRIDE * slot + W_SEEN;
-    if (this.walkState[k] === scan) return false;
-    this.walkState[k] = scan;
-    return true;
   }
 
   nextUnderutilized(slot: number): number {
     return this.walkState[W_STRIDE * slot + W_NEXT];
-  }
-
-  prevUnderutilized(slot: number): number {
-    return this.walkState[W_STRIDE * slot + W_PREV];
   }
 
   /** The latest scale-down update that found the node unneeded (-1: none since it launched). */
@@ -616,6 +519,13 @@ export class NodePool {
     return this.walkState[W_STRIDE * slot + W_UPDATE];
   }
 
+  /**
+   * cluster-autoscaler's update number `update` found the node unneeded: it is no destination for
+   * the rest of that walk's simulations. -1: forget it (a drain found no room for its pods).
+   */
+  setUnneededUpdate(slot: number, update: number): void {
+    this.walkState[W_STRIDE * slot + W_UPDATE] = update;
+  }
 
   // ---- pods --------------------------------------------------------------------------------
 
@@ -659,12 +569,8 @@ export class NodePool {
     this.freeCpu[slot] -= p.cpu[pod];
     this.freeMem[slot] -= p.mem[pod];
     this.freePods[slot]--;
-    const w = this.walkState;
-    const k = W_STRIDE * slot;
-    if (this.podCount[slot]++ === 0 && w[k + W_ELIGIBLE] === w[k + W_SEQ]) this.onEligibleEmptied?.(slot, false);
-    w[k + W_FLAGS] |= ATTACHED;
-    // Its pods must be found a place again at the next walk.
-    if (w[k + W_UPDATE] === UNNEEDED) this.markDirty(slot);
+    this.podCount[slot]++;
+    this.walkState[W_STRIDE * slot + W_FLAGS] |= ATTACHED;
     // Less room here: a simulated move onto this node may no longer fit.
     if (this.dependentsHead[slot] >= 0) this.invalidateDependents(slot);
     const head = this.podHead[slot];
@@ -682,7 +588,7 @@ export class NodePool {
     this.freeCpu[slot] += p.cpu[pod];
     this.freeMem[slot] += p.mem[pod];
     this.freePods[slot]++;
-    if (--this.podCount[slot] === 0 && this.walkState[W_STRIDE * slot + W_ELIGIBLE] === this.walkState[W_STRIDE * slot + W_SEQ]) this.onEligibleEmptied?.(slot, true);
+    this.podCount[slot]--;
     const links = this.podLinks;
     const prev = links[2 * pod];
     const next = links[2 * pod + 1];
@@ -944,8 +850,6 @@ export class NodePool {
 
   private dependOn(pod: number, target: number): void {
     const links = this.dependentLinks;
-    // Already watching that node (the order of a dependents list does not matter).
-    if (links[2 * pod] !== -2 && this.movesTo[pod] === target) return;
     this.undepend(pod);
     const head = this.dependentsHead[target];
     links[2 * pod] = -1;
@@ -973,10 +877,7 @@ export class NodePool {
     for (let pod = this.dependentsHead[target]; pod >= 0; ) {
       const next = links[2 * pod + 1];
       const on = node[pod];
-      if (on >= 0) {
-        this.walkState[W_STRIDE * on + W_FLAGS] |= STALE;
-        this.markDirty(on);
-      }
+      if (on >= 0) this.walkState[W_STRIDE * on + W_FLAGS] |= STALE;
       links[2 * pod] = -2;
       pod = next;
     }
@@ -993,19 +894,15 @@ export class NodePool {
    * the simulated moves all still fit where they went. A simulated move that still fits is still
    * a place to move to, so the verdict holds without a new simulation (a placement query and two
    * index updates per pod). False means "simulate again".
-   * The destinations it found cannot have been taken out by a later walk: a listed node before
-   * this one was found unneeded when those destinations were chosen (nodes join the candidate
-   * list at its end, and every node before a visited one was visited), so it was no destination
-   * then; a node listed later has a larger listing number. This is what lets a walk skip an
-   * unneeded node whose flags are clear (`ClusterAutoscaler.updateUnneeded`).
+   * The destinations it found cannot have been taken out by this walk: a node found unneeded
+   * earlier in the walk than this one was so at the last update too (nodes join the candidate
+   * list at its end), when it was no destination either.
    */
-  podsStillMove(slot: number): boolean {
-    const w = this.walkState;
-    const flags = w[W_STRIDE * slot + W_FLAGS];
+  podsStillMove(slot: number, walk: number): boolean {
+    const flags = this.walkState[W_STRIDE * slot + W_FLAGS];
     if ((flags & (ATTACHED | UNSIMULATED)) !== 0) return false;
     if (flags === 0) return true;
     // Some destination lost room: check that the simulated moves still fit, all together.
-    const before = w[W_STRIDE * slot + W_SEQ];
     const c = this.cluster;
     const cpu = c.pods.cpu;
     const mem = c.pods.mem;
@@ -1014,7 +911,7 @@ export class NodePool {
     let pod = this.podHead[slot];
     for (; pod >= 0; pod = links[2 * pod + 1]) {
       const t = this.movesTo[pod];
-      if (this.status[t] !== NODE.ready || (w[W_STRIDE * t + W_UPDATE] === UNNEEDED && w[W_STRIDE * t + W_SEQ] < before) || t === slot) {
+      if (this.status[t] !== NODE.ready || this.walkState[W_STRIDE * t + W_UPDATE] === walk || t === slot) {
         ok = false;
         break;
       }
@@ -1042,17 +939,16 @@ export class NodePool {
 
   /**
    * cluster-autoscaler's removal simulation (simulator/scheduling/hinting_simulator.go): could
-   * every pod on `slot` run on another Ready node not found unneeded earlier in this walk (UNNEEDED
-   * and listed before `slot`), each pod seeing the
+   * every pod on `slot` run on another Ready node not excluded in walk `walk`, each pod seeing the
    * room the ones before it took? Like CA, each pod first tries its hint (where it went in its
    * node's last simulation), then the first node that fits, round robin from where the last such
    * search stopped (the scheduler framework's RunFiltersUntilPassingNode: filters only, no
    * scoring). Changes nothing: reserved room is kept in the pool's arrays and the skipped nodes
    * (`slot`, excluded, reserved) are skipped at query time (`acceptMove`), not written to the index.
    */
-  podsCanMove(slot: number): boolean {
+  podsCanMove(slot: number, walk: number): boolean {
     if (this.podCount[slot] === 0) return true;
-    const ok = this.simulateRemoval(slot, this.walkState[W_STRIDE * slot + W_SEQ], true);
+    const ok = this.simulateRemoval(slot, walk, true);
     this.walkState[W_STRIDE * slot + W_FLAGS] = ok ? 0 : UNSIMULATED;
     return ok;
   }
@@ -1062,7 +958,7 @@ export class NodePool {
    * the room as it was; if `keepHints` and every pod found a place, those places become the pods'
    * hints and their nodes are watched for losing room (`invalidateDependents`).
    */
-  private simulateRemoval(slot: number, before: number, keepHints: boolean): boolean {
+  private simulateRemoval(slot: number, walk: number, keepHints: boolean): boolean {
     const c = this.cluster;
     const cpu = c.pods.cpu;
     const mem = c.pods.mem;
@@ -1073,7 +969,7 @@ export class NodePool {
     moved.length = 0;
     targets.length = 0;
     this.simSlot = slot;
-    this.simBefore = before;
+    this.simWalk = walk;
     let ok = true;
     for (let pod = this.podHead[slot]; pod >= 0; pod = links[2 * pod + 1]) {
       const pc = cpu[pod];
@@ -1109,14 +1005,14 @@ export class NodePool {
 
   /**
    * A node with no real pods may go if it holds no placeholders, or if they all fit on other Ready
-   * nodes (in a walk, `inWalk`: not found unneeded earlier in it; cluster-autoscaler's removal
-   * simulation moves them like any replicated pod: first fit, as `simulateRemoval`). Changes nothing.
+   * nodes not found unneeded in walk `walk` (cluster-autoscaler's removal simulation moves them like
+   * any replicated pod: first fit, as `simulateRemoval`). Changes nothing.
    */
-  emptyNodeCanGo(slot: number, inWalk: boolean): boolean {
+  emptyNodeCanGo(slot: number, walk: number): boolean {
     const h = this.headroom;
     if (h === undefined || h.count[slot] === 0) return true;
     this.simSlot = slot;
-    this.simBefore = inWalk ? this.walkState[W_STRIDE * slot + W_SEQ] : NO_WALK;
+    this.simWalk = walk;
     this.simCpu = h.cpu;
     this.simMem = h.mem;
     const taken = this.targets;
@@ -1225,9 +1121,9 @@ export class NodePool {
     }
   }
 
-  /** The removal simulation in progress: its node, the listing number before which UNNEEDED nodes are excluded, and its current pod's request. */
+  /** The removal simulation in progress: its node, walk and current pod's request. */
   private simSlot = -1;
-  private simBefore = 0;
+  private simWalk = 0;
   private simCpu = 0;
   private simMem = 0;
   /** Where the next first-fit search starts (CA's lastIndex, here over node slots). */
@@ -1237,7 +1133,7 @@ export class NodePool {
   private readonly acceptMove = (t: number): boolean =>
     t !== this.simSlot &&
     this.status[t] === NODE.ready &&
-    !(this.walkState[W_STRIDE * t + W_UPDATE] === UNNEEDED && this.walkState[W_STRIDE * t + W_SEQ] < this.simBefore) &&
+    this.walkState[W_STRIDE * t + W_UPDATE] !== this.simWalk &&
     this.freeCpu[t] >= this.simCpu &&
     this.freeMem[t] >= this.simMem &&
     this.freePods[t] >= 1;
