@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { WaitCause } from '../metrics/waits.ts';
-import { WAIT_CAUSE_LABEL } from '../metrics/waitLabels.ts';
+import type { ProvisioningStage, WaitCause } from '../metrics/waits.ts';
+import { PROVISIONING_STAGE_LABEL, stagesPresent, WAIT_CAUSE_LABEL } from '../metrics/waitLabels.ts';
 import { formatPercent } from '../app/format.ts';
 import { XAxis } from './Axes.tsx';
-import { ChartFrame, SVG_FONT, Tooltip, type TooltipState } from './ChartFrame.tsx';
+import { ChartFrame, SVG_FONT, Tooltip, type TooltipRow, type TooltipState } from './ChartFrame.tsx';
 import type { ChartStrategy } from './chartData.ts';
 import { INK } from './palette.ts';
 import { useItemReadout } from './useTimeHover.ts';
@@ -11,16 +11,22 @@ import { WAIT_CAUSE_COLOR, waitBreakdownLayout, type WaitSegment } from './waitB
 
 const podHours = (v: number) => `${v.toLocaleString('en-US', { maximumFractionDigits: v < 10 ? 2 : 1 })} pod-h`;
 
-function segmentTip(s: WaitSegment, x: number, y: number, live = false): TooltipState {
-  return { x, y, title: s.strategy, rows: [{ color: s.color, label: WAIT_CAUSE_LABEL[s.cause], value: `${podHours(s.podHours)} (${formatPercent(s.share)})` }], live };
+/** The segment's cause; for node provisioning, also its split by stage (what the pods' nodes were going through). */
+function segmentTip(s: WaitSegment, x: number, y: number, byStage: Record<ProvisioningStage, number> | undefined, live = false): TooltipState {
+  const rows: TooltipRow[] = [{ color: s.color, label: WAIT_CAUSE_LABEL[s.cause], value: `${podHours(s.podHours)} (${formatPercent(s.share)})` }];
+  if (s.cause === 'provisioning' && byStage) {
+    for (const k of stagesPresent(byStage)) rows.push({ label: `\u2003${PROVISIONING_STAGE_LABEL[k]}`, value: podHours(byStage[k] / 3600) });
+  }
+  return { x, y, title: s.strategy, rows, live };
 }
 
 function WaitPlot({ strategies, width }: { strategies: readonly ChartStrategy[]; width: number }) {
   const layout = useMemo(() => waitBreakdownLayout(strategies.map((s) => ({ name: s.name, ...s.result.waits })), width), [strategies, width]);
+  const stagesOf = useMemo(() => new Map(strategies.map((s) => [s.name, s.result.waits.provisioningByStage])), [strategies]);
   const { margin, innerWidth, innerHeight } = layout;
   const { tip, setTip, keyboard } = useItemReadout(layout.segments.length, (i) => {
     const s = layout.segments[i];
-    return segmentTip(s, margin.left + s.x + s.width / 2, margin.top + s.y + s.height + 14, true);
+    return segmentTip(s, margin.left + s.x + s.width / 2, margin.top + s.y + s.height + 14, stagesOf.get(s.strategy), true);
   });
   return (
     <div className="plot">
@@ -61,7 +67,7 @@ function WaitPlot({ strategies, width }: { strategies: readonly ChartStrategy[];
                 strokeWidth={0.5}
                 onPointerMove={(e) => {
                   const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
-                  setTip(segmentTip(s, e.clientX - box.left, e.clientY - box.top));
+                  setTip(segmentTip(s, e.clientX - box.left, e.clientY - box.top, stagesOf.get(s.strategy)));
                 }}
                 onPointerLeave={() => setTip(null)}
               />

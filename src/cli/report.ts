@@ -1,7 +1,8 @@
 import { headroomNotes } from '../metrics/headroomNotes.ts';
 import { capacityNotes } from '../metrics/capacityNotes.ts';
 import { limitNotes } from '../metrics/limitNotes.ts';
-import { causesPresent, WAIT_CAUSE_LABEL } from '../metrics/waitLabels.ts';
+import { causesPresent, PROVISIONING_STAGE_LABEL, WAIT_CAUSE_LABEL } from '../metrics/waitLabels.ts';
+import { PROVISIONING_STAGES } from '../metrics/waits.ts';
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
 import { runPoint } from '../runs/bands.ts';
 import { decidePairedVerdict } from '../verdict/pairedVerdict.ts';
@@ -90,7 +91,16 @@ export function toTable(result: SimulationResult, wallMs?: number, verdictSenten
         ]
       : []),
     ['pending pod-hours', ...S.map((s) => (s.waits.totalSeconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 }))],
-    ...causesPresent(S.map((s) => s.waits)).map((c): [string, ...string[]] => [`  ${WAIT_CAUSE_LABEL[c]}`, ...S.map((s) => (s.waits.totalSeconds > 0 ? pct(s.waits.byCause[c] / s.waits.totalSeconds) : '-'))]),
+    ...causesPresent(S.map((s) => s.waits)).flatMap((c): Array<[string, ...string[]]> => [
+      [`  ${WAIT_CAUSE_LABEL[c]}`, ...S.map((s) => (s.waits.totalSeconds > 0 ? pct(s.waits.byCause[c] / s.waits.totalSeconds) : '-'))],
+      // Node provisioning split by stage (shares of all pending time, like the causes).
+      ...(c === 'provisioning'
+        ? PROVISIONING_STAGES.filter((k) => S.some((s) => s.waits.provisioningByStage?.[k] > 0)).map((k): [string, ...string[]] => [
+            `    ${PROVISIONING_STAGE_LABEL[k]}`,
+            ...S.map((s) => (s.waits.totalSeconds > 0 ? pct((s.waits.provisioningByStage?.[k] ?? 0) / s.waits.totalSeconds) : '-')),
+          ])
+        : []),
+    ]),
     ['events', ...S.map((s) => int(s.events))],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

@@ -1,5 +1,5 @@
 import type { StrategyKind } from '../scenario/strategy.ts';
-import type { WaitCause } from './waits.ts';
+import type { ProvisioningStage, WaitCause } from './waits.ts';
 
 /** Time series, bucket averages over equal buckets of the horizon; `t` is each bucket's start (s). */
 export interface Series {
@@ -118,8 +118,10 @@ export interface StrategyResult {
    * Why pods waited: the pending seconds of every arrived pod (as in `pendingSeconds`: until the
    * horizon for a pod that never started) in all, and split by cause (every cause present; the
    * causes add up to the total). See metrics/waits.ts for what each cause covers.
+   * `provisioningByStage` splits byCause.provisioning by what the pod's node was going through
+   * (every stage present; they add up to byCause.provisioning): see PROVISIONING_STAGES.
    */
-  waits: { totalSeconds: number; byCause: Record<WaitCause, number> };
+  waits: { totalSeconds: number; byCause: Record<WaitCause, number>; provisioningByStage: Record<ProvisioningStage, number> };
   /**
    * Overprovisioning placeholders (only for a pool with `headroom`): how many the Deployment has,
    * how many real pods took their room by preemption, how many placeholders that evicted, and how

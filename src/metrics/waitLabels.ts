@@ -1,4 +1,4 @@
-import { WAIT_CAUSES, type WaitCause } from './waits.ts';
+import { PROVISIONING_STAGES, WAIT_CAUSES, type ProvisioningStage, type WaitCause } from './waits.ts';
 
 /** Each wait cause in a few words, for tables, legends and sentences. */
 export const WAIT_CAUSE_LABEL: Record<WaitCause, string> = {
@@ -13,6 +13,23 @@ export const WAIT_CAUSE_LABEL: Record<WaitCause, string> = {
   interruption: 'interrupted start',
   preemption: 'placeholder preemption',
 };
+
+/** Each stage of the provisioning wait in a few words (the wait breakdown's tooltip, the CLI table). */
+export const PROVISIONING_STAGE_LABEL: Record<ProvisioningStage, string> = {
+  awaitingScaleUp: 'before its scale-up',
+  autoscalerLoop: 'autoscaler loop',
+  nodeGroupReaction: 'node group reaction',
+  nodeGroupLaunchRate: 'node group launch rate',
+  cloudApiBucket: 'cloud API bucket',
+  nodeStartup: 'create, boot, register, Ready',
+  roomOnReadyNode: 'room on a Ready node',
+  notBound: 'no node by then',
+};
+
+/** The stages with any seconds in `byStage`, in the standard order. */
+export function stagesPresent(byStage: Record<ProvisioningStage, number>): ProvisioningStage[] {
+  return PROVISIONING_STAGES.filter((k) => byStage[k] > 0);
+}
 
 /** The causes with any seconds in at least one of the given results, in the standard order. */
 export function causesPresent(waits: ReadonlyArray<{ byCause: Record<WaitCause, number> }>): WaitCause[] {

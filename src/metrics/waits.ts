@@ -78,6 +78,36 @@ const LIMIT_ID: Record<NodeLimitName, number> = { maxNodes: 1, maxNodesTotal: 2,
 /** `limitOf` bit: the pod is counted in `limitPods` already (once per pod, however often it waits). */
 const COUNTED = 0x80;
 
+/**
+ * The `provisioning` cause split by what the pod's node was going through (JSON keys of
+ * `waits.provisioningByStage`), for a pod bound to a node; the stages end at the node's
+ * NODE_STAGE_EDGES times (NodePool.stageTimes):
+ * - awaitingScaleUp: before the scale-up decision that asked for its node (a node group backed off,
+ *   Karpenter's batch window, pods ahead of it);
+ * - autoscalerLoop: the decision until the request left cluster-autoscaler (its loop time);
+ * - nodeGroupReaction: until the node group started launching (ASG / MIG reaction);
+ * - nodeGroupLaunchRate: waiting for the node group's launch throughput;
+ * - cloudApiBucket: waiting for the cloud's instance-creation bucket (EC2 RunInstances);
+ * - nodeStartup: create call, boot, kubelet registration, Ready;
+ * - roomOnReadyNode: after its node was Ready (room freed later on a node that was already up);
+ * and notBound: a pod that left the queue without a node (the horizon, another resource).
+ */
+export const PROVISIONING_STAGES = [
+  'awaitingScaleUp',
+  'autoscalerLoop',
+  'nodeGroupReaction',
+  'nodeGroupLaunchRate',
+  'cloudApiBucket',
+  'nodeStartup',
+  'roomOnReadyNode',
+  'notBound',
+] as const;
+export type ProvisioningStage = (typeof PROVISIONING_STAGES)[number];
+
+/** A node's stage edges: decision, request left, group started, group rate passed, create granted, Ready. */
+export const NODE_STAGE_EDGES = 6;
+const NOT_BOUND = PROVISIONING_STAGES.length - 1;
+
 /** Per-pod state byte: nothing open, queued on the node pool, starting on a node, or OPEN + cause. */
 const NONE = 0;
 const QUEUED = 1;
@@ -87,6 +117,11 @@ const OPEN = 16;
 export class WaitLedger {
   /** Seconds charged to each cause so far (index: CAUSE). */
   readonly seconds = new Float64Array(WAIT_CAUSES.length);
+  /** The provisioning seconds by stage (index: PROVISIONING_STAGES); they add up to seconds[provisioning]. */
+  readonly provisioningSeconds = new Float64Array(PROVISIONING_STAGES.length);
+  /** The node `boundPod` is being bound to: its stage edges (see `bindingTo`). */
+  private readonly boundEdges = new Float64Array(NODE_STAGE_EDGES);
+  private boundPod = -1;
   /**
    * The `limit` seconds by which node limit blocked the pods (index: LIMIT_ID), and how many
    * pods each held back: the results' `limits` read these, so that the limit sentences and the
@@ -191,6 +226,41 @@ export class WaitLedger {
     }
   }
 
+  /**
+   * The node pool is binding `pod` to a node: it fills the returned array with the node's
+   * NODE_STAGE_EDGES times, so that the pod's provisioning wait, charged when its queued state
+   * closes, is split by stage. Good for that pod's next close only.
+   */
+  bindingTo(pod: number): Float64Array {
+    this.boundPod = pod;
+    return this.boundEdges;
+  }
+
+  /** Charges [from, to) to provisioning, split by the bound node's stages (or notBound). */
+  private chargeProvisioning(pod: number, from: number, to: number): void {
+    const h = this.horizon;
+    const a = from < h ? from : h;
+    const b = to < h ? to : h;
+    if (!(b > a)) return;
+    this.seconds[CAUSE.provisioning] += b - a;
+    const byStage = this.provisioningSeconds;
+    if (this.boundPod !== pod) {
+      byStage[NOT_BOUND] += b - a;
+      return;
+    }
+    // Stage k ends at edge k (the first has no start, the last after Ready no end).
+    const edges = this.boundEdges;
+    let t = a;
+    for (let k = 0; k < NODE_STAGE_EDGES && t < b; k++) {
+      const end = edges[k] < b ? edges[k] : b;
+      if (end > t) {
+        byStage[k] += end - t;
+        t = end;
+      }
+    }
+    if (b > t) byStage[NODE_STAGE_EDGES] += b - t;
+  }
+
   /** Charges a queued pod's time up to `at`: next scan, then provisioning, then the limit. */
   private splitQueued(pod: number, at: number): void {
     const from = this.since[pod];
@@ -202,7 +272,7 @@ export class WaitLedger {
     let scan = this.firstScanFrom(from);
     if (scan > limitFrom) scan = limitFrom;
     this.charge(CAUSE.nextScan, from, scan < at ? scan : at);
-    if (scan < at) this.charge(CAUSE.provisioning, scan, limitFrom < at ? limitFrom : at);
+    if (scan < at) this.chargeProvisioning(pod, scan, limitFrom < at ? limitFrom : at);
     if (limitFrom < at) this.chargeLimit(pod, limitFrom, at);
   }
 
@@ -248,6 +318,7 @@ export class WaitLedger {
   /** Bound to a node at `at`: sandbox until `sandboxDone`, then the image until `running`. */
   startOnNode(pod: number, at: number, sandboxDone: number, running: number): void {
     this.close(pod, at);
+    this.boundPod = -1;
     this.charge(CAUSE.sandbox, at, sandboxDone);
     this.charge(CAUSE.imagePull, sandboxDone, running);
     this.state[pod] = STARTING;
@@ -294,6 +365,13 @@ export class WaitLedger {
     const h = this.horizon;
     const state = this.state;
     for (let pod = 0; pod < state.length; pod++) if (state[pod] !== NONE) this.close(pod, h);
+  }
+
+  /** Provisioning seconds by stage, every stage present (0 when none); they add up to byCause().provisioning. */
+  provisioningByStage(): Record<ProvisioningStage, number> {
+    const out = {} as Record<ProvisioningStage, number>;
+    PROVISIONING_STAGES.forEach((k, i) => (out[k] = this.provisioningSeconds[i]));
+    return out;
   }
 
   /** Seconds by cause, every cause present (0 when none). */

@@ -1,5 +1,5 @@
 import { LEVEL } from '../metrics/recorder.ts';
-import { CAUSE } from '../metrics/waits.ts';
+import { CAUSE, NODE_STAGE_EDGES } from '../metrics/waits.ts';
 import type { NodePool as NodePoolConfig } from '../scenario/strategy.ts';
 import { DelaySampler } from '../sim/sampleDelay.ts';
 import { stopPaying } from './billing.ts';
@@ -97,6 +97,13 @@ export class NodePool {
   launchedAt = new Float64Array(0);
   /** When cluster-autoscaler's request for the node left (its decision plus its loop time). */
   requestedAt = new Float64Array(0);
+  /**
+   * Per node, NODE_STAGE_EDGES times (see metrics/waits.ts): the scale-up decision, the request
+   * leaving the autoscaler, the node group starting its launches, the node passing the group's
+   * launch rate, the cloud's create call granted, Ready. A pod bound to the node has its
+   * provisioning wait split at these.
+   */
+  private stageTimes = new Float64Array(0);
   freeCpu = new Float64Array(0);
   freeMem = new Float64Array(0);
   freePods = new Int32Array(0);
@@ -220,6 +227,9 @@ export class NodePool {
     this.status = g(this.status);
     this.launchedAt = g(this.launchedAt);
     this.requestedAt = g(this.requestedAt);
+    const st = new Float64Array(cap * NODE_STAGE_EDGES);
+    st.set(this.stageTimes);
+    this.stageTimes = st;
     this.freeCpu = g(this.freeCpu);
     this.freeMem = g(this.freeMem);
     this.freePods = g(this.freePods);
@@ -281,11 +291,21 @@ export class NodePool {
     r.change(now, LEVEL.nodes, 1);
     let billFrom = now;
     let readyAt = now;
+    const e = NODE_STAGE_EDGES * slot;
+    const stages = this.stageTimes;
     if (!readyNow) {
       const p = this.pipeline;
       p.plan(groupStart);
       billFrom = p.billingStart;
       readyAt = p.readyAt;
+      stages[e] = now;
+      stages[e + 1] = requestAt;
+      stages[e + 2] = groupStart;
+      stages[e + 3] = p.groupPassedAt;
+      stages[e + 4] = p.grantedAt;
+      stages[e + 5] = readyAt;
+    } else {
+      stages.fill(now, e, e + NODE_STAGE_EDGES);
     }
     this.launchedAt[slot] = billFrom;
     // Billing may start later than now (the instance is running later): recorded in advance.
@@ -605,6 +625,10 @@ export class NodePool {
    */
   private bind(pod: number, slot: number, now: number, startAt = now): void {
     const c = this.cluster;
+    // The node's stage times, for the ledger to split the pod's provisioning wait (if it was queued).
+    const edges = c.waits.bindingTo(pod);
+    const st = this.stageTimes;
+    for (let k = 0, e = NODE_STAGE_EDGES * slot; k < NODE_STAGE_EDGES; k++) edges[k] = st[e + k];
     this.attach(pod, slot);
     this.updateUtilization(slot, now);
     this.bound++;

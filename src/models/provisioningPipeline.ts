@@ -25,7 +25,11 @@ export class ProvisioningPipeline {
   private readonly ready: DelaySampler;
   readonly billingFromRunning: boolean;
 
-  /** The latest node's stage times (`plan`): the create call granted, running, registered, Ready. */
+  /**
+   * The latest node's stage times (`plan`): passed the node group's launch rate, the create call
+   * granted (the cloud's bucket passed), running, registered, Ready.
+   */
+  groupPassedAt = 0;
   grantedAt = 0;
   runningAt = 0;
   registeredAt = 0;
@@ -83,6 +87,7 @@ export class ProvisioningPipeline {
   /** The stage times of one node its node group launches from `groupStart` on (FIFO through the buckets). */
   plan(groupStart: number): void {
     let t = this.nodeGroup && !this.direct ? this.nodeGroup.pass(groupStart) : groupStart;
+    this.groupPassedAt = t;
     if (this.api) t = this.api.pass(t);
     this.grantedAt = t;
     this.runningAt = t + this.request.sample() + this.boot.sample();

@@ -112,7 +112,7 @@ export function summarize(run: StrategyRun): StrategyResult {
     limits: limitWaits(cluster.waits, { ...models.autoscaler?.limitValues, ...models.karpenter?.limitValues }),
     ...(models.spot || models.serverlessSpot ? { spot: spotOutcome(models) } : {}),
     ...(commitment ? { commitment: commitment.bill } : {}),
-    waits: { totalSeconds: sum, byCause: waitsByCause(cluster) },
+    waits: { totalSeconds: sum, byCause: waitsByCause(cluster), provisioningByStage: cluster.waits.provisioningByStage() },
     ...(pool?.headroom
       ? {
           headroom: {
