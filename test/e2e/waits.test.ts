@@ -26,6 +26,16 @@ describe('why pods waited (Chromium)', () => {
     // The verdict names the largest cause of each strategy, with the setting behind it.
     const why = await page.textContent('[data-testid=verdict-waits]');
     expect(why).toMatch(/^Where the wait goes: \d+% of the wait of ECI only \(ASK\) is the ECI launch limit of 20 pods\/s; /);
+    // The node provisioning part's tooltip splits it by stage (ACK: the node group's reaction, the
+    // node's create-to-Ready), in pod-hours.
+    await chart.locator('[data-cause=provisioning] rect').first().hover();
+    const tip = chart.locator('.tooltip');
+    const rows = await tip.locator('tbody tr').allInnerTexts();
+    expect(rows[0]).toMatch(/^\s*node provisioning\s+[\d,.]+ pod-h \([\d.]+%\)$/);
+    expect(rows.some((r) => /node group reaction\s+[\d,.]+ pod-h$/.test(r))).toBe(true);
+    expect(rows.some((r) => /create, boot, register, Ready\s+[\d,.]+ pod-h$/.test(r))).toBe(true);
+    await chart.screenshot({ path: `${RESULTS_DIR}/wait-breakdown-stages-1280.png` });
+    await page.mouse.move(0, 0);
     // The legend under the chart links the launch limit to its slider.
     await page.locator('[data-testid=wait-knobs] a', { hasText: 'serverless launch limit' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('knob-launchRatePerSecond');
