@@ -7,8 +7,8 @@
  * fresh `npm run sim -- --runs N`), then `repeat` interleaved pairs of a warm single run and an
  * N-run study on the warm workers the earlier study gave back, each as `npm run sim` runs it
  * (single: default jobs; study: computeRunUnits with default jobs). Reports wall and CPU (user +
- * sys of the whole process, worker threads included) and the floor 2 cores set: N warm runs'
- * CPU over the cores, as a multiple of one warm run.
+ * sys of the whole process, worker threads included) and the floor the cores set: the warm
+ * study's CPU spread evenly over them, as a multiple of one warm run's wall.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -71,6 +71,6 @@ export function monteCarloReport(r: Awaited<ReturnType<typeof benchMonteCarlo>>)
     `  ${r.runs} runs, new workers (cold): wall ${f(r.coldStudy.wallMs)} ms, CPU ${f(r.coldStudy.cpuMs)} ms   (as a fresh npm run sim -- --runs ${r.runs})`,
     `  ${r.runs} runs, warm workers:  wall ${f(sw)} ms, CPU ${f(sc)} ms   (each: ${r.study.map((t) => f(t.wallMs)).join(', ')})`,
     `  ratio ${r.runs} runs / one run: wall ${(sw / w).toFixed(1)}x the warm run (warm workers), ${(r.coldStudy.wallMs / r.cold.wallMs).toFixed(1)}x cold study / cold run (target: at most 5x)`,
-    `  floor on ${r.cores} cores: ${r.runs} x one run's CPU / ${r.cores} cores = ${((r.runs * c) / r.cores / w).toFixed(1)}x one run's wall (study CPU per run ${f(sc / r.runs)} ms vs one run's ${f(c)} ms)`,
+    `  floor on ${r.cores} cores: the warm study's CPU spread evenly over ${r.cores} cores = ${f(sc / r.cores)} ms = ${(sc / r.cores / w).toFixed(1)}x one warm run's wall (CPU per run: ${f(sc / r.runs)} ms in the study, ${f(c)} ms alone)`,
   ].join('\n');
 }
