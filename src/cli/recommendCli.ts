@@ -55,6 +55,7 @@ export function recommendationJson(result: RecommendResult, doc: unknown) {
       configurations: result.configurations,
       replays: result.replays,
       strategies: result.strategies.map((s) => ({ strategy: s.strategy, knobs: s.knobs, meetsSlo: s.best !== null, ...(s.best ? { cost: s.best.cost, changes: s.best.changes } : { bestShare: s.bestShare }) })),
+      notSearched: result.notSearched,
     },
   };
 }
@@ -71,14 +72,16 @@ export function recommendText(result: RecommendResult, doc: unknown, scenario: S
     out.push(s.best ? `  ${s.strategy}: ${money(s.best.cost)} (${knobs})` : `  ${s.strategy}: no setting tried meets the SLO; best ${Math.round(s.bestShare * 100)}% of screening runs (${knobs})`);
   }
   const r = result.recommendation;
+  const unsearched = result.notSearched.map((line) => `  not searched: ${line}`);
   if (!r) {
-    out.push('', 'No strategy meets the SLO in 90% of runs with the settings searched: try a longer SLO, a larger node limit, or scheduled pre-scaling.');
+    out.push('', 'No strategy meets the SLO in 90% of runs with the settings searched: try a longer SLO, a larger node limit, or scheduled pre-scaling.', ...unsearched);
     return out.join('\n');
   }
   out.push('', `cheapest that meets the SLO: ${r.strategy}, ${money(r.cost)} (median of ${result.runs} runs), pending p95 ${formatSeconds(r.pendingP95)} (median), within the SLO in ${Math.round(r.meetsSloShare * result.runs)} of ${result.runs} runs`);
   const changes = Object.entries(r.changes);
   if (!changes.length) out.push('  no change: the scenario as written already meets it');
   for (const [path, value] of changes) out.push(`  - ${path}: ${shown(getPath(scenario, path))}\n  + ${path}: ${shown(value)}`);
+  if (unsearched.length) out.push('', ...unsearched);
   out.push('', `patched ${file}:`, JSON.stringify(patchScenario(doc, r.changes), null, 2));
   return out.join('\n');
 }

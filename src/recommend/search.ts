@@ -4,6 +4,7 @@ import { safeParseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { knobWrites, strategyKnobs, type KnobValue, type RecommendKnob } from './knobs.ts';
 import { getPath, setPath } from './patch.ts';
+import { notSearched } from './notSearched.ts';
 
 /** Replays each item (a one-strategy scenario and a seed) and returns its strategy's point, in order. */
 export type Evaluator = (items: ReadonlyArray<{ scenario: Scenario; seed: number }>) => Promise<RunPoint[]>;
@@ -52,6 +53,8 @@ export interface RecommendResult {
   replays: number;
   runs: number;
   sloSeconds: number;
+  /** Setups the search could not try because the scenario lacks the field to turn (see notSearched.ts). */
+  notSearched: string[];
 }
 
 type Config = KnobValue[];
@@ -235,7 +238,7 @@ export async function recommend(scenario: Scenario, options: RecommendOptions): 
     };
   });
   const found = outcomes.flatMap((o) => (o.best ? [o.best] : [])).sort((a, b) => a.cost - b.cost);
-  return { recommendation: found[0] ?? null, strategies: outcomes, configurations, replays, runs: options.runs, sloSeconds: slo };
+  return { recommendation: found[0] ?? null, strategies: outcomes, configurations, replays, runs: options.runs, sloSeconds: slo, notSearched: notSearched(scenario) };
 }
 
 /**

@@ -105,6 +105,13 @@ export function RecommendPanel({ scenario, doc, runs, onApply }: { scenario: Sce
               </li>
             ))}
           </ul>
+          {done.result.notSearched.length > 0 && (
+            <ul className="recommend-not-searched" data-testid="recommend-not-searched">
+              {done.result.notSearched.map((line) => (
+                <li key={line}>Not searched: {line}</li>
+              ))}
+            </ul>
+          )}
           {rec ? (
             <>
               <p className="verdict" data-testid="recommend-answer">
