@@ -78,7 +78,8 @@ function countOccurrences(text: string, needle: string, end: number): number {
   return n;
 }
 
-function clip(text: string): string {
+/** A row as quoted in the report: cut at 500 characters. */
+export function clip(text: string): string {
   return text.length > MAX_EXAMPLE_CHARS ? text.slice(0, MAX_EXAMPLE_CHARS) + '…' : text;
 }
 

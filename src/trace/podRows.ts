@@ -201,10 +201,7 @@ export class PodRowReader implements ScreenTally {
       // Accepted from here on; what follows only flags.
       this.accepted++;
       if (this.tally !== null) this.tally.observe(row);
-      // Real traces have them (openb requests 0 MiB for some pods); keep them but say so.
-      if (mem === 0) this.warnings.add('zero memory', batch, k);
-      if (duration === 0) this.warnings.add('zero duration', batch, k);
-      if (start < 0) this.negativeStarts.add('negative start', batch, k);
+      this.flag(start, duration, mem, batch, k);
 
       const endKnown = endCol >= 0 ? end === end : duration === duration;
       if (startBlank || !endKnown) {
@@ -221,8 +218,40 @@ export class PodRowReader implements ScreenTally {
     }
   }
 
+  /** Accepted rows that are real but odd, kept and said. */
+  private flag(start: number, duration: number, mem: number, batch: RowBatch, k: number): void {
+    // Real traces have them (openb requests 0 MiB for some pods); keep them but say so.
+    if (mem === 0) this.warnings.add('zero memory', batch, k);
+    if (duration === 0) this.warnings.add('zero duration', batch, k);
+    if (start < 0) this.negativeStarts.add('negative start', batch, k);
+  }
+
+  /**
+   * A row read and checked by the canonical fast path (canonicalFast.ts): start and duration
+   * known, every check of `read` passed. Counted and flagged exactly as `read` does. `batch` is
+   * only asked for line and text when the row is flagged.
+   */
+  addChecked(start: number, duration: number, cpu: number, mem: number, cls: number, batch: RowBatch, k: number): void {
+    this.accepted++;
+    if (mem === 0 || duration === 0 || start < 0) this.flag(start, duration, mem, batch, k);
+    if (start < this.firstTime) this.firstTime = start;
+    if (start + duration > this.lastTime) this.lastTime = start + duration;
+    this.builder.add(start, duration, cpu, mem, cls);
+  }
+
+  /** Room for about this many pods (see PodTableBuilder.reserve). */
+  reserve(pods: number): void {
+    this.builder.reserve(pods);
+  }
+
+  /** The id of a class cell's name, as `read` gives it (trimmed; blank is 'default'). */
+  classIdOfCell(cell: string): number {
+    return this.builder.classId(cell.trim() || 'default');
+  }
+
   private classIdOf(cell: string): number {
-    if (cell === this.lastClassName) return this.lastClassId;
+    // Not before the first class: a blank first cell would match the initial '' and get id -1.
+    if (cell === this.lastClassName && this.lastClassId >= 0) return this.lastClassId;
     const name = cell.trim() || 'default';
     this.lastClassName = cell;
     this.lastClassId = this.builder.classId(name);

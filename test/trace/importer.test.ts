@@ -284,3 +284,13 @@ describe('files that cannot be imported throw TraceImportError naming the file',
     expect(() => load('canonical.csv', mapping)).toThrow(/^canonical\.csv: invalid column mapping: .*exactly one of end and duration.*defaultPod/);
   });
 });
+
+describe('class column', () => {
+  it('a blank class on the first row is the class "default", as on any other row', () => {
+    // Found by the canonical fast path's property test: the first row's blank class matched the
+    // reader's empty "last class seen" and got class id -1 (65,535 in the Uint16Array, no name).
+    const { table } = importTraceText('arrival_s,duration_s,cpu_m,mem_mib,class\n0,10,500,512,\n1,10,500,512,web\n2,10,500,512, \n');
+    expect(table.classNames).toEqual(['default', 'web']);
+    expect([...table.cls]).toEqual([0, 1, 0]);
+  });
+});
