@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     return;
   }
   if (flag(args, '--help') || flag(args, '-h')) {
-    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)\n       npm run bench -- --monte-carlo [--runs 20] [--repeat 3] [--json]   (headline: N runs vs one run, one process)');
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)\n       npm run bench -- --monte-carlo [--runs 20] [--repeat 3] [--json]   (headline: N runs vs one run, one process)\n       npm run bench -- --whole-process [--sizes 1m] [--repeat 5] [--json]   (three strategies vs the reference loop, whole processes)');
     return;
   }
   if (flag(args, '--monte-carlo')) {
@@ -151,6 +151,22 @@ async function main(): Promise<void> {
       console.log(`\nCLI start-up, whole process, tiny scenario: ${cpuModel()}, Node ${process.version}, median of ${repeat}\n`);
       console.log(table(['command', 'median ms', 'min-max ms'], rows.map((r) => [r.command, ms(r.medianMs), `${ms(r.minMs)}-${ms(r.maxMs)}`])));
       console.log(`\nsame JSON from the built CLI, tsx and npm run sim: ${sameOutput ? 'yes' : 'NO'}`);
+    }
+    return;
+  }
+  if (flag(args, '--whole-process')) {
+    const { measureWholeProcess } = await import('./wholeProcess.ts');
+    const repeat = Number(option(args, '--repeat') ?? 5);
+    const pods = parseSize(option(args, '--sizes') ?? '1m');
+    const r = await measureWholeProcess(pods, repeat);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
+    const [ref, cli] = r.rows;
+    if (flag(args, '--json')) console.log(JSON.stringify({ node: process.version, cpus: cpuModel(), pods, repeat, ...r }, null, 2));
+    else {
+      console.log(`\nWhole processes, ${sizeLabel(pods)} pods, 7 days: ${cpuModel()}, Node ${process.version}, median of ${repeat}\n`);
+      console.log(table(['command', 'wall ms', 'CPU ms (user+sys)'], r.rows.map((row) => [row.command, ms(median(row.wallMs)), ms(median(row.cpuMs))])));
+      console.log(`\nthree strategies / reference loop: wall ${(median(cli.wallMs) / median(ref.wallMs)).toFixed(2)}x, CPU ${(median(cli.cpuMs) / median(ref.cpuMs)).toFixed(2)}x (issue 17's target: at most 2.5x)`);
+      console.log(`costs: ${r.strategyCosts.map((c) => `$${Math.round(c).toLocaleString('en-US')}`).join(', ')}; reference loop $${Math.round(r.referenceCost).toLocaleString('en-US')}`);
     }
     return;
   }
