@@ -58,6 +58,12 @@ export function causePhrase(cause: WaitCause, strategy: Strategy | undefined): s
       if (!serverless) return 'the serverless launch limit';
       const rate = serverless.launchRate === undefined ? SERVERLESS_PRESETS[serverless.preset].launchRate : serverless.launchRate;
       const name = SHORT_PRESET[serverless.preset] ?? 'serverless';
+      // EKS on Fargate: its scheduler starts pods slower than the launch bucket refills, so the
+      // rate that binds is the scheduling rate (both are charged as launch throttling).
+      const scheduling = serverless.schedulingRate === undefined ? SERVERLESS_PRESETS[serverless.preset].schedulingRate : serverless.schedulingRate;
+      if (scheduling && (!rate || scheduling.perSecond < rate.perSecond)) {
+        return `the ${name} start rate of ${+scheduling.perSecond.toFixed(2)} pods/s (its scheduler, under the launch limit${rate ? ` of ${+rate.perSecond.toFixed(2)} pods/s` : ''})`;
+      }
       return rate ? `the ${name} launch limit of ${+rate.perSecond.toFixed(2)} pods/s` : `the ${name} launch limit`;
     }
     default:

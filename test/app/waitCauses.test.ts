@@ -13,6 +13,12 @@ const [nodes, eci, mixed] = scenario.strategies;
 describe('wait causes in words', () => {
   it('names the setting behind the cause', () => {
     expect(causePhrase('launchThrottle', eci)).toBe('the ECI launch limit of 20 pods/s');
+    // EKS on Fargate: the measured scheduling rate (7.8 pods/s, burst 20) binds before the 20/s
+    // launch bucket, so that is the rate the sentence names; without it, the bucket.
+    const fargate = parseScenario({ ...headline, strategies: [{ kind: 'serverless', name: 'fargate', serverless: { preset: 'aws-fargate' } }] }).strategies[0];
+    expect(causePhrase('launchThrottle', fargate)).toBe('the Fargate start rate of 7.8 pods/s (its scheduler, under the launch limit of 20 pods/s)');
+    const bucketOnly = parseScenario({ ...headline, strategies: [{ kind: 'serverless', name: 'fargate', serverless: { preset: 'aws-fargate', schedulingRate: null } }] }).strategies[0];
+    expect(causePhrase('launchThrottle', bucketOnly)).toBe('the Fargate launch limit of 20 pods/s');
     expect(causePhrase('overflowTimeout', mixed)).toBe('the overflow timeout of 1 min');
     expect(causePhrase('limit', nodes)).toBe('the node limit (maxNodes 3,000)');
     expect(causePhrase('nextScan', nodes)).toBe('waiting for the next cluster-autoscaler scan (every 10 s)');
