@@ -159,7 +159,6 @@ async function main(): Promise<void> {
     const repeat = Number(option(args, '--repeat') ?? 5);
     const pods = parseSize(option(args, '--sizes') ?? '1m');
     const r = await measureWholeProcess(pods, repeat);
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
     const [ref, cli] = r.rows;
     if (flag(args, '--json')) console.log(JSON.stringify({ node: process.version, cpus: cpuModel(), pods, repeat, ...r }, null, 2));
     else {

@@ -153,12 +153,14 @@ export class WaitLedger {
     this.limitOf = new Uint8Array(podCount);
   }
 
-  /** Adds [from, to) to `cause`, the part before the horizon only. */
-  charge(cause: CauseId, from: number, to: number): void {
+  /** Adds [from, to) to `cause`, the part before the horizon only; returns the seconds added. */
+  charge(cause: CauseId, from: number, to: number): number {
     const h = this.horizon;
     const a = from < h ? from : h;
     const b = to < h ? to : h;
-    if (b > a) this.seconds[cause] += b - a;
+    if (b <= a) return 0;
+    this.seconds[cause] += b - a;
+    return b - a;
   }
 
   /** Takes back what `charge(cause, from, to)` added. */
@@ -278,14 +280,11 @@ export class WaitLedger {
 
   /** [from, to) of a queued pod's wait on the limit that blocked it (before the horizon). */
   private chargeLimit(pod: number, from: number, to: number): void {
-    const h = this.horizon;
-    const a = from < h ? from : h;
-    const b = to < h ? to : h;
-    if (b <= a) return;
-    this.seconds[CAUSE.limit] += b - a;
+    const added = this.charge(CAUSE.limit, from, to);
+    if (added === 0) return;
     const l = this.limitOf[pod];
     const id = l & ~COUNTED;
-    this.limitSeconds[id] += b - a;
+    this.limitSeconds[id] += added;
     if (!(l & COUNTED)) {
       this.limitPods[id]++;
       this.limitOf[pod] = l | COUNTED;

@@ -1,6 +1,7 @@
+import { formatClock } from '../app/format.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
-const clock = (s: number) => `${String(Math.floor(s / 3600) % 24).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+const clock = (s: number) => formatClock(s, 86400);
 
 /**
  * What the search could not try but a planner should, one sentence each (the CLI prints them under

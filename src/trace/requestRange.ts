@@ -62,7 +62,7 @@ export function spreadValue(s: Spread, text: (v: number) => string): string {
   return `${sameUnit ? lo.slice(0, lo.indexOf(' ')) : lo} to ${hi}`;
 }
 
-const spreadText = (s: Spread, text: (v: number) => string) => (s.min === s.max ? `all ${text(s.min)}` : `${spreadValue(s, text)} (median ${text(s.median)})`);
+const spreadText = (s: Spread, text: (v: number) => string) => spreadValue(s, text) + (s.min === s.max ? '' : ` (median ${text(s.median)})`);
 
 /** "CPU 2 to 192 cores (median 48 cores), memory 8 to 1,024 GiB (median 240 GiB), over all 23,871 pods" */
 export function requestRangeText(r: RequestRange): string {
