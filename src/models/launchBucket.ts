@@ -17,6 +17,12 @@ export class LaunchBucket {
     this.tolerance = (rate.burst - 1) * this.emission;
   }
 
+  /** When a pod that asked at `at` would pass, without taking a token. */
+  next(at: number): number {
+    const earliest = this.tat - this.tolerance;
+    return earliest > at ? earliest : at;
+  }
+
   /** When a pod that asks at `at` passes (takes its token). */
   pass(at: number): number {
     const earliest = this.tat - this.tolerance;

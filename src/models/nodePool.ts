@@ -295,7 +295,7 @@ export class NodePool {
     const stages = this.stageTimes;
     if (!readyNow) {
       const p = this.pipeline;
-      p.plan(groupStart);
+      p.plan(groupStart, s, now + this.maxNodeProvisionTime);
       billFrom = p.billingStart;
       readyAt = p.readyAt;
       stages[e] = now;

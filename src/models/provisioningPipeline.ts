@@ -17,7 +17,9 @@ import { LaunchBucket } from './launchBucket.ts';
 export class ProvisioningPipeline {
   private readonly loops: { upToNodes: number; delay: DelaySampler }[];
   private readonly nodeGroupDelay: DelaySampler;
-  private readonly nodeGroup: LaunchBucket | undefined;
+  /** One launch-rate bucket per node group (per shape of the pool: one Auto Scaling group each). */
+  private readonly nodeGroups: LaunchBucket[] = [];
+  private readonly nodeGroupRate: ResolvedProvisioning['nodeGroupRate'];
   private readonly api: LaunchBucket | undefined;
   private readonly request: DelaySampler;
   private readonly boot: DelaySampler;
@@ -41,7 +43,7 @@ export class ProvisioningPipeline {
   ) {
     this.loops = config.autoscalerLoop ? AUTOSCALER_LOOP.map((l) => ({ upToNodes: l.upToNodes, delay: new DelaySampler(l.delay, rng) })) : [];
     this.nodeGroupDelay = new DelaySampler(config.nodeGroupDelay, rng);
-    this.nodeGroup = config.nodeGroupRate ? new LaunchBucket(config.nodeGroupRate) : undefined;
+    this.nodeGroupRate = config.nodeGroupRate;
     this.api = config.launchRate ? new LaunchBucket(config.launchRate) : undefined;
     const st = config.stages;
     const zero = new DelaySampler({ kind: 'constant', seconds: 0 }, rng);
@@ -84,16 +86,49 @@ export class ProvisioningPipeline {
    */
   direct = false;
 
-  /** The stage times of one node its node group launches from `groupStart` on (FIFO through the buckets). */
-  plan(groupStart: number): void {
-    let t = this.nodeGroup && !this.direct ? this.nodeGroup.pass(groupStart) : groupStart;
+  private nodeGroup(group: number): LaunchBucket | undefined {
+    if (!this.nodeGroupRate || this.direct) return undefined;
+    return (this.nodeGroups[group] ??= new LaunchBucket(this.nodeGroupRate));
+  }
+
+  /**
+   * The stage times of one node that node group `group` launches from `groupStart` on (FIFO
+   * through the buckets). Each node group (Auto Scaling group) has its own launch rate; the
+   * cloud's bucket is the account's, shared by all groups.
+   *
+   * A node whose turn at a bucket would come after `giveUpAt` (cluster-autoscaler gives up on it
+   * at max-node-provision-time) never gets there: it stays a placeholder for an instance that
+   * is never created, and takes no token. On AWS, cluster-autoscaler deletes a placeholder
+   * instance by setting the Auto Scaling group's desired capacity back to the instances it has
+   * (kubernetes/autoscaler cluster-autoscaler/cloudprovider/aws/auto_scaling_groups.go,
+   * DeleteInstances, @55c37cd5eb55), so the group never launches it. Taking its token anyway
+   * made every later node wait behind launches that never happen: in a large burst the queue
+   * grew past max-node-provision-time and no node came up for most of an hour.
+   */
+  plan(groupStart: number, group: number, giveUpAt = Infinity): void {
+    let t = groupStart;
+    const bucket = this.nodeGroup(group);
+    let launched = true;
+    if (bucket) {
+      t = bucket.next(groupStart);
+      if (t > giveUpAt) launched = false;
+      else bucket.pass(groupStart);
+    }
     this.groupPassedAt = t;
-    if (this.api) t = this.api.pass(t);
+    if (launched && this.api) {
+      t = this.api.next(t);
+      if (t > giveUpAt) launched = false;
+      else this.api.pass(this.groupPassedAt);
+    }
     this.grantedAt = t;
     this.runningAt = t + this.request.sample() + this.boot.sample();
     this.registeredAt = this.runningAt + this.register.sample();
     this.readyAt = this.registeredAt + this.ready.sample();
+    this.launched = launched;
   }
+
+  /** Whether the latest planned node's instance is created at all (see `plan`). */
+  launched = true;
 
   /** When the cloud starts billing the latest planned node. */
   get billingStart(): number {

@@ -80,3 +80,45 @@ describe('node provisioning stages', () => {
     expect(one.cost.items.nodeCompute).toBeCloseTo(600 * 0.001, 9);
   });
 });
+
+describe('nodes cluster-autoscaler gives up on (max-node-provision-time)', () => {
+  it('a node never launched takes no launch token: the next scale-up launches at once, not behind it', () => {
+    // 300 pods of one node each at 0; the node group launches one node a second (burst 1); Ready
+    // 20 s after its launch (1 + 10 + 5 + 4), Running 10 s after that; CA gives up at 100 s.
+    const rows: Array<[number, number, number, number]> = [];
+    for (let i = 0; i < 300; i++) rows.push([0, 100_000, 1000, 1024]);
+    const strategy = {
+      kind: 'nodes' as const,
+      name: 'n',
+      controlPlanePerHour: 0,
+      nodePool: { ...pool({ launchRate: null, nodeGroupRate: { burst: 1, perSecond: 1 } }), maxNodes: 1000, autoscaler: { maxNodeProvisionTime: 100, initialNodeGroupBackoffDuration: 10 } },
+    };
+    const run = runStrategy(scenarioWith([strategy], rows, { horizon: 400 }));
+    const r = run.result();
+    // Scale-up at 0: nodes launch at 0, 1, ..., 100 (101 launches); the 81 launched by 80 s are
+    // Ready by 100 s (pods Running at 30..110 s); the 20 launched at 81..100 s are given up at 100 s
+    // with the 199 never launched (placeholders). Backoff 10 s: the next scale-up is at the 110 s
+    // scan, for 219 nodes. The group has launched nothing since 100 s, so they launch at 110, 111,
+    // ...; pods Running at 140 + j for the 81 that are Ready by 210 s.
+    const running = Array.from(run.cluster.firstRunningAt).filter(Number.isFinite).sort((a, b) => a - b);
+    expect(running.slice(0, 81)).toEqual(Array.from({ length: 81 }, (_, k) => 30 + k));
+    expect(running[81]).toBe(140);
+    expect(running[161]).toBe(220);
+    expect(r.nodes.failedToRegister).toBeGreaterThanOrEqual(220);
+  });
+
+  it('each node group launches at its own rate; the cloud API bucket is shared by all of them', () => {
+    const config = resolveProvisioning({ instanceTypes: ['m6i.xlarge'], provisioning: { preset: 'eks-ec2', nodeGroupRate: { burst: 1, perSecond: 0.1 }, launchRate: { burst: 2, perSecond: 0.5 } } });
+    const p = new ProvisioningPipeline(config, new Random(1, 2));
+    const passed = (group: number) => {
+      p.plan(0, group);
+      return [p.groupPassedAt, p.grantedAt];
+    };
+    // Group 0 launches at 0 then every 10 s; group 1 also at 0. The API bucket (2, then one per
+    // 2 s) grants 0, 0, then 2.
+    expect(passed(0)).toEqual([0, 0]);
+    expect(passed(1)).toEqual([0, 0]);
+    expect(passed(0)).toEqual([10, 10]);
+    expect(passed(1)).toEqual([10, 10]);
+  });
+});
