@@ -17,7 +17,8 @@ import { writeOutput } from './output.ts';
 import { defaultJobs, simulateInParallel } from './parallelSimulate.ts';
 import { partialLine } from './partial.ts';
 import { singleRunVerdict, toJson, toTable } from './report.ts';
-import { parseShard, shardUnits, ShardError } from './shard.ts';
+import { parseShard, shardUnits, ShardError, type Shard } from './shard.ts';
+import { recommendHead, recommendShard } from './recommendShard.ts';
 import { sweepShard } from './sweepShard.ts';
 import { computeRunUnits, finishRuns, runsHead, runsShard, type RunUnit } from './monteCarlo.ts';
 import { runsTable, type RunsDocument } from './runsReport.ts';
@@ -43,8 +44,7 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   // Check the sweep syntax before reading files, so a typo fails fast.
   const sweep = args.sweep.map(parseSweepArg);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-  if (shard && args.recommend) throw new ShardError(`--shard ${args.shard}: --recommend cannot be sharded yet (its refinement depends on the coarse grid's results); run it on one machine`);
-  if (shard && !sweep.length && args.runs === undefined) throw new ShardError(`--shard ${args.shard}: only a multi-run command (--sweep, --runs) has work to split; a single run is one unit`);
+  if (shard && !sweep.length && args.runs === undefined && !args.recommend) throw new ShardError(`--shard ${args.shard}: only a multi-run command (--sweep, --runs, --recommend) has work to split; a single run is one unit`);
   const print = (text: string) => writeOutput(text, args.out);
   const { scenario, traces } = loadScenarioFile(args.scenario, {
     trace: args.trace,
@@ -56,6 +56,7 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
     horizon: args.horizon,
     traceWindow: args.traceWindow,
   });
+  if (shard && args.recommend) return recommendShardCommand(args, scenario, traces, shard, print);
   if (sweep.length) {
     const plan = planSweep(scenario, sweep as SweepSpec);
     if (!plan.variants.length) throw new SweepSpecError(`sweep: no valid variant (first: ${plan.invalid[0]?.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`);
@@ -99,6 +100,25 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   const wall = performance.now() - t0;
   const rec = args.recommend ? await recommendFor(args, scenario, traces, DEFAULT_RECOMMEND_RUNS) : null;
   print(args.json ? JSON.stringify({ ...toJson(result), ...rec?.json }, null, 2) : toTable(result, wall, singleRunVerdict(result).sentence) + (rec ? `\n\n${rec.text}` : ''));
+  return 0;
+}
+
+/**
+ * `--recommend --shard i/n`: this shard's part of the command's own result and of the search's
+ * coarse grid, as a partial (see recommendShard.ts). It refuses what the unsharded command would.
+ */
+async function recommendShardCommand(args: CliArgs & { scenario: string }, scenario: Scenario, traces: ReadonlyMap<string, PodTable>, shard: Shard, print: (text: string) => void): Promise<number> {
+  const runs = args.runs ?? DEFAULT_RECOMMEND_RUNS;
+  const study = args.runs === undefined ? null : runsHead(scenario, args.runs);
+  if (study) checkWork(args, study.seeds.map((seed) => ({ ...scenario, seed })), traces, 'runs');
+  else checkWork(args, [scenario], traces);
+  checkRecommendWork(args, scenario, traces, runs);
+  const doc = JSON.parse(readText(args.scenario, 'scenario').replace(/^\uFEFF/, '')) as unknown;
+  const load = { file: args.scenario, trace: args.trace, mapping: args.mapping, seed: args.seed, horizon: args.horizon, traceWindow: args.traceWindow, skipBadRows: args.skipBadRows };
+  const head = recommendHead(scenario, traces, doc, runs, study, load);
+  const pods = estimateWork([scenario], new Map([...traces].map(([name, t]) => [name, t.count] as const))).pods;
+  const jobs = args.jobs ?? defaultJobs(scenario.strategies.length * runs, pods * runs);
+  print(partialLine(await recommendShard(scenario, traces, head, shard, jobs, (m) => console.error(`warning: ${m}`))));
   return 0;
 }
 

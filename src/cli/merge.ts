@@ -5,15 +5,17 @@ import { formatShard, parseShard, shardUnits, ShardError, type Shard } from './s
 import { finishSweep, SweepHeadSchema, SweepRowSchema, type SweepHead } from './sweepShard.ts';
 import type { SweepRow } from '../sweep/index.ts';
 import { finishRuns, RunsHeadSchema, RunUnitSchema, type RunsHead, type RunUnit } from './monteCarlo.ts';
+import { finishRecommend, RecommendHeadSchema, RecommendUnitSchema, type MergeInputs, type RecommendHead, type RecommendUnit } from './recommendShard.ts';
 
 /** A set of partials that does not make one whole result: one line naming the files. */
 export class MergeError extends InputError {}
 
-/** How merge checks and finishes each command's partials. `--runs` and `--recommend` add theirs here. */
+/** How merge checks and finishes each command's partials. */
 interface Finisher {
   head: z.ZodType;
   result: z.ZodType;
-  finish(head: unknown, seed: number, results: unknown[]): unknown;
+  /** `hash` is the parts' scenario hash; `inputs` the files given to merge (only --recommend replays anything). */
+  finish(head: unknown, seed: number, results: unknown[], hash: string, inputs: MergeInputs): unknown;
 }
 
 const FINISHERS: Record<string, Finisher> = {
@@ -30,14 +32,24 @@ const FINISHERS: Record<string, Finisher> = {
       return finishRuns(h, seed, u);
     },
   },
+  recommend: {
+    head: RecommendHeadSchema,
+    result: RecommendUnitSchema,
+    finish: (head, seed, units, hash, inputs) => finishRecommend(head as RecommendHead, seed, hash, units as RecommendUnit[], inputs, (m) => new MergeError(m)),
+  },
 };
 
-export const MERGE_USAGE = `usage: spillway merge <part.json>...
+export const MERGE_USAGE = `usage: spillway merge <part.json>... [--jobs N] [--scenario FILE [--trace FILE] [--mapping FILE]]
 
   Combines the partial results of a command run with --shard i/n into the JSON the command
-  prints without --shard. Every shard 0..n-1 must be there exactly once, from the same scenario,
-  seed and Spillway version. Lines around a partial (warnings that kubectl logs mixes in) are
-  repeated on stderr.`;
+  prints without --shard (--json). Every shard 0..n-1 must be there exactly once, from the same
+  scenario, seed and Spillway version. Lines around a partial (warnings that kubectl logs mixes
+  in) are repeated on stderr.
+
+  Parts of --recommend hold its coarse grid: merge finishes the search (refinement and the final
+  check with every run) here, on N worker threads (--jobs). When the workload reads trace files,
+  it reads them again where the shards did, or from --scenario/--trace/--mapping (e.g. your copy
+  of what a Job's pods read under /spillway/input); they must be what the shards ran.`;
 
 interface Part {
   file: string;
@@ -85,7 +97,7 @@ export function readPart(file: string, text: string, note: (line: string) => voi
 }
 
 /** Checks that the parts are the shards 0..n-1 of one run, each once, and returns the finished document. */
-export function mergeParts(parts: Part[]): unknown {
+export async function mergeParts(parts: Part[], inputs: MergeInputs = {}): Promise<unknown> {
   if (!parts.length) throw new MergeError('merge: no partial results given');
   const first = parts[0];
   const same = (what: string, get: (p: Part) => unknown, why: string) => {
@@ -101,7 +113,7 @@ export function mergeParts(parts: Part[]): unknown {
   same('scenario hash', (p) => p.doc.scenarioHash, 'a different scenario or trace');
   same('shard count', (p) => p.shard.count, 'parts of differently sharded runs');
   same('work units', (p) => p.doc.units.total, 'a different plan');
-  same('plan', (p) => p.doc.head, 'a different --sweep or --runs');
+  same('plan', (p) => p.doc.head, 'a different --sweep, --runs or --recommend');
   const byIndex = new Map<number, Part>();
   for (const p of parts) {
     const twice = byIndex.get(p.shard.index);
@@ -113,20 +125,34 @@ export function mergeParts(parts: Part[]): unknown {
   if (missing.length) throw new MergeError(`merge: missing ${missing.length === 1 ? 'shard' : `${missing.length} shards`} ${short(missing.map((i) => formatShard({ index: i, count: n })))} (have ${parts.length} of ${n})`);
   const results: unknown[] = new Array(first.doc.units.total);
   for (const p of parts) p.doc.units.indices.forEach((u, i) => (results[u] = p.doc.results[i]));
-  return FINISHERS[first.doc.command].finish(first.doc.head, first.doc.seed, results);
+  return FINISHERS[first.doc.command].finish(first.doc.head, first.doc.seed, results, first.doc.scenarioHash, inputs);
 }
 
 /** `spillway merge part-*.json`: prints the merged JSON; exit 2 with one line for a bad set of parts. */
-export function runMerge(argv: string[]): number {
+export async function runMerge(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(MERGE_USAGE);
     return 0;
   }
-  const option = argv.find((a) => a.startsWith('--'));
-  if (option) throw new MergeError(`merge: unknown option ${option}`);
-  if (!argv.length) throw new MergeError('merge: no partial results given (spillway merge part-*.json)');
-  const parts = argv.map((file) => readPart(file, readText(file, 'partial result'), (line) => console.error(`${file}: ${line}`)));
-  console.log(JSON.stringify(mergeParts(parts), null, 2));
+  const inputs: MergeInputs = {};
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      files.push(a);
+      continue;
+    }
+    if (!['--scenario', '--trace', '--mapping', '--jobs'].includes(a)) throw new MergeError(`merge: unknown option ${a}`);
+    const v = argv[++i];
+    if (v === undefined || v.startsWith('--')) throw new MergeError(`merge: ${a} needs a value`);
+    if (a === '--jobs') {
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new MergeError(`merge: --jobs "${v}" is not a whole number from 1 to 256`);
+      inputs.jobs = Number(v);
+    } else inputs[a.slice(2) as 'scenario' | 'trace' | 'mapping'] = v;
+  }
+  if (!files.length) throw new MergeError('merge: no partial results given (spillway merge part-*.json)');
+  const parts = files.map((file) => readPart(file, readText(file, 'partial result'), (line) => console.error(`${file}: ${line}`)));
+  console.log(JSON.stringify(await mergeParts(parts, inputs), null, 2));
   return 0;
 }
 

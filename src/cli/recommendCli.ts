@@ -1,6 +1,6 @@
 import { runPoint, type RunPoint } from '../runs/bands.ts';
 import { simulate } from '../replay/simulate.ts';
-import { recommend, type RecommendResult } from '../recommend/search.ts';
+import { recommend, type Evaluator, type RecommendResult } from '../recommend/search.ts';
 import { getPath, setPath } from '../recommend/patch.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { buildWorkload } from '../workload/build.ts';
@@ -10,31 +10,48 @@ import { formatSeconds } from './report.ts';
 
 /**
  * `--recommend`: the recommender's replays on worker threads (a pool started once for the whole
- * search), or in this thread for one job. The pods of a seed are the same for every configuration
- * (knobs change strategies, not the workload), so each seed's pods are built once.
+ * search), or in this thread for one job. With `coarse` (the coarse grid's points, from the
+ * shards of `--recommend --shard`), only the refinement and the final check are replayed.
  */
-export async function runRecommend(scenario: Scenario, traces: ReadonlyMap<string, PodTable>, runs: number, jobs: number, progress?: (line: string) => void): Promise<RecommendResult> {
+export async function runRecommend(
+  scenario: Scenario,
+  traces: ReadonlyMap<string, PodTable>,
+  runs: number,
+  jobs: number,
+  progress?: (line: string) => void,
+  coarse?: readonly RunPoint[],
+): Promise<RecommendResult> {
+  const pool = jobs > 1 ? await StrategyPool.borrow(jobs) : null;
+  try {
+    return await recommend(scenario, {
+      runs,
+      evaluate: replayer(traces, pool),
+      coarse,
+      onProgress: (configs, replays) => progress?.(`recommend: ${configs} configurations, ${replays} replays so far`),
+    });
+  } finally {
+    await pool?.release();
+  }
+}
+
+/**
+ * Replays the recommender's items (one-strategy scenarios with a seed) on the pool, or in this
+ * thread without one. The pods of a seed are the same for every configuration (knobs change
+ * strategies, not the workload), so each seed's pods are built once.
+ */
+export function replayer(traces: ReadonlyMap<string, PodTable>, pool: StrategyPool | null): Evaluator {
   const podsBySeed = new Map<number, PodTable>();
   const podsOf = (sc: Scenario) => {
     let pods = podsBySeed.get(sc.seed);
     if (!pods) podsBySeed.set(sc.seed, (pods = buildWorkload(sc, traces)));
     return pods;
   };
-  const pool = jobs > 1 ? await StrategyPool.borrow(jobs) : null;
-  try {
-    return await recommend(scenario, {
-      runs,
-      evaluate: async (items): Promise<RunPoint[]> => {
-        const seeded = items.map((it) => ({ ...it.scenario, seed: it.seed }));
-        if (!pool) return seeded.map((sc) => runPoint(simulate(sc, podsOf(sc)).strategies[0]));
-        const results = await pool.runMany(seeded.map((sc) => ({ scenario: sc, pods: () => podsOf(sc) })));
-        return results.map((r) => runPoint(r[0]));
-      },
-      onProgress: (configs, replays) => progress?.(`recommend: ${configs} configurations, ${replays} replays so far`),
-    });
-  } finally {
-    await pool?.release();
-  }
+  return async (items): Promise<RunPoint[]> => {
+    const seeded = items.map((it) => ({ ...it.scenario, seed: it.seed }));
+    if (!pool) return seeded.map((sc) => runPoint(simulate(sc, podsOf(sc)).strategies[0]));
+    const results = await pool.runMany(seeded.map((sc) => ({ scenario: sc, pods: () => podsOf(sc) })));
+    return results.map((r) => runPoint(r[0]));
+  };
 }
 
 /** The scenario file as written, with the recommendation's changes applied (paths are the schema's). */

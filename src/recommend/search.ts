@@ -23,6 +23,12 @@ export interface RecommendOptions {
   evaluate: Evaluator;
   /** After each batch: configurations evaluated so far, replays so far. */
   onProgress?: (configs: number, replays: number) => void;
+  /**
+   * The coarse grid's points, already replayed (by `--shard` processes): one per item of
+   * `coarseItems(scenario, runs, screenRuns)`, in that order. The search then replays only its
+   * refinement and final check, and finds exactly what it finds when it replays the grid itself.
+   */
+  coarse?: readonly RunPoint[];
 }
 
 /** The JSON contract's `recommendation`, plus where it comes from. */
@@ -81,50 +87,23 @@ const median = (xs: number[]) => {
  */
 export async function recommend(scenario: Scenario, options: RecommendOptions): Promise<RecommendResult> {
   const slo = scenario.slo.pendingSeconds;
-  const seeds = runSeeds(scenario.seed, options.runs);
   const screen = Math.min(options.screenRuns ?? SCREEN_RUNS, options.runs);
+  const search = searchState(scenario, options.runs);
+  const { cache, keyOf } = search;
   let configurations = 0;
   let replays = 0;
-  const cache = new Map<string, Evaluated>();
-  const plans = searchPlans(scenario);
-
-  const variant = (index: number, knobs: RecommendKnob[], config: Config): Scenario | null => {
-    let strategy: unknown = scenario.strategies[index];
-    knobs.forEach((k, j) => knobWrites(k, config[j]).forEach(([path, value]) => (strategy = setPath(strategy, path, value))));
-    const r = safeParseScenario({ ...scenario, strategies: [strategy] });
-    return r.ok ? r.scenario : null;
-  };
-  const keyOf = (index: number, config: Config) => JSON.stringify([index, config]);
+  let coarse = options.coarse;
 
   /** Evaluates configurations with the first `n` seeds (reusing runs already done). */
-  const evaluate = async (batch: Array<{ index: number; knobs: RecommendKnob[]; config: Config }>, n: number): Promise<Array<Evaluated | null>> => {
-    const items: Array<{ scenario: Scenario; seed: number }> = [];
-    const owners: Array<{ key: string; k: number }> = [];
-    const out: Array<Evaluated | null> = [];
-    for (const b of batch) {
-      const key = keyOf(b.index, b.config);
-      let e = cache.get(key);
-      if (!e) {
-        const sc = variant(b.index, b.knobs, b.config);
-        if (!sc) {
-          out.push(null);
-          continue;
-        }
-        e = { points: [] };
-        cache.set(key, e);
-        configurations++;
-        (e as Evaluated & { scenario?: Scenario }).scenario = sc;
-      }
-      const sc = (e as Evaluated & { scenario?: Scenario }).scenario!;
-      for (let k = e.points.length; k < n; k++) {
-        if (owners.some((o) => o.key === key && o.k === k)) continue;
-        items.push({ scenario: sc, seed: seeds[k] });
-        owners.push({ key, k });
-      }
-      out.push(e);
-    }
+  const evaluate = async (batch: Batch, n: number): Promise<Array<Evaluated | null>> => {
+    const { items, owners, out, added } = search.collect(batch, n);
+    configurations += added;
+    // The first batch is the coarse grid: with `options.coarse` its points come from the shards.
+    const given = coarse;
+    coarse = undefined;
+    if (given && given.length !== items.length) throw new Error(`recommend: ${given.length} coarse points for a coarse grid of ${items.length} replays`);
     if (items.length) {
-      const points = await options.evaluate(items);
+      const points = given ?? (await options.evaluate(items));
       replays += items.length;
       owners.forEach((o, i) => (cache.get(o.key)!.points[o.k] = points[i]));
       options.onProgress?.(configurations, replays);
@@ -138,14 +117,11 @@ export async function recommend(scenario: Scenario, options: RecommendOptions): 
   const passes = (e: Evaluated | null, n: number): e is Evaluated => e !== null && share(e, n) >= MEETS_SHARE;
 
   // 1. Coarse grid, every strategy at once.
-  const grids = plans.map((p) => ({ ...p, configs: product(p.knobs.map((k) => k.coarse)) }));
-  const coarse = await evaluate(
-    grids.flatMap((g) => g.configs.map((config) => ({ index: g.index, knobs: g.knobs, config }))),
-    screen,
-  );
+  const grids = coarseGrids(scenario);
+  const coarseResults = await evaluate(coarseBatch(grids), screen);
   let at = 0;
   const states = grids.map((g) => {
-    const results = g.configs.map((config) => ({ config, e: coarse[at++] }));
+    const results = g.configs.map((config) => ({ config, e: coarseResults[at++] }));
     const passed = results.filter((r) => passes(r.e, screen)).sort((a, b) => costOf(a.e!, screen) - costOf(b.e!, screen));
     const bestShare = Math.max(0, ...results.map((r) => (r.e ? share(r.e, screen) : 0)));
     return { ...g, passed: passed.map((r) => r.config), bestShare };
@@ -239,6 +215,70 @@ export async function recommend(scenario: Scenario, options: RecommendOptions): 
   });
   const found = outcomes.flatMap((o) => (o.best ? [o.best] : [])).sort((a, b) => a.cost - b.cost);
   return { recommendation: found[0] ?? null, strategies: outcomes, configurations, replays, runs: options.runs, sloSeconds: slo, notSearched: notSearched(scenario) };
+}
+
+type Batch = Array<{ index: number; knobs: RecommendKnob[]; config: Config }>;
+
+/**
+ * What a search keeps between batches: each configuration's one-strategy scenario and its points
+ * so far, by key. `collect` lists the replays a batch still needs (configurations new to the
+ * cache are counted in `added`; one that makes no valid scenario is null).
+ */
+function searchState(scenario: Scenario, runs: number) {
+  const seeds = runSeeds(scenario.seed, runs);
+  const cache = new Map<string, Evaluated & { scenario: Scenario }>();
+  const keyOf = (index: number, config: Config) => JSON.stringify([index, config]);
+  const variant = (index: number, knobs: RecommendKnob[], config: Config): Scenario | null => {
+    let strategy: unknown = scenario.strategies[index];
+    knobs.forEach((k, j) => knobWrites(k, config[j]).forEach(([path, value]) => (strategy = setPath(strategy, path, value))));
+    const r = safeParseScenario({ ...scenario, strategies: [strategy] });
+    return r.ok ? r.scenario : null;
+  };
+  const collect = (batch: Batch, n: number) => {
+    const items: Array<{ scenario: Scenario; seed: number }> = [];
+    const owners: Array<{ key: string; k: number }> = [];
+    const out: Array<Evaluated | null> = [];
+    let added = 0;
+    for (const b of batch) {
+      const key = keyOf(b.index, b.config);
+      let e = cache.get(key);
+      if (!e) {
+        const sc = variant(b.index, b.knobs, b.config);
+        if (!sc) {
+          out.push(null);
+          continue;
+        }
+        e = { points: [], scenario: sc };
+        cache.set(key, e);
+        added++;
+      }
+      for (let k = e.points.length; k < n; k++) {
+        if (owners.some((o) => o.key === key && o.k === k)) continue;
+        items.push({ scenario: e.scenario, seed: seeds[k] });
+        owners.push({ key, k });
+      }
+      out.push(e);
+    }
+    return { items, owners, out, added };
+  };
+  return { cache, keyOf, collect };
+}
+
+/** Each strategy's coarse grid: every combination of its knobs' coarse values. */
+function coarseGrids(scenario: Scenario) {
+  return searchPlans(scenario).map((p) => ({ ...p, configs: product(p.knobs.map((k) => k.coarse)) }));
+}
+
+const coarseBatch = (grids: ReturnType<typeof coarseGrids>): Batch => grids.flatMap((g) => g.configs.map((config) => ({ index: g.index, knobs: g.knobs, config })));
+
+/**
+ * The replays of the search's first batch, the coarse grid screened with `screenRuns` seeds, in
+ * the order `recommend` sends them to its evaluator: known before anything is replayed, so
+ * `--recommend --shard i/n` can split them and `spillway merge` hand their points back as
+ * `RecommendOptions.coarse`. Configurations that make no valid scenario are left out, as there.
+ */
+export function coarseItems(scenario: Scenario, runs: number, screenRuns = SCREEN_RUNS): Array<{ scenario: Scenario; seed: number }> {
+  return searchState(scenario, runs).collect(coarseBatch(coarseGrids(scenario)), Math.min(screenRuns, runs)).items;
 }
 
 /**
