@@ -117,6 +117,50 @@ describe('spillway k8s-job', () => {
     expect(merged.stdout).toBe(spillway(bin, [fixed, '--runs', '5', '--json']).stdout);
   });
 
+  it('a --recommend search: the Job\'s pods run its shards, and their parts merge into the unsharded --recommend --json', () => {
+    // One pool whose minNodes knob has 6 coarse values (0, 8, 15, 30, 45, 60 of maxNodes 60: knobs.ts), screened with
+    // 2 seeds: 12 grid replays, plus the single run: 13 units, 3 pods by default (one per parallel slot).
+    const burst = join(dir, 'burst.json');
+    writeFileSync(
+      burst,
+      JSON.stringify({
+        schemaVersion: 1,
+        name: 'burst at ten past',
+        horizon: '2h',
+        seed: 3,
+        slo: { pendingSeconds: 60 },
+        workload: [{ type: 'burst', name: 'burst', sessionStarts: ['00:10'], podsPerSession: 300, herdWidth: '1m', sessionLength: '30m', pod: { cpuMillicores: 500, memoryMiB: 512 } }],
+        strategies: [{ kind: 'nodes', name: 'pool', controlPlanePerHour: 0, nodePool: { instanceTypes: [{ name: 'box', vcpu: 8, memoryGiB: 32, pricePerHour: 0.4 }], minNodes: 0, maxNodes: 60 } }],
+      }),
+    );
+    for (const runs of [[], ['--runs', '3']]) {
+      const m = generate([burst, '--recommend', ...runs, '--image', 'spillway:test', '--parallelism', '3']);
+      m.configMap.validate();
+      m.job.validate();
+      expect(m.job.spec!.completionMode).toBe('Indexed');
+      expect(m.job.spec!.completions).toBe(3);
+      const args = m.job.spec!.template.spec!.containers[0].args!;
+      expect(args).toEqual(['/spillway/input/scenario.json', ...runs, '--recommend', '--shard', '$(JOB_COMPLETION_INDEX)/3']);
+      expect(m.stderr).toMatch(/&& spillway merge spillway-burst-at-ten-past-\*\.part\.json > spillway-burst-at-ten-past\.json$/m);
+      const logs = runPods(m, mkdtempSync(join(dir, 'recommend-pods-')));
+      const parts = logs.map((log, i) => {
+        const file = join(dir, `recommend${runs.length ? '-runs' : ''}-pod-${i}.part.json`);
+        writeFileSync(file, log);
+        return file;
+      });
+      expect(JSON.parse(readFileSync(parts[0], 'utf8')).units.total).toBe((runs.length ? 3 : 1) + 12);
+      const merged = spillway(bin, ['merge', ...parts]);
+      expect(merged.code, merged.stderr).toBe(0);
+      expect(merged.stdout).toBe(spillway(bin, [burst, '--recommend', ...runs, '--json']).stdout);
+    }
+  }, 120_000);
+
+  it('for a --recommend search over trace files, the merge recipe names this machine\'s copy of the scenario (merge replays the refinement)', () => {
+    const m = generate(['scenarios/alibaba-openb-replay.json', '--recommend', '--image', 'x', '--parallelism', '4']);
+    m.job.validate();
+    expect(m.stderr).toMatch(/spillway merge spillway-[a-z0-9-]+-\*\.part\.json --scenario scenarios\/alibaba-openb-replay\.json > /);
+  });
+
   it('ships the traces a scenario names, at their relative paths, and writes parts to a named volume', () => {
     const scenario = 'scenarios/alibaba-openb-replay.json';
     const sweep = ['--sweep', 'seed=1:2:2'];

@@ -71,10 +71,7 @@ describe('--recommend', () => {
     expect(r.stdout).toContain(`patched ${file}:`);
   }, 300_000);
 
-  it('refuses --shard with --recommend, and --sweep with --recommend, with one line', () => {
-    const a = spillway(bin, [file, '--recommend', '--shard', '0/2']);
-    expect(a.code).toBe(2);
-    expect(a.stderr.trim()).toBe('error: --shard 0/2: --recommend cannot be sharded yet (its refinement depends on the coarse grid\'s results); run it on one machine');
+  it('refuses --sweep with --recommend, with one line (--recommend --shard: cliRecommendShard.test.ts)', () => {
     const b = spillway(bin, [file, '--recommend', '--sweep', 'strategies.0.nodePool.maxNodes=60:80:2']);
     expect(b.code).toBe(2);
     expect(b.stderr.split('\n')[0]).toBe('error: --recommend and --sweep cannot be combined: the recommender runs its own grid');

@@ -146,6 +146,6 @@ describe('--shard and spillway merge', () => {
   it('rejects --shard on a single run (one unit)', () => {
     const r = spillway(bin, [fixed, '--shard', '0/2']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('error: --shard 0/2: only a multi-run command (--sweep, --runs) has work to split; a single run is one unit');
+    expect(r.stderr.trim()).toBe('error: --shard 0/2: only a multi-run command (--sweep, --runs, --recommend) has work to split; a single run is one unit');
   });
 });

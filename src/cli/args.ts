@@ -36,7 +36,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace file.csv [--mapping mapping.json]] [--seed N] [--jobs N] [--runs N] [--recommend] [--sweep path=from:to:steps [--sweep ...]] [--shard i/n] [--out FILE]
        spillway merge <part.json>...            (partials of --shard runs into one result)
-       spillway k8s-job <scenario.json> --sweep ... --image IMAGE --parallelism P   (a Kubernetes Indexed Job)
+       spillway k8s-job <scenario.json> (--sweep ... | --runs N | --recommend) --image IMAGE --parallelism P   (a Kubernetes Indexed Job)
 
   <scenario.json>   a scenario file (see scenarios/)
   --json            print the results as JSON instead of a table
@@ -63,8 +63,9 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
   --sweep P=A:B:N   run the scenario N times with the number at field path P going linearly from A to B
                     (e.g. workload.1.podsPerSession=1000:24000:7); a second --sweep makes a grid.
                     Prints cost and pending p95 per strategy and where strategies break even on cost
-  --shard I/N       compute only slice I of N (0 <= I < N) of a --sweep's variants or --runs' runs and print a partial
-                    result (one JSON line); \`spillway merge\` joins the N parts into the --json output
+  --shard I/N       compute only slice I of N (0 <= I < N) of a --sweep's variants, --runs' runs or --recommend's
+                    coarse grid and print a partial result (one JSON line); \`spillway merge\` joins the N parts into
+                    the --json output (for --recommend it finishes the search: refinement and final check)
   --out FILE        write the output to FILE instead of stdout
   --max-pods N      run even if the estimated work, pods x strategies (x sweep runs), is above N
                     (default 20,000,000: about a minute of replay on the machine bench/README.md measured)`;

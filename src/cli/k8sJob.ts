@@ -8,20 +8,21 @@ import { parseSweepArg, planSweep, SweepSpecError, type SweepSpec } from '../swe
 import { parseArgs } from './args.ts';
 import { InputError, readText } from './loadScenarioFile.ts';
 import { MAX_SHARDS } from './shard.ts';
+import { coarseItems, DEFAULT_RECOMMEND_RUNS } from '../recommend/search.ts';
 
 /**
  * `spillway k8s-job`: a Kubernetes Indexed Job whose pods each run one shard of a study, and a
  * ConfigMap with the scenario (and the trace files it names) that the pods read.
  */
 
-export const K8S_USAGE = `usage: spillway k8s-job <scenario.json> (--sweep P=A:B:N [--sweep ...] | --runs N) --image IMAGE --parallelism P
+export const K8S_USAGE = `usage: spillway k8s-job <scenario.json> (--sweep P=A:B:N [--sweep ...] | --runs N | --recommend [--runs N]) --image IMAGE --parallelism P
                         [--shards N] [--name NAME] [--namespace NS] [--results-claim CLAIM]
                         [--cpu 1] [--memory 2Gi] [--seed N] [--trace file.csv] [--skip-bad-rows]
                         [--horizon H] [--trace-window A:B]
 
   Prints a ConfigMap (the scenario and its traces, at most 1 MiB in all) and a batch/v1 Job with
-  completionMode Indexed: N pods (default: one per sweep variant or run), P at a time, pod i running
-  \`spillway <scenario> --sweep ... --shard i/N\` (or --runs N). Apply with \`kubectl apply -f -\`; the merge recipe
+  completionMode Indexed: N pods (default: one per sweep variant or run; P for --recommend), P at a
+  time, pod i running \`spillway <scenario> --sweep ... --shard i/N\` (or --runs N, --recommend). Apply with \`kubectl apply -f -\`; the merge recipe
   is printed on stderr. Each pod prints its partial to its log, or with --results-claim writes
   part-<i>.json to that PersistentVolumeClaim (mounted at ${'/spillway/results'}).`;
 
@@ -37,6 +38,8 @@ export interface K8sJobOptions {
   sweep: string[];
   /** --runs N: a Monte Carlo study, one unit per run. */
   runs?: number;
+  /** --recommend: the search's coarse grid (and the command's own runs) split among the pods; merge finishes the search. */
+  recommend?: boolean;
   image: string;
   parallelism: number;
   shards?: number;
@@ -70,15 +73,19 @@ export function k8sJob(o: K8sJobOptions): K8sJob {
   const text = readText(o.scenarioPath, 'scenario');
   let scenario = parseScenarioText(text, o.scenarioPath);
   if (o.seed !== undefined) scenario = { ...scenario, seed: o.seed };
-  if (!o.sweep.length && o.runs === undefined) throw new InputError('k8s-job: nothing to split: give --sweep or --runs (a single run is one unit; run it with spillway directly)');
+  if (!o.sweep.length && o.runs === undefined && !o.recommend) throw new InputError('k8s-job: nothing to split: give --sweep, --runs or --recommend (a single run is one unit; run it with spillway directly)');
   let units: number;
-  if (o.sweep.length) {
+  if (o.recommend) {
+    // The command's own runs, then the coarse grid's replays (as recommendShard.ts counts them).
+    units = (o.runs ?? 1) + coarseItems(scenario, o.runs ?? DEFAULT_RECOMMEND_RUNS).length;
+  } else if (o.sweep.length) {
     const plan = planSweep(scenario, o.sweep.map(parseSweepArg) as SweepSpec);
     units = plan.variants.length;
     if (!units) throw new SweepSpecError(`sweep: no valid variant (first: ${plan.invalid[0]?.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`);
   } else units = o.runs!;
-  const shards = o.shards ?? Math.min(units, MAX_SHARDS);
-  if (shards > units) throw new InputError(o.sweep.length ? `k8s-job: --shards ${shards}: the sweep has only ${units} variants (at most one shard per variant)` : `k8s-job: --shards ${shards}: the study has only ${units} runs (at most one shard per run)`);
+  // A search's units are single replays: one pod per unit would mostly start up, so by default one pod per parallel slot.
+  const shards = o.shards ?? Math.min(units, o.recommend ? o.parallelism : MAX_SHARDS);
+  if (shards > units) throw new InputError(o.recommend ? `k8s-job: --shards ${shards}: the search has only ${units} units of work (its own runs and the coarse grid's replays)` : o.sweep.length ? `k8s-job: --shards ${shards}: the sweep has only ${units} variants (at most one shard per variant)` : `k8s-job: --shards ${shards}: the study has only ${units} runs (at most one shard per run)`);
 
   const name = o.name ?? defaultName(scenario.name);
   if (name.length > MAX_NAME || !DNS_LABEL.test(name)) throw new InputError(`k8s-job: --name "${name}": lower-case letters, digits and '-', at most ${MAX_NAME} characters, starting and ending with a letter or digit`);
@@ -108,6 +115,7 @@ export function k8sJob(o: K8sJobOptions): K8sJob {
   }
   for (const s of o.sweep) podArgs.push('--sweep', s);
   if (o.runs !== undefined) podArgs.push('--runs', String(o.runs));
+  if (o.recommend) podArgs.push('--recommend');
   if (o.seed !== undefined) podArgs.push('--seed', String(o.seed));
   if (o.skipBadRows) podArgs.push('--skip-bad-rows');
   if (o.horizon !== undefined) podArgs.push('--horizon', o.horizon);
@@ -168,9 +176,12 @@ export function k8sJob(o: K8sJobOptions): K8sJob {
     },
   };
   const ns = o.namespace ? ` -n ${o.namespace}` : '';
+  // merge finishes a search by replaying its refinement: with trace files it reads this machine's copies.
+  const readsFiles = o.recommend && files.length > 1;
+  const mergeInputs = readsFiles ? ` --scenario ${o.scenarioPath}${o.trace ? ` --trace ${o.trace}` : ''}` : '';
   const mergeRecipe = o.resultsClaim
-    ? `kubectl wait${ns} --for=condition=complete --timeout=24h job/${name} && spillway merge part-*.json > ${name}.json   # in ${RESULTS_DIR} of any pod that mounts the claim ${o.resultsClaim}`
-    : `kubectl wait${ns} --for=condition=complete --timeout=24h job/${name} && for p in $(kubectl get pods${ns} -l job-name=${name} --field-selector=status.phase=Succeeded -o name); do kubectl logs${ns} "$p" > "\${p#pod/}.part.json"; done && spillway merge ${name}-*.part.json > ${name}.json`;
+    ? `kubectl wait${ns} --for=condition=complete --timeout=24h job/${name} && spillway merge part-*.json${mergeInputs} > ${name}.json   # in ${RESULTS_DIR} of any pod that mounts the claim ${o.resultsClaim}`
+    : `kubectl wait${ns} --for=condition=complete --timeout=24h job/${name} && for p in $(kubectl get pods${ns} -l job-name=${name} --field-selector=status.phase=Succeeded -o name); do kubectl logs${ns} "$p" > "\${p#pod/}.part.json"; done && spillway merge ${name}-*.part.json${mergeInputs} > ${name}.json`;
   return { configMap, job, shards, mergeRecipe };
 }
 
@@ -219,6 +230,7 @@ export function runK8sJob(argv: string[]): number {
     scenarioPath: args.scenario,
     sweep: args.sweep,
     runs: args.runs,
+    recommend: args.recommend,
     image: own['--image'],
     parallelism,
     shards: whole('--shards', own['--shards'], MAX_SHARDS),

@@ -6,7 +6,7 @@ import { parseSweepArg, planSweep, runSweep, SweepSpecError, sweepJson, sweepTab
 import { buildWorkload, WorkloadError } from '../workload/build.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import { DEFAULT_MAX_POD_REPLAYS, estimateWork, recommendRefusal, workRefusal } from '../workload/workEstimate.ts';
-import { plannedReplays, SCREEN_RUNS } from '../recommend/search.ts';
+import { DEFAULT_RECOMMEND_RUNS, plannedReplays, SCREEN_RUNS } from '../recommend/search.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args.ts';
 import { InputError, loadScenarioFile, readText } from './loadScenarioFile.ts';
@@ -122,8 +122,6 @@ async function recommendShardCommand(args: CliArgs & { scenario: string }, scena
   return 0;
 }
 
-/** Runs that decide a recommendation when --runs does not say: 9 of 10 is the 90% bar. */
-const DEFAULT_RECOMMEND_RUNS = 10;
 
 /** `--recommend`: the search, then the JSON fields and the text (diff and patched scenario). */
 async function recommendFor(args: CliArgs & { scenario: string }, scenario: Scenario, traces: ReadonlyMap<string, PodTable>, runs: number) {

@@ -14,8 +14,7 @@ export class MergeError extends InputError {}
 interface Finisher {
   head: z.ZodType;
   result: z.ZodType;
-  /** `hash` is the parts' scenario hash; `inputs` the files given to merge (only --recommend replays anything). */
-  finish(head: unknown, seed: number, results: unknown[], hash: string, inputs: MergeInputs): unknown;
+  finish(head: unknown, seed: number, results: unknown[], context: FinishContext): unknown;
 }
 
 const FINISHERS: Record<string, Finisher> = {
@@ -35,9 +34,16 @@ const FINISHERS: Record<string, Finisher> = {
   recommend: {
     head: RecommendHeadSchema,
     result: RecommendUnitSchema,
-    finish: (head, seed, units, hash, inputs) => finishRecommend(head as RecommendHead, seed, hash, units as RecommendUnit[], inputs, (m) => new MergeError(m)),
+    finish: (head, seed, units, c) => finishRecommend(head as RecommendHead, seed, units as RecommendUnit[], { ...c, fail: (m) => new MergeError(m) }),
   },
 };
+
+/** What a finisher may need besides the units: the parts' scenario hash, files given to merge, the part that held unit u. */
+interface FinishContext {
+  hash: string;
+  inputs: MergeInputs;
+  fileOf: (unit: number) => string;
+}
 
 export const MERGE_USAGE = `usage: spillway merge <part.json>... [--jobs N] [--scenario FILE [--trace FILE] [--mapping FILE]]
 
@@ -124,8 +130,9 @@ export async function mergeParts(parts: Part[], inputs: MergeInputs = {}): Promi
   const missing = Array.from({ length: n }, (_, i) => i).filter((i) => !byIndex.has(i));
   if (missing.length) throw new MergeError(`merge: missing ${missing.length === 1 ? 'shard' : `${missing.length} shards`} ${short(missing.map((i) => formatShard({ index: i, count: n })))} (have ${parts.length} of ${n})`);
   const results: unknown[] = new Array(first.doc.units.total);
-  for (const p of parts) p.doc.units.indices.forEach((u, i) => (results[u] = p.doc.results[i]));
-  return FINISHERS[first.doc.command].finish(first.doc.head, first.doc.seed, results, first.doc.scenarioHash, inputs);
+  const fileOf: string[] = new Array(first.doc.units.total);
+  for (const p of parts) p.doc.units.indices.forEach((u, i) => ((results[u] = p.doc.results[i]), (fileOf[u] = p.file)));
+  return FINISHERS[first.doc.command].finish(first.doc.head, first.doc.seed, results, { hash: first.doc.scenarioHash, inputs, fileOf: (u) => fileOf[u] });
 }
 
 /** `spillway merge part-*.json`: prints the merged JSON; exit 2 with one line for a bad set of parts. */

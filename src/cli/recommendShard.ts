@@ -164,7 +164,10 @@ export const RecommendHeadSchema = z.object({
   }),
 });
 
-export const RecommendUnitSchema = z.union([z.object({ single: z.looseObject({ strategies: z.array(z.unknown()) }) }), z.object({ run: RunUnitSchema }), z.object({ point: PointSchema })]);
+// One key of the three (not a union: a damaged number is then reported at its own path).
+export const RecommendUnitSchema = z
+  .strictObject({ single: z.looseObject({ strategies: z.array(z.unknown()) }).optional(), run: RunUnitSchema.optional(), point: PointSchema.optional() })
+  .refine((u) => Object.keys(u).length === 1, 'expected one of "single", "run" or "point"');
 
 /** Files given to merge in place of those the shards read (a Job's pods read theirs under /spillway/input). */
 export interface MergeInputs {
@@ -180,11 +183,27 @@ export interface MergeInputs {
  * unsharded `--recommend --json` prints. `fail` makes the one-line error for a set of parts that
  * does not fit.
  */
-export async function finishRecommend(head: RecommendHead, seed: number, hash: string, units: RecommendUnit[], inputs: MergeInputs, fail: (message: string) => Error): Promise<object> {
+export async function finishRecommend(
+  head: RecommendHead,
+  seed: number,
+  units: RecommendUnit[],
+  { hash, inputs, fileOf, fail }: { hash: string; inputs: MergeInputs; fileOf: (unit: number) => string; fail: (message: string) => Error },
+): Promise<object> {
   const kind = (u: number) => (u < head.own ? (head.study ? 'run' : 'single') : 'point');
   const wrong = units.findIndex((unit, u) => !(kind(u) in unit));
-  if (wrong >= 0) throw fail(`merge: damaged partial result: unit ${wrong} should be ${kind(wrong) === 'point' ? 'a replay of the coarse grid' : `the command's ${kind(wrong) === 'run' ? 'run' : 'single run'}`}`);
+  if (wrong >= 0) throw fail(`merge: ${fileOf(wrong)}: damaged partial result: unit ${wrong} should be ${kind(wrong) === 'point' ? 'a replay of the coarse grid' : kind(wrong) === 'run' ? `run ${wrong} of the study` : 'the single run'}`);
   const { scenario, traces } = loadForMerge(head, hash, inputs, fail);
+  const grid = coarseItems(scenario, head.runs).length;
+  if (head.own !== (head.study ? head.study.runs : 1) || head.coarse !== grid) throw fail(`merge: ${fileOf(0)}: damaged partial result: its plan has ${head.own} runs of the command and ${head.coarse} replays of the coarse grid; the scenario's search has ${head.study ? head.study.runs : 1} and ${grid}`);
+  // The command's own document first: a damaged run is reported before the search replays anything.
+  let doc: object;
+  if (head.study) {
+    const runs = units.slice(0, head.own).map((u) => (u as { run: RunUnit }).run);
+    if (!runs[0].first) throw fail(`merge: ${fileOf(0)}: damaged partial result: run 0 (the scenario's own seed) has no summary`);
+    const bad = runs.findIndex((r, k) => r.seed !== head.study!.seeds[k] || r.points.length !== scenario.strategies.length);
+    if (bad >= 0) throw fail(`merge: ${fileOf(bad)}: damaged partial result: run ${bad} has seed ${runs[bad].seed} and ${runs[bad].points.length} strategies, the plan says seed ${head.study.seeds[bad]} and ${scenario.strategies.length}`);
+    doc = finishRuns(head.study, seed, runs);
+  } else doc = (units[0] as { single: Record<string, unknown> }).single;
   const coarse = units.slice(head.own).map((u) => decodePoint((u as { point: EncodedPoint }).point));
   const t0 = performance.now();
   // Threads as the unsharded command would use for the search.
@@ -194,14 +213,6 @@ export async function finishRecommend(head: RecommendHead, seed: number, hash: s
   // Configurations of the coarse grid that make a valid scenario: one item each with one seed.
   const refined = { configurations: result.configurations - coarseItems(scenario, head.runs, 1).length, replays: result.replays - head.coarse };
   console.error(`merge: recommend: ${result.configurations} configurations, ${result.replays} replays in all; ${head.coarse} replays of the coarse grid from the parts, refinement and check here: ${refined.configurations} more configurations, ${refined.replays} replays in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  let doc: object;
-  if (head.study) {
-    const runs = units.slice(0, head.own).map((u) => (u as { run: RunUnit }).run);
-    if (!runs[0].first) throw fail("merge: damaged partial result: run 0 (the scenario's own seed) has no summary");
-    const bad = runs.findIndex((r, k) => r.seed !== head.study!.seeds[k]);
-    if (bad >= 0) throw fail(`merge: damaged partial result: run ${bad} has seed ${runs[bad].seed}, the plan says ${head.study.seeds[bad]}`);
-    doc = finishRuns(head.study, seed, runs);
-  } else doc = (units[0] as { single: Record<string, unknown> }).single;
   return { ...doc, ...recommendationJson(result, head.doc) };
 }
 

@@ -12,6 +12,9 @@ export type Evaluator = (items: ReadonlyArray<{ scenario: Scenario; seed: number
 /** Runs per configuration while screening the grid and refining (the answer is then checked with every run). */
 export const SCREEN_RUNS = 2;
 
+/** Runs that decide a recommendation when --runs does not say: 9 of 10 is the 90% bar. */
+export const DEFAULT_RECOMMEND_RUNS = 10;
+
 /** A share of runs at or above this meets the SLO: the verdict's bar for a winner. */
 export const MEETS_SHARE = 0.9;
 
