@@ -119,8 +119,9 @@ export class WaitLedger {
   readonly seconds = new Float64Array(WAIT_CAUSES.length);
   /** The provisioning seconds by stage (index: PROVISIONING_STAGES); they add up to seconds[provisioning]. */
   readonly provisioningSeconds = new Float64Array(PROVISIONING_STAGES.length);
-  /** The node `boundPod` is being bound to: its stage edges (see `bindingTo`). */
-  private readonly boundEdges = new Float64Array(NODE_STAGE_EDGES);
+  /** The node `boundPod` is being bound to: its stage edges at `boundEdges[boundAt ...]` (see `bindingTo`). */
+  private boundEdges: Float64Array<ArrayBufferLike> = new Float64Array(NODE_STAGE_EDGES);
+  private boundAt = 0;
   private boundPod = -1;
   /**
    * The `limit` seconds by which node limit blocked the pods (index: LIMIT_ID), and how many
@@ -229,13 +230,14 @@ export class WaitLedger {
   }
 
   /**
-   * The node pool is binding `pod` to a node: it fills the returned array with the node's
-   * NODE_STAGE_EDGES times, so that the pod's provisioning wait, charged when its queued state
-   * closes, is split by stage. Good for that pod's next close only.
+   * The node pool is binding `pod` to a node whose NODE_STAGE_EDGES times are `times[at ...]`, so
+   * that the pod's provisioning wait, charged when its queued state closes, is split by stage.
+   * Good for that pod's next close only (read then, not copied: `times` must not change before).
    */
-  bindingTo(pod: number): Float64Array {
+  bindingTo(pod: number, times: Float64Array, at: number): void {
     this.boundPod = pod;
-    return this.boundEdges;
+    this.boundEdges = times;
+    this.boundAt = at;
   }
 
   /** Charges [from, to) to provisioning, split by the bound node's stages (or notBound). */
@@ -252,9 +254,11 @@ export class WaitLedger {
     }
     // Stage k ends at edge k (the first has no start, the last after Ready no end).
     const edges = this.boundEdges;
+    const at = this.boundAt;
     let t = a;
     for (let k = 0; k < NODE_STAGE_EDGES && t < b; k++) {
-      const end = edges[k] < b ? edges[k] : b;
+      const edge = edges[at + k];
+      const end = edge < b ? edge : b;
       if (end > t) {
         byStage[k] += end - t;
         t = end;

@@ -47,6 +47,9 @@ export function headroomWanted(h: NonNullable<NodePoolConfig['headroom']>): bool
   return h.placeholderPods > 0 || (h.schedule ?? []).some((a) => a.placeholderPods > 0);
 }
 
+/** Most pod classes for which a node keeps its images in a table (`NodePool.imageAt`), not a Map. */
+const IMAGE_TABLE_CLASSES = 16;
+
 /** A walk number no node is ever excluded in (`unneededUpdate` starts at -1, walks count from 1). */
 const NO_WALK = -2;
 
@@ -111,6 +114,14 @@ export class NodePool {
   /** The image first pulled on the node (a pod class: each workload runs its own image), and when it was there. */
   imageCls = new Int32Array(0);
   imageReadyAt = new Float64Array(0);
+  /**
+   * With a few pod classes (IMAGE_TABLE_CLASSES at most), when each class's image is there, per
+   * node and class, [slot * imageStride + cls] (NaN: not pulled): nodes run several workloads, so
+   * a lookup per bind in `moreImages` (two Map lookups) was one of the larger costs of a bind.
+   * imageStride 0: more classes, `imageCls` and `moreImages` instead.
+   */
+  private imageAt = new Float64Array(0);
+  private readonly imageStride: number;
   /** With serialized pulls (kubelet serializeImagePulls), when the node's one pull slot is free. */
   pullFreeAt = new Float64Array(0);
   /** What the node costs per hour (its shape's price, or its spot price). */
@@ -178,6 +189,8 @@ export class NodePool {
     shapes: NodeShape[],
   ) {
     this.shapes = shapes;
+    const classes = cluster.pods.classNames.length;
+    this.imageStride = classes <= IMAGE_TABLE_CLASSES ? classes : 0;
     const rng = cluster.rng;
     this.sandbox = new DelaySampler(config.podStart.sandbox, rng);
     const provisioning = resolveProvisioning(config);
@@ -236,6 +249,11 @@ export class NodePool {
     this.podCount = g(this.podCount);
     this.imageCls = g(this.imageCls, -1);
     this.imageReadyAt = g(this.imageReadyAt);
+    if (this.imageStride > 0) {
+      const images = new Float64Array(cap * this.imageStride).fill(NaN);
+      images.set(this.imageAt);
+      this.imageAt = images;
+    }
     this.pullFreeAt = g(this.pullFreeAt);
     this.pricePerHour = g(this.pricePerHour);
     this.underutilizedSince = g(this.underutilizedSince, NaN);
@@ -273,7 +291,8 @@ export class NodePool {
     this.imageCls[slot] = -1;
     this.imageReadyAt[slot] = Infinity;
     this.pullFreeAt[slot] = -Infinity;
-    this.moreImages.delete(slot);
+    if (this.imageStride > 0) this.imageAt.fill(NaN, slot * this.imageStride, (slot + 1) * this.imageStride);
+    else this.moreImages.delete(slot);
     this.underutilizedSince[slot] = NaN;
     this.unneededSince[slot] = NaN;
     this.recheckAt[slot] = -Infinity;
@@ -584,10 +603,10 @@ export class NodePool {
     return true;
   }
 
-  private attach(pod: number, slot: number): void {
-    const p = this.cluster.pods;
-    this.freeCpu[slot] -= p.cpu[pod];
-    this.freeMem[slot] -= p.mem[pod];
+  /** Puts the pod (requesting `cpu`, `mem`: the caller has read them already) on the node. */
+  private attach(pod: number, slot: number, cpu: number, mem: number): void {
+    this.freeCpu[slot] -= cpu;
+    this.freeMem[slot] -= mem;
     this.freePods[slot]--;
     this.podCount[slot]++;
     this.walkState[W_STRIDE * slot + W_FLAGS] |= ATTACHED;
@@ -603,10 +622,9 @@ export class NodePool {
     this.watcher?.podsChanged(slot);
   }
 
-  private detach(pod: number, slot: number): void {
-    const p = this.cluster.pods;
-    this.freeCpu[slot] += p.cpu[pod];
-    this.freeMem[slot] += p.mem[pod];
+  private detach(pod: number, slot: number, cpu: number, mem: number): void {
+    this.freeCpu[slot] += cpu;
+    this.freeMem[slot] += mem;
     this.freePods[slot]++;
     this.podCount[slot]--;
     const links = this.podLinks;
@@ -626,15 +644,16 @@ export class NodePool {
   private bind(pod: number, slot: number, now: number, startAt = now): void {
     const c = this.cluster;
     // The node's stage times, for the ledger to split the pod's provisioning wait (if it was queued).
-    const edges = c.waits.bindingTo(pod);
-    const st = this.stageTimes;
-    for (let k = 0, e = NODE_STAGE_EDGES * slot; k < NODE_STAGE_EDGES; k++) edges[k] = st[e + k];
-    this.attach(pod, slot);
+    c.waits.bindingTo(pod, this.stageTimes, NODE_STAGE_EDGES * slot);
+    const cpu = c.pods.cpu[pod];
+    const mem = c.pods.mem[pod];
+    this.attach(pod, slot, cpu, mem);
     this.updateUtilization(slot, now);
     this.bound++;
-    c.recorder.at(now);
-    c.recorder.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
-    c.recorder.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
+    const r = c.recorder;
+    r.at(now);
+    r.add(LEVEL.requestedCpu, cpu / 1000);
+    r.add(LEVEL.requestedMem, mem / 1024);
     if (startAt > now && c.notYetRunning(pod)) {
       // Bound by preempting placeholder pods: it waits for the victims to go before its sandbox.
       c.waits.close(pod, now);
@@ -648,7 +667,12 @@ export class NodePool {
     const sandboxDone = now + this.sandbox.sample();
     const cls = c.pods.cls[pod];
     let image: number;
-    if (this.imageCls[slot] === cls) {
+    if (this.imageStride > 0) {
+      // Pulled (or being pulled) for an earlier pod of this workload: wait for the same pull.
+      const i = slot * this.imageStride + cls;
+      image = this.imageAt[i];
+      if (image !== image) this.imageAt[i] = image = this.pull(slot, sandboxDone, cls);
+    } else if (this.imageCls[slot] === cls) {
       // Pulled (or being pulled) for an earlier pod of this workload: wait for the same pull.
       image = this.imageReadyAt[slot];
     } else if (this.imageCls[slot] < 0) {
@@ -668,8 +692,7 @@ export class NodePool {
     }
     const running = sandboxDone > image ? sandboxDone : image;
     if (c.notYetRunning(pod)) c.waits.startOnNode(pod, now, sandboxDone, running);
-    c.runFrom(pod, running, 1);
-    c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
+    c.kernel.schedule(c.runFrom(pod, running, 1), this.kFinish, pod, PRIORITY.finish);
   }
 
   /**
@@ -698,21 +721,32 @@ export class NodePool {
     if (c.state[pod] !== POD.started || c.finishAt[pod] !== now) return;
     c.state[pod] = POD.done;
     c.completed++;
-    c.recorder.at(now);
-    c.recorder.add(LEVEL.running, -1);
     const slot = c.node[pod];
-    this.release(pod, slot, now);
+    // `release`, with the Running level's change in the same recorder call sequence (one `at`).
+    const cpu = c.pods.cpu[pod];
+    const mem = c.pods.mem[pod];
+    this.detach(pod, slot, cpu, mem);
+    this.bound--;
+    const r = c.recorder;
+    r.at(now);
+    r.add(LEVEL.running, -1);
+    r.add(LEVEL.requestedCpu, -cpu / 1000);
+    r.add(LEVEL.requestedMem, -mem / 1024);
+    this.updateUtilization(slot, now);
     this.fillFromPending(slot);
     this.reindex(slot);
   }
 
   private release(pod: number, slot: number, now: number): void {
     const c = this.cluster;
-    this.detach(pod, slot);
+    const cpu = c.pods.cpu[pod];
+    const mem = c.pods.mem[pod];
+    this.detach(pod, slot, cpu, mem);
     this.bound--;
-    c.recorder.at(now);
-    c.recorder.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
-    c.recorder.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
+    const r = c.recorder;
+    r.at(now);
+    r.add(LEVEL.requestedCpu, -cpu / 1000);
+    r.add(LEVEL.requestedMem, -mem / 1024);
     this.updateUtilization(slot, now);
   }
 
@@ -1184,8 +1218,10 @@ export class NodePool {
       const t = targets[i];
       c.stop(pod, now);
       c.evictions++;
-      this.detach(pod, slot);
-      this.attach(pod, t);
+      const cpu = c.pods.cpu[pod];
+      const mem = c.pods.mem[pod];
+      this.detach(pod, slot, cpu, mem);
+      this.attach(pod, t, cpu, mem);
       this.reindex(t);
       this.updateUtilization(t, now);
       this.start(pod, t, now);

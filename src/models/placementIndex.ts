@@ -73,6 +73,9 @@ export class PlacementIndex {
     const t = this.t;
     let i = slot + this.cap;
     let k = i * STRIDE;
+    // The same room as stored (a pod finished and one of the same shape took its place): the tree
+    // is already right, and no remembered refusal can be lifted by a node that had this room then.
+    if (t[k + CPU] === freeCpu && t[k + MEM] === freeMem && t[k + SCORE] === score) return;
     t[k + CPU] = freeCpu;
     t[k + MEM] = freeMem;
     t[k + SCORE] = score;
