@@ -20,6 +20,7 @@ import { verdict } from '../verdict/verdict.ts';
 import { headroomNotes } from '../metrics/headroomNotes.ts';
 import { capacityNotes } from '../metrics/capacityNotes.ts';
 import { limitNotes } from '../metrics/limitNotes.ts';
+import { provisioningNotes } from '../metrics/provisioningNotes.ts';
 import { pinnedChartStrategies } from './whatif/pinned.ts';
 import type { StudyView } from './runs/study.ts';
 
@@ -124,6 +125,15 @@ export const ResultsPanel = memo(function ResultsPanel({
       {result.strategies.some((s) => Object.keys(s.limits ?? {}).length > 0) && (
         <ul className="limit-notes" data-testid="limit-notes">
           {result.strategies.flatMap((s) => (s.limits ? limitNotes(s) : [])).map((n) => (
+            <li key={n} className="warn">
+              {n}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.strategies.some((s) => s.nodes.failedToRegister > 0) && (
+        <ul className="limit-notes" data-testid="provisioning-notes">
+          {result.strategies.flatMap(provisioningNotes).map((n) => (
             <li key={n} className="warn">
               {n}
             </li>

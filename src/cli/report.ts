@@ -1,6 +1,7 @@
 import { headroomNotes } from '../metrics/headroomNotes.ts';
 import { capacityNotes } from '../metrics/capacityNotes.ts';
 import { limitNotes } from '../metrics/limitNotes.ts';
+import { provisioningNotes } from '../metrics/provisioningNotes.ts';
 import { causesPresent, PROVISIONING_STAGE_LABEL, WAIT_CAUSE_LABEL } from '../metrics/waitLabels.ts';
 import { PROVISIONING_STAGES } from '../metrics/waits.ts';
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
@@ -107,7 +108,7 @@ export function toTable(result: SimulationResult, wallMs?: number, verdictSenten
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   const cut = result.podsAfterHorizon ? `; ${int(result.podsAfterHorizon)} trace pods arrive after the horizon and are not replayed` : '';
   const out = [`${result.scenario}  (horizon ${formatSeconds(result.horizonSeconds)}, seed ${result.seed}${cut})`, '', line(rows[0]), ...rows.slice(1).map(line)];
-  const notes = [...S.flatMap(limitNotes), ...S.flatMap(headroomNotes), ...S.flatMap(capacityNotes)];
+  const notes = [...S.flatMap(limitNotes), ...S.flatMap(provisioningNotes), ...S.flatMap(headroomNotes), ...S.flatMap(capacityNotes)];
   if (notes.length) out.push('', ...notes.map((n) => `note: ${n}`));
   if (verdictSentence) out.push('', `verdict: ${verdictSentence}`);
   if (wallMs !== undefined) out.push('', `simulated in ${(wallMs / 1000).toFixed(2)} s`);

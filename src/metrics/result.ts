@@ -103,7 +103,12 @@ export interface StrategyResult {
     /** Requested pod-hours that ran inside the horizon (for cost per 1,000 pod-hours). */
     podHours: number;
   };
-  nodes: { peak: number; launched: number; failedToRegister: number; removed: number };
+  /**
+   * failedToRegister: nodes given up on because they were not Ready within max-node-provision-time
+   * (Karpenter: its registration TTL); neverCreated: those of them whose instance was never created
+   * (their turn at the node group's launch rate or the cloud's bucket came after that).
+   */
+  nodes: { peak: number; launched: number; failedToRegister: number; neverCreated: number; removed: number };
   /**
    * Node limits that stopped a cluster-autoscaler scale-up or a Karpenter launch while pods wanted
    * nodes: the limit's value, how many pods waited on it and their pod-seconds of waiting (only

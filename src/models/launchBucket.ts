@@ -23,6 +23,20 @@ export class LaunchBucket {
     return earliest > at ? earliest : at;
   }
 
+  /**
+   * Gives back the token of a pass planned after `now` that will not happen (withdrawn at `now`):
+   * later asks pass one interval sooner, never before `now` (a withdrawn pass refills no burst).
+   */
+  cancel(now: number): void {
+    const tat = this.tat - this.emission;
+    this.tat = tat > now ? tat : now;
+  }
+
+  /** Every pass planned after `now` is withdrawn: the bucket is as if its last pass came by `now`. */
+  cancelAfter(now: number): void {
+    if (this.tat > now) this.tat = now;
+  }
+
   /** When a pod that asks at `at` passes (takes its token). */
   pass(at: number): number {
     const earliest = this.tat - this.tolerance;

@@ -14,7 +14,8 @@ import { resolveProvisioning } from './resolveProvisioning.ts';
 import { Random } from '../sim/random.ts';
 
 /** `interrupted`: a spot node after its interruption notice (out of scheduling until it is reclaimed). */
-export const NODE = { free: 0, provisioning: 1, ready: 2, deleting: 3, interrupted: 4 } as const;
+/** dropped: a node given up on before it was created whose Ready or give-up event is still to come (the slot is reused after it). */
+export const NODE = { free: 0, provisioning: 1, ready: 2, deleting: 3, interrupted: 4, dropped: 5 } as const;
 
 /**
  * Spot / preemptible capacity plugged into a pool (src/models/spot.ts): it prices each launch
@@ -143,6 +144,13 @@ export class NodePool {
   private podHead = new Int32Array(0);
   private freeSlots: number[] = [];
   private slotsUsed = 0;
+  /**
+   * Per node group (shape), the nodes asked for whose instance is not created yet, in the order
+   * they were asked for (their create times ascend): slots and create times, read from `createHead`.
+   * Stale entries (created, or gone) are skipped when read.
+   */
+  private readonly notCreated: Array<{ slots: number[]; grantedAt: number[] }>;
+  private readonly createHead: number[];
   /** Underutilized nodes, oldest first. */
   underutilizedHead = -1;
   private underutilizedTail = -1;
@@ -163,6 +171,8 @@ export class NodePool {
   /** Called when a node of shape `s` did not register in time (cluster-autoscaler backs the group off). */
   onProvisionFailed: ((s: number, now: number) => void) | undefined;
   failedToRegister = 0;
+  /** Of `failedToRegister`, the placeholders whose instance was never created (see ProvisioningPipeline.plan). */
+  neverCreated = 0;
   removed = 0;
   /** Pods currently bound to nodes (for ResourcePolicy unit max). */
   bound = 0;
@@ -212,6 +222,8 @@ export class NodePool {
     this.dependentLinks = new Int32Array(2 * cluster.pods.count).fill(-2);
     this.alive = shapes.map(() => 0);
     this.provisioningCount = shapes.map(() => 0);
+    this.notCreated = shapes.map(() => ({ slots: [], grantedAt: [] }));
+    this.createHead = shapes.map(() => 0);
     this.maxPodCpu = Math.max(...shapes.map((s) => s.podCpu));
     this.maxPodMem = Math.max(...shapes.map((s) => s.podMem));
     this.headroom = config.headroom && headroomWanted(config.headroom) ? new Headroom(config.headroom, config.scoring === 'MostAllocated', rng.uint32()) : undefined;
@@ -336,6 +348,20 @@ export class NodePool {
       this.onNodeReady(slot);
     } else {
       const k = this.cluster.kernel;
+      if (stages[e + 4] > now && !this.pipeline.direct) {
+        const q = this.notCreated[s];
+        // Entries created by now are stale: forget them (in bulk, so that the lists stay short).
+        let head = this.createHead[s];
+        while (head < q.grantedAt.length && q.grantedAt[head] <= now) head++;
+        if (head >= 1024 && 2 * head >= q.grantedAt.length) {
+          q.slots.splice(0, head);
+          q.grantedAt.splice(0, head);
+          head = 0;
+        }
+        this.createHead[s] = head;
+        q.slots.push(slot);
+        q.grantedAt.push(stages[e + 4]);
+      }
       if (readyAt - now > this.maxNodeProvisionTime) k.schedule(now + this.maxNodeProvisionTime, this.kFailed, slot, PRIORITY.nodeReady);
       else k.schedule(readyAt, this.kReady, slot, PRIORITY.nodeReady);
     }
@@ -343,6 +369,7 @@ export class NodePool {
   }
 
   private onNodeReady(slot: number): void {
+    if (this.status[slot] === NODE.dropped) return this.reuse(slot);
     this.status[slot] = NODE.ready;
     this.cluster.recorder.change(this.cluster.kernel.now, LEVEL.nodesReady, 1);
     this.provisioningCount[this.type[slot]]--;
@@ -354,11 +381,53 @@ export class NodePool {
   }
 
   private onNodeFailed(slot: number): void {
-    this.provisioningCount[this.type[slot]]--;
+    if (this.status[slot] === NODE.dropped) return this.reuse(slot);
+    const s = this.type[slot];
+    this.provisioningCount[s]--;
     this.failedToRegister++;
     const now = this.cluster.kernel.now;
+    // Its create call would have been granted after now: the instance never existed.
+    const placeholder = this.stageTimes[NODE_STAGE_EDGES * slot + 4] > now;
+    if (placeholder) this.neverCreated++;
     this.remove(slot, now);
-    this.onProvisionFailed?.(this.type[slot], now);
+    if (placeholder && !this.pipeline.direct) this.dropNotCreated(s, now);
+    this.onProvisionFailed?.(s, now);
+  }
+
+  /**
+   * cluster-autoscaler gave up on a node of group `s` that was never created: on AWS, deleting
+   * such a placeholder instance sets the Auto Scaling group's desired capacity to the instances it
+   * has (kubernetes/autoscaler cluster-autoscaler/cloudprovider/aws/auto_scaling_groups.go,
+   * DeleteInstances, @55c37cd5eb55), so every instance of the group not yet created is dropped
+   * with it, also those that would have come up in time; pods wait for a later scale-up (the group
+   * is backed off). Their launch tokens go back: the group launches nothing it was asked for before.
+   */
+  private dropNotCreated(s: number, now: number): void {
+    const q = this.notCreated[s];
+    const e = NODE_STAGE_EDGES;
+    for (let i = this.createHead[s]; i < q.slots.length; i++) {
+      const slot = q.slots[i];
+      const granted = q.grantedAt[i];
+      // Skip stale entries: created by now, or already gone (given up, dropped, the slot reused).
+      if (granted <= now || this.status[slot] !== NODE.provisioning || this.type[slot] !== s || this.stageTimes[e * slot + 4] !== granted) continue;
+      this.provisioningCount[s]--;
+      this.failedToRegister++;
+      this.neverCreated++;
+      // It took a cloud token only if it was to be created before its own give-up time (see `plan`).
+      if (granted <= this.stageTimes[e * slot] + this.maxNodeProvisionTime) this.pipeline.withdraw(granted, now);
+      this.remove(slot, now, false);
+      this.status[slot] = NODE.dropped;
+    }
+    q.slots.length = 0;
+    q.grantedAt.length = 0;
+    this.createHead[s] = 0;
+    this.pipeline.resetNodeGroup(s, now);
+  }
+
+  /** A dropped node's own event came: its slot can hold a new node now. */
+  private reuse(slot: number): void {
+    this.status[slot] = NODE.free;
+    this.freeSlots.push(slot);
   }
 
   /**
@@ -383,8 +452,8 @@ export class NodePool {
     this.remove(slot, now);
   }
 
-  /** Terminates a node (its pods must be gone) and bills it. */
-  remove(slot: number, now: number): void {
+  /** Terminates a node (its pods must be gone) and bills it; `reuse` false keeps the slot out of use (see `reuse`). */
+  remove(slot: number, now: number, reuse = true): void {
     if (this.podCount[slot] !== 0) throw new Error(`node ${slot} still has ${this.podCount[slot]} pods`);
     this.unlistUnderutilized(slot);
     this.index.clear(slot);
@@ -411,7 +480,7 @@ export class NodePool {
     this.alive[s]--;
     this.aliveTotal--;
     this.removed++;
-    this.freeSlots.push(slot);
+    if (reuse) this.freeSlots.push(slot);
     this.billNode(slot, now);
   }
 

@@ -127,6 +127,20 @@ export class ProvisioningPipeline {
     this.launched = launched;
   }
 
+  /**
+   * A node planned to be created at `grantedAt` (after `now`) was dropped at `now`: the cloud
+   * bucket's token it took for then goes back (the bucket is shared by all groups; its own group's
+   * bucket is reset by `resetNodeGroup`, as all of a group's not-created nodes go together).
+   */
+  withdraw(grantedAt: number, now: number): void {
+    if (grantedAt > now) this.api?.cancel(now);
+  }
+
+  /** Every node of group `group` not yet launched was dropped at `now`: its launch rate starts afresh. */
+  resetNodeGroup(group: number, now: number): void {
+    this.nodeGroups[group]?.cancelAfter(now);
+  }
+
   /** Whether the latest planned node's instance is created at all (see `plan`). */
   launched = true;
 

@@ -107,6 +107,7 @@ export function summarize(run: StrategyRun): StrategyResult {
       peak: r.peaks[LEVEL.nodes],
       launched: pool?.launched ?? 0,
       failedToRegister: pool?.failedToRegister ?? 0,
+      neverCreated: pool?.neverCreated ?? 0,
       removed: pool?.removed ?? 0,
     },
     limits: limitWaits(cluster.waits, { ...models.autoscaler?.limitValues, ...models.karpenter?.limitValues }),

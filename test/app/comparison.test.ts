@@ -14,7 +14,7 @@ function strategy(name: string, total: number, podHours: number, cpu: number, p9
     pods: { total: 10, completed: 10 - neverStarted, started: 10 - neverStarted, neverStarted, unschedulable: 0, onNodes: 10, onServerless: 0, evictions: 0, podHours },
     limits: {},
     waits: { totalSeconds: 0, byCause: { nextScan: 0, provisioning: 0, limit: 0, overflowTimeout: 0, launchThrottle: 0, sandbox: 0, imagePull: 0, unschedulable: 0, interruption: 0, preemption: 0 }, provisioningByStage: { awaitingScaleUp: 0, autoscalerLoop: 0, nodeGroupReaction: 0, nodeGroupLaunchRate: 0, cloudApiBucket: 0, nodeStartup: 0, roomOnReadyNode: 0, notBound: 0 } },
-    nodes: { peak: 1, launched: 1, failedToRegister: 0, removed: 0 },
+    nodes: { peak: 1, launched: 1, failedToRegister: 0, neverCreated: 0, removed: 0 },
     events: 0,
     series: { t: zeros, runningPods: zeros, pendingPods: zeros, nodes: zeros, nodesReady: zeros, serverlessPods: zeros, requestedVcpu: zeros, provisionedVcpu: zeros, costRate: zeros, cumulativeCost: zeros },
     pendingCdf: zeros,

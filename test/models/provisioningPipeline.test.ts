@@ -107,6 +107,36 @@ describe('nodes cluster-autoscaler gives up on (max-node-provision-time)', () =>
     expect(r.nodes.failedToRegister).toBeGreaterThanOrEqual(220);
   });
 
+  it("on AWS a node group's not-created nodes all go when CA gives up on one of them, also those that would have come up in time", () => {
+    // 200 pods of one node each at 0, 10 more at 50; one node a second, Ready 20 s after its
+    // launch, Running 10 s after that; CA gives up after 100 s; backoff 10 s.
+    const rows: Array<[number, number, number, number]> = [];
+    for (let i = 0; i < 200; i++) rows.push([0, 100_000, 1000, 1024]);
+    for (let i = 0; i < 10; i++) rows.push([50, 100_000, 1000, 1024]);
+    const strategy = {
+      kind: 'nodes' as const,
+      name: 'n',
+      controlPlanePerHour: 0,
+      nodePool: { ...pool({ launchRate: null, nodeGroupRate: { burst: 1, perSecond: 1 } }), maxNodes: 1000, autoscaler: { maxNodeProvisionTime: 100, initialNodeGroupBackoffDuration: 10 } },
+    };
+    const run = runStrategy(scenarioWith([strategy], rows, { horizon: 300 }));
+    const r = run.result();
+    // Scan at 0: 200 nodes, launched at 0..100 (101 of them; 0..80 Ready by 100 s, their pods
+    // Running at 30..110 s), 99 never created. Scan at 50: 31 nodes are Ready, 169 pods wait for
+    // the 169 coming: 10 more nodes, whose turn is at 101..110 (Ready 121..130, before their own
+    // give-up at 150). At 100 s CA gives up on the first never-created node: the group's desired
+    // capacity drops to what it has, so those 10 go too. The next scale-up (110 s, after the
+    // backoff) launches from 110 on: its first pod Running at 140. Without the drop the 10 nodes
+    // would have given 10 more pods Running at 131..140.
+    const running = Array.from(run.cluster.firstRunningAt).filter((t) => t <= 140).length;
+    expect(running).toBe(81 + 1);
+    // Given up at 100 s: 20 created too late (launched 81..100), 99 + 10 never created. The 110 s
+    // scale-up (129 nodes, give-up at 210) launches 110..210: 81 Ready in time, 20 too late, 28
+    // never created. The next one (backoff doubled to 20 s: at 230) has all 48 Ready by 300.
+    expect(r.nodes.failedToRegister).toBe(20 + 109 + 20 + 28);
+    expect(r.nodes.neverCreated).toBe(109 + 28);
+  });
+
   it('each node group launches at its own rate; the cloud API bucket is shared by all of them', () => {
     const config = resolveProvisioning({ instanceTypes: ['m6i.xlarge'], provisioning: { preset: 'eks-ec2', nodeGroupRate: { burst: 1, perSecond: 0.1 }, launchRate: { burst: 2, perSecond: 0.5 } } });
     const p = new ProvisioningPipeline(config, new Random(1, 2));
