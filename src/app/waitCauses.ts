@@ -2,7 +2,8 @@
  * Wait causes in the app's words: what each cause is for one strategy (with the setting behind
  * it: "the ECI launch limit of 20 pods/s"), and the what-if knob that changes it.
  */
-import type { WaitCause } from '../metrics/waits.ts';
+import type { ProvisioningStage, WaitCause } from '../metrics/waits.ts';
+import { resolveProvisioning } from '../models/resolveProvisioning.ts';
 import { WAIT_CAUSE_LABEL, dominantCause } from '../metrics/waitLabels.ts';
 import { SERVERLESS_PRESETS } from '../pricing/serverlessPresets.ts';
 import type { Strategy } from '../scenario/strategy.ts';
@@ -39,14 +40,48 @@ export const CAUSE_HINT: Record<WaitCause, string> = {
 
 const SHORT_PRESET: Record<string, string> = { 'aws-fargate': 'Fargate', 'alibaba-eci': 'ECI', 'gke-autopilot': 'Autopilot' };
 
-/** The cause for this strategy, as the end of "N% of the wait is …". */
-export function causePhrase(cause: WaitCause, strategy: Strategy | undefined): string {
+/** Per second, as a rate reads ("1.2 nodes/s"). */
+const perSecond = (r: { perSecond: number }, unit: string) => `${+r.perSecond.toFixed(2)} ${unit}/s`;
+
+/**
+ * The provisioning stage most of the wait went to, when it is not the nodes' own start (then the
+ * node's median time says it): what held the pods back in a large burst is the launch rate or
+ * nodes given up, not a node's two minutes.
+ */
+function provisioningStagePhrase(pool: NonNullable<Extract<Strategy, { nodePool: unknown }>['nodePool']>, byStage: Record<ProvisioningStage, number>, total: number): string | undefined {
+  let top: ProvisioningStage | undefined;
+  for (const k of Object.keys(byStage) as ProvisioningStage[]) if (byStage[k] > 0 && (top === undefined || byStage[k] > byStage[top])) top = k;
+  if (top === undefined || top === 'nodeStartup' || top === 'nodeGroupReaction' || top === 'notBound') return undefined;
+  const share = `${formatShare(byStage[top] / total)} of the wait`;
+  const p = resolveProvisioning(pool);
+  switch (top) {
+    case 'awaitingScaleUp':
+      return `the wait for the scale-up that asked for each pod's node (${share}: nodes given up after max-node-provision-time and the node group's backoff, or pods ahead in line)`;
+    case 'nodeGroupLaunchRate':
+      return `the node group's launch rate${p.nodeGroupRate ? ` of ${perSecond(p.nodeGroupRate, 'nodes')}` : ''} (${share})`;
+    case 'cloudApiBucket':
+      return `the cloud's instance-creation limit${p.launchRate ? ` of ${perSecond(p.launchRate, 'instances')}` : ''} (${share})`;
+    case 'autoscalerLoop':
+      return `cluster-autoscaler's own loop time (${share})`;
+    case 'roomOnReadyNode':
+      return `room on nodes already up (${share})`;
+  }
+  return undefined;
+}
+
+/**
+ * The cause for this strategy, as the end of "N% of the wait is …". `waits` (the strategy's
+ * result) lets node provisioning name the stage most of it went to.
+ */
+export function causePhrase(cause: WaitCause, strategy: Strategy | undefined, waits?: WaitSentenceInput['waits']): string {
   const pool = strategy && 'nodePool' in strategy ? strategy.nodePool : undefined;
   const serverless = strategy && 'serverless' in strategy ? strategy.serverless : undefined;
   switch (cause) {
     case 'nextScan':
       return pool?.autoscaler ? `waiting for the next cluster-autoscaler scan (every ${formatDuration(pool.autoscaler.scanInterval)})` : 'waiting for the next autoscaler scan';
     case 'provisioning': {
+      const stage = pool && waits?.provisioningByStage && waits.totalSeconds > 0 ? provisioningStagePhrase(pool, waits.provisioningByStage, waits.totalSeconds) : undefined;
+      if (stage) return `node provisioning, mostly ${stage}`;
       return pool ? `node provisioning (median ${formatDuration(provisioningMedianOf(pool))} a node)` : 'node provisioning';
     }
     case 'limit':
@@ -73,7 +108,7 @@ export function causePhrase(cause: WaitCause, strategy: Strategy | undefined): s
 
 export interface WaitSentenceInput {
   name: string;
-  waits: { totalSeconds: number; byCause: Record<WaitCause, number> };
+  waits: { totalSeconds: number; byCause: Record<WaitCause, number>; provisioningByStage?: Record<ProvisioningStage, number> };
   strategy?: Strategy;
 }
 
@@ -89,7 +124,7 @@ export function waitSentence(list: readonly WaitSentenceInput[]): string {
     .sort((a, b) => b.waits.totalSeconds - a.waits.totalSeconds)
     .flatMap((s) => {
       const d = dominantCause(s.waits);
-      return d ? [`${formatShare(d.share)} of the wait of ${s.name} is ${causePhrase(d.cause, s.strategy)}`] : [];
+      return d ? [`${formatShare(d.share)} of the wait of ${s.name} is ${causePhrase(d.cause, s.strategy, s.waits)}`] : [];
     });
   return parts.length ? `Where the wait goes: ${parts.join('; ')}.` : '';
 }

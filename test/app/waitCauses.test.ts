@@ -54,3 +54,27 @@ describe('wait causes in words', () => {
     }
   });
 });
+
+describe('node provisioning names the stage most of the wait went to', () => {
+  const stages = (s: Partial<Record<string, number>>) =>
+    Object.fromEntries(['awaitingScaleUp', 'autoscalerLoop', 'nodeGroupReaction', 'nodeGroupLaunchRate', 'cloudApiBucket', 'nodeStartup', 'roomOnReadyNode', 'notBound'].map((k) => [k, s[k] ?? 0])) as never;
+  const eks = parseScenario({ ...headline, strategies: [{ kind: 'nodes', name: 'EKS + CA', nodePool: { instanceTypes: ['m6i.2xlarge'], provisioning: { preset: 'eks-ec2' } } }] }).strategies[0];
+
+  it('a burst held back by given-up nodes and backoff says so, with its share of the whole wait', () => {
+    // 1,000 s of waiting: 960 provisioning, of which 450 before the scale-up and 340 on the launch rate.
+    const waits = { totalSeconds: 1000, byCause: causes({ provisioning: 960, imagePull: 40 }), provisioningByStage: stages({ awaitingScaleUp: 450, nodeGroupLaunchRate: 340, nodeGroupReaction: 120, nodeStartup: 50 }) };
+    expect(waitSentence([{ name: 'EKS + CA', waits, strategy: eks }])).toBe(
+      "Where the wait goes: 96% of the wait of EKS + CA is node provisioning, mostly the wait for the scale-up that asked for each pod's node (45% of the wait: nodes given up after max-node-provision-time and the node group's backoff, or pods ahead in line).",
+    );
+  });
+
+  it("the node group's launch rate, with the preset's rate (EKS: 1.2 nodes/s)", () => {
+    const waits = { totalSeconds: 100, byCause: causes({ provisioning: 90, sandbox: 10 }), provisioningByStage: stages({ nodeGroupLaunchRate: 60, nodeStartup: 30 }) };
+    expect(causePhrase('provisioning', eks, waits)).toBe("node provisioning, mostly the node group's launch rate of 1.2 nodes/s (60% of the wait)");
+  });
+
+  it("nodes' own start-up keeps the median time of a node", () => {
+    const waits = { totalSeconds: 100, byCause: causes({ provisioning: 90, sandbox: 10 }), provisioningByStage: stages({ nodeStartup: 50, nodeGroupReaction: 40 }) };
+    expect(causePhrase('provisioning', eks, waits)).toMatch(/^node provisioning \(median .+ a node\)$/);
+  });
+});
