@@ -1,14 +1,15 @@
 /**
  * One run of a Monte Carlo study per call: the scenario (validated by the main thread, as for
- * simulation.worker) replayed with one seed, every strategy alike. Returns what the bands need:
+ * simulation.worker) replayed with one seed, every strategy alike, each given the light summary
+ * (src/replay/summarize.ts `summarizeForBands`). Returns what the bands need:
  * each strategy's point (cost, pending p95, CPU utilization, what the verdict ranks by) and the two
  * series the charts band (cumulative cost per bucket, the pending-time quantile table), with their
  * buffers transferred. src/app/runs/runsPool.ts keeps a few of these warm between studies.
  */
 import * as Comlink from 'comlink';
 import type { Scenario } from '../src/scenario/scenario.ts';
-import { simulate } from '../src/replay/simulate.ts';
-import { runPoint, type RunPoint } from '../src/runs/bands.ts';
+import { bandSamples } from '../src/runs/bandRun.ts';
+import type { RunPoint } from '../src/runs/bands.ts';
 import { buildWorkload } from '../src/workload/build.ts';
 import type { PodTable } from '../src/workload/podTable.ts';
 
@@ -32,8 +33,8 @@ const api = {
   runSeed(scenario: Scenario, seed: number): RunSampleOutcome {
     try {
       const seeded = { ...scenario, seed };
-      const result = simulate(seeded, buildWorkload(seeded, traces));
-      const strategies = result.strategies.map((s) => ({ point: runPoint(s), cumulativeCost: s.series.cumulativeCost, pendingCdf: s.pendingCdf }));
+      // The light summary: the point and the two banded series, not the whole result (same numbers).
+      const strategies = bandSamples(seeded, buildWorkload(seeded, traces), true).map((s) => ({ point: s.point, cumulativeCost: s.cumulativeCost!, pendingCdf: s.pendingCdf! }));
       const buffers = strategies.flatMap((s) => [s.cumulativeCost.buffer, s.pendingCdf.buffer]).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
       return Comlink.transfer({ ok: true, seed, strategies }, [...new Set(buffers)]);
     } catch (e) {

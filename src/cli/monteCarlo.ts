@@ -1,5 +1,6 @@
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
 import { simulate } from '../replay/simulate.ts';
+import { bandSamples } from '../runs/bandRun.ts';
 import { runPoint, strategyBands, type RunPoint } from '../runs/bands.ts';
 import { runSeeds } from '../runs/seeds.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -40,10 +41,18 @@ export function runsHead(scenario: Scenario, runs: number): RunsHead {
   return { scenario: scenario.name, runs, seeds: runSeeds(scenario.seed, runs) };
 }
 
-function unitOf(index: number, seed: number, result: Pick<SimulationResult, 'horizonSeconds' | 'podsAfterHorizon'>, strategies: StrategyResult[]): RunUnit {
-  const unit: RunUnit = { seed, points: strategies.map(runPoint) };
-  if (index === 0) unit.first = { horizonSeconds: result.horizonSeconds, ...(result.podsAfterHorizon ? { podsAfterHorizon: result.podsAfterHorizon } : {}), strategies: strategies.map(strategySummary) };
-  return unit;
+/**
+ * A run's unit. Run 0 replays in full (its summaries are the document's single-run fields); every
+ * other run is band-only and comes as its points (the light summary: same numbers, less work).
+ */
+function unitOf(index: number, seed: number, result: Pick<SimulationResult, 'horizonSeconds' | 'podsAfterHorizon'>, strategies: StrategyResult[] | RunPoint[]): RunUnit {
+  if (index !== 0) return { seed, points: strategies as RunPoint[] };
+  const full = strategies as StrategyResult[];
+  return {
+    seed,
+    points: full.map(runPoint),
+    first: { horizonSeconds: result.horizonSeconds, ...(result.podsAfterHorizon ? { podsAfterHorizon: result.podsAfterHorizon } : {}), strategies: full.map(strategySummary) },
+  };
 }
 
 /**
@@ -73,15 +82,16 @@ export async function computeRunUnits(
   if (threads <= 1) {
     return seeded.map((sc, j) => {
       const pods = podsOf(sc);
-      return unitOf(indices[j], sc.seed, horizonOf(pods), simulate(sc, pods).strategies);
+      return unitOf(indices[j], sc.seed, horizonOf(pods), indices[j] === 0 ? simulate(sc, pods).strategies : bandSamples(sc, pods, false).map((b) => b.point));
     });
   }
   const after: Array<ReturnType<typeof horizonOf>> = [];
   const pool = await StrategyPool.borrow(threads);
   try {
-    const results = await pool.runMany(
+    const results = await pool.runStudy(
       seeded.map((sc, j) => ({
         scenario: sc,
+        light: indices[j] !== 0,
         pods: () => {
           const pods = podsOf(sc);
           after[j] = horizonOf(pods);

@@ -5,6 +5,7 @@ import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { simulate } from '../replay/simulate.ts';
 import type { PodTable } from '../workload/podTable.ts';
+import type { RunPoint } from '../runs/bands.ts';
 import { NodeShapeError } from '../models/nodeShape.ts';
 import { WorkloadError } from '../workload/errors.ts';
 
@@ -12,16 +13,22 @@ import { WorkloadError } from '../workload/errors.ts';
  * Messages to a strategy worker: a piece of work to keep (a scenario and its pods, under a key),
  * a strategy of a kept piece to replay, or a key whose work is done (to free its pods).
  */
-export type ToStrategyWorker = { work: number; scenario: Scenario; pods: PodTable } | { work: number; strategy: number } | { drop: number };
-/** A worker's answer: a strategy's result, or the error it stopped on (its class by name). */
+export type ToStrategyWorker = { work: number; scenario: Scenario; pods: PodTable } | { work: number; strategy: number; light?: boolean } | { drop: number };
+/** A worker's answer: a strategy's result (its point only, for light work), or the error it stopped on (its class by name). */
 export type FromStrategyWorker =
   | { work: number; index: number; result: StrategyResult }
+  | { work: number; index: number; point: RunPoint }
   | { work: number; index: number; error: { name: 'NodeShapeError' | 'WorkloadError' | 'Error'; message: string; stack?: string } };
 
 /** One scenario to replay on every strategy; its pods are built when its first strategy is handed out. */
 export interface PoolWork {
   scenario: Scenario;
   pods: () => PodTable;
+}
+
+/** A run of a Monte Carlo study: `light` ones (band-only) keep each strategy's point, not its full result. */
+export interface StudyWork extends PoolWork {
+  light: boolean;
 }
 
 /** The error a worker reported, as the class the CLI maps to a one-line exit 2 where it is bad input. */
@@ -111,8 +118,20 @@ export class StrategyPool {
    * handed out, copied once into shared memory, and freed once its last strategy is done, so a
    * study of many runs holds only the pods of the runs in flight.
    */
-  async runMany(works: readonly PoolWork[], onWorkDone?: (work: number, strategies: StrategyResult[]) => void): Promise<StrategyResult[][]> {
-    const results: StrategyResult[][] = works.map((w) => new Array(w.scenario.strategies.length));
+  async runMany(works: readonly PoolWork[]): Promise<StrategyResult[][]> {
+    return (await this.dispatch(works.map((w) => ({ ...w, light: false })))) as StrategyResult[][];
+  }
+
+  /**
+   * As `runMany`, for the runs of a Monte Carlo study: a light run's strategies come back as their
+   * points (`summarizeForBands`), the others as full results.
+   */
+  runStudy(works: readonly StudyWork[]): Promise<Array<StrategyResult[] | RunPoint[]>> {
+    return this.dispatch(works);
+  }
+
+  private async dispatch(works: readonly StudyWork[]): Promise<Array<StrategyResult[] | RunPoint[]>> {
+    const results: Array<Array<StrategyResult | RunPoint>> = works.map((w) => new Array(w.scenario.strategies.length));
     const left = works.map((w) => w.scenario.strategies.length);
     // Longest first within each piece, so the last task to start is short: strategies with a node
     // pool take about twice as long as serverless-only ones (placement and cluster-autoscaler).
@@ -145,19 +164,18 @@ export class StrategyPool {
                 worker.postMessage(piece satisfies ToStrategyWorker);
                 held.add(worker);
               }
-              worker.postMessage({ work: task.work, strategy: task.strategy } satisfies ToStrategyWorker);
+              worker.postMessage({ work: task.work, strategy: task.strategy, ...(works[task.work].light ? { light: true } : {}) } satisfies ToStrategyWorker);
             };
             const onMessage = (m: FromStrategyWorker) => {
               if ('error' in m) {
                 cleanup();
                 return reject(workerError(m.error));
               }
-              results[m.work][m.index] = m.result;
+              results[m.work][m.index] = 'point' in m ? m.point : m.result;
               if (--left[m.work] === 0) {
                 for (const w of holders.get(m.work) ?? []) w.postMessage({ drop: m.work } satisfies ToStrategyWorker);
                 shared.delete(m.work);
                 holders.delete(m.work);
-                onWorkDone?.(m.work, results[m.work]);
               }
               give();
             };
@@ -180,7 +198,7 @@ export class StrategyPool {
       this.healthy = false;
       throw e;
     }
-    return results;
+    return results as Array<StrategyResult[] | RunPoint[]>;
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../scenario/scenario.ts';
 import { StrategyRun } from '../replay/strategyRun.ts';
+import { bandSample } from '../runs/bandRun.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import type { FromStrategyWorker, ToStrategyWorker } from './parallelSimulate.ts';
 import { NodeShapeError } from '../models/nodeShape.ts';
@@ -20,6 +21,11 @@ parentPort?.on('message', (m: ToStrategyWorker) => {
   const work = works.get(m.work);
   if (!work) throw new Error('strategy worker: a strategy came before its scenario');
   try {
+    if (m.light) {
+      const { point } = bandSample(work.scenario, m.strategy, work.pods, false);
+      parentPort?.postMessage({ work: m.work, index: m.strategy, point } satisfies FromStrategyWorker);
+      return;
+    }
     const result = new StrategyRun(work.scenario, work.scenario.strategies[m.strategy], work.pods, m.strategy).result();
     parentPort?.postMessage({ work: m.work, index: m.strategy, result } satisfies FromStrategyWorker);
   } catch (e) {

@@ -24,6 +24,7 @@ export class StrategyRun {
   private nextPod = 0;
   private readonly kArrival: number;
   private finished?: StrategyResult;
+  private billed = false;
 
   constructor(
     readonly scenario: Scenario,
@@ -73,12 +74,20 @@ export class StrategyRun {
 
   result(): StrategyResult {
     if (this.finished) return this.finished;
+    this.finishAtHorizon();
+    this.finished = summarize(this);
+    return this.finished;
+  }
+
+  /** Runs to the horizon and finishes billing there, once; `result` (or a light summary) reads the run after. */
+  finishAtHorizon(): this {
+    if (this.billed) return this;
+    this.billed = true;
     while (!this.advance().done);
     const h = this.scenario.horizon;
     const { pool, serverless } = this.models;
     pool?.finish(h);
     serverless?.finish(h);
-    this.finished = summarize(this);
-    return this.finished;
+    return this;
   }
 }

@@ -1,11 +1,16 @@
 import type { StrategyRun } from './strategyRun.ts';
-import { LEVEL } from '../metrics/recorder.ts';
+import { LEVEL, type Recorder } from '../metrics/recorder.ts';
 import { quantiles } from '../metrics/quantile.ts';
+import { quantileBySelection } from '../metrics/quantileSelect.ts';
 import type { CostItems, LimitWait, SpotOutcome, StrategyResult } from '../metrics/result.ts';
 import type { NodeLimitName, WaitLedger } from '../metrics/waits.ts';
+import type { RunPoint } from '../runs/bands.ts';
 
 /** Points in the pending-time CDF of a result. */
 export const CDF_POINTS = 201;
+
+/** The CDF's probabilities, then p95 and p99 (p50 is CDF point 100; the max is its last point). */
+const PENDING_PROBABILITIES = Array.from({ length: CDF_POINTS }, (_, k) => k / (CDF_POINTS - 1)).concat([0.95, 0.99]);
 
 /** Turns a finished run into plain result data: costs, utilization, pending times, series. */
 export function summarize(run: StrategyRun): StrategyResult {
@@ -13,77 +18,19 @@ export function summarize(run: StrategyRun): StrategyResult {
   const h = scenario.horizon;
   const hours = h / 3600;
   const r = cluster.recorder;
-  const pods = cluster.pods;
 
-  const items: CostItems = {
-    nodeCompute: models.pool?.nodeCost ?? 0,
-    controlPlane: strategy.controlPlanePerHour * hours,
-    serverlessCpu: models.serverless?.cpuCost ?? 0,
-    serverlessMemory: models.serverless?.memCost ?? 0,
-  };
-  const commitment = models.commitment?.settle();
-  if (commitment) {
-    // The covered usage is paid through the commitment, not on demand: it leaves the usage items
-    // (serverless split between vCPU and memory as they were billed) and the commitment is an item.
-    items.nodeCompute -= commitment.nodesCovered;
-    const sl = items.serverlessCpu + items.serverlessMemory;
-    if (sl > 0) {
-      items.serverlessCpu -= (commitment.serverlessCovered * items.serverlessCpu) / sl;
-      items.serverlessMemory -= (commitment.serverlessCovered * items.serverlessMemory) / sl;
-    }
-    items.commitment = commitment.bill.committed;
-  }
-  for (const f of strategy.fixedCosts) items[f.name] = (items[f.name] ?? 0) + f.perHour * hours;
-  const total = Object.values(items).reduce((a, b) => a + b, 0);
-
-  // Pending time: arrival to first Running. A pod that never started (still waiting at the
-  // horizon, or fitting nowhere) has waited until the horizon at least: it counts with that wait,
-  // never as 0 and never left out (which would make a run that starts nothing look instant).
-  const arrived = run.arrived;
-  const waits = new Float64Array(arrived);
-  let started = 0;
-  let onNodes = 0;
-  let onServerless = 0;
-  let violations = 0;
-  let sum = 0;
-  const slo = scenario.slo.pendingSeconds;
-  // The arrays in locals: the first run in a browser worker runs this loop in the interpreter.
-  const { firstRunningAt, ranOn } = cluster;
-  const arrival = pods.arrival;
-  for (let i = 0; i < arrived; i++) {
-    // Running is recorded when a pod starts, so a pod can be due to run after the horizon; a pod
-    // that never started has NaN, which compares false.
-    const running = firstRunningAt[i];
-    let w: number;
-    if (running <= h) {
-      w = running - arrival[i];
-      started++;
-      if (ranOn[i] === 1) onNodes++;
-      else onServerless++;
-    } else {
-      w = h - arrival[i];
-    }
-    waits[i] = w;
-    sum += w;
-    if (w > slo) violations++;
-  }
-  // The CDF points, then p95 and p99 (p50 is CDF point 100; the max is its last point).
-  const ps = Array.from({ length: CDF_POINTS }, (_, k) => k / (CDF_POINTS - 1)).concat([0.95, 0.99]);
-  const q = quantiles(waits, ps);
+  const { items, total, commitment } = costOf(run);
+  const { waits, started, onNodes, onServerless, violations, sum } = pendingTimes(run);
+  const arrived = waits.length;
+  const q = quantiles(waits, PENDING_PROBABILITIES);
   const pendingCdf = q.slice(0, CDF_POINTS);
-
-  const paidCpu = r.total(LEVEL.paidCpu);
-  const paidMem = r.total(LEVEL.paidMem);
   const pool = models.pool;
 
   return {
     name: strategy.name,
     kind: strategy.kind,
     cost: { total, currency: models.currency, items },
-    utilization: {
-      cpu: paidCpu > 0 ? r.total(LEVEL.requestedCpu) / paidCpu : 0,
-      memory: paidMem > 0 ? r.total(LEVEL.requestedMem) / paidMem : 0,
-    },
+    utilization: utilizationOf(r),
     pendingSeconds: {
       p50: q[(CDF_POINTS - 1) / 2],
       p95: q[CDF_POINTS],
@@ -91,7 +38,7 @@ export function summarize(run: StrategyRun): StrategyResult {
       max: q[CDF_POINTS - 1],
       mean: arrived > 0 ? sum / arrived : 0,
     },
-    slo: { thresholdSeconds: slo, violations },
+    slo: { thresholdSeconds: scenario.slo.pendingSeconds, violations },
     pods: {
       total: arrived,
       completed: cluster.completed,
@@ -140,10 +87,123 @@ export function summarize(run: StrategyRun): StrategyResult {
       requestedVcpu: r.average(LEVEL.requestedCpu),
       provisionedVcpu: r.average(LEVEL.paidCpu),
       costRate: addConstant(scaleBy(r.average(LEVEL.costRate), 3600), (items.controlPlane + fixedPerHour(strategy.fixedCosts) * hours) / hours),
-      cumulativeCost: addFixed(r.cumulative(LEVEL.costRate), total - r.total(LEVEL.costRate), r.bucketSeconds, h),
+      cumulativeCost: cumulativeCostOf(r, total, h),
     },
     pendingCdf,
   };
+}
+
+/** What a band-only run of a study keeps of a strategy: its point, and the two series the app's charts band. */
+export interface BandSample {
+  point: RunPoint;
+  cumulativeCost?: Float64Array;
+  pendingCdf?: Float64Array;
+}
+
+/**
+ * The light summary of a band-only run (runs 2..N of a Monte Carlo study): only what the bands and
+ * the paired verdict use, computed by the same code as `summarize`, so each field is the same
+ * double as the full result's (`runPoint(summarize(run))`). With `series` (the app's charts band
+ * them) it adds the cumulative cost per bucket and the pending-time CDF; without, the pending p95
+ * comes from a selection instead of sorting every pod's wait, which was most of a summary's time
+ * (about 3 ms of 4 per strategy of the headline). No series, wait breakdown, limits or notes.
+ */
+export function summarizeForBands(run: StrategyRun, series: boolean): BandSample {
+  const { total } = costOf(run);
+  const { waits, started, violations } = pendingTimes(run);
+  const cdf = series ? quantiles(waits, PENDING_PROBABILITIES) : undefined;
+  const point: RunPoint = {
+    cost: total,
+    pendingP95: cdf ? cdf[CDF_POINTS] : quantileBySelection(waits, 0.95),
+    utilizationCpu: utilizationOf(run.cluster.recorder).cpu,
+    sloViolations: violations,
+    neverStarted: waits.length - started,
+    podsTotal: waits.length,
+  };
+  if (!cdf) return { point };
+  return { point, cumulativeCost: cumulativeCostOf(run.cluster.recorder, total, run.scenario.horizon), pendingCdf: cdf.slice(0, CDF_POINTS) };
+}
+
+/** The cost items and their total; the commitment's bill when there is one. */
+function costOf(run: StrategyRun): { items: CostItems; total: number; commitment: ReturnType<NonNullable<StrategyRun['models']['commitment']>['settle']> | undefined } {
+  const { scenario, strategy, models } = run;
+  const hours = scenario.horizon / 3600;
+  const items: CostItems = {
+    nodeCompute: models.pool?.nodeCost ?? 0,
+    controlPlane: strategy.controlPlanePerHour * hours,
+    serverlessCpu: models.serverless?.cpuCost ?? 0,
+    serverlessMemory: models.serverless?.memCost ?? 0,
+  };
+  const commitment = models.commitment?.settle();
+  if (commitment) {
+    // The covered usage is paid through the commitment, not on demand: it leaves the usage items
+    // (serverless split between vCPU and memory as they were billed) and the commitment is an item.
+    items.nodeCompute -= commitment.nodesCovered;
+    const sl = items.serverlessCpu + items.serverlessMemory;
+    if (sl > 0) {
+      items.serverlessCpu -= (commitment.serverlessCovered * items.serverlessCpu) / sl;
+      items.serverlessMemory -= (commitment.serverlessCovered * items.serverlessMemory) / sl;
+    }
+    items.commitment = commitment.bill.committed;
+  }
+  for (const f of strategy.fixedCosts) items[f.name] = (items[f.name] ?? 0) + f.perHour * hours;
+  const total = Object.values(items).reduce((a, b) => a + b, 0);
+  return { items, total, commitment };
+}
+
+/**
+ * Every arrived pod's pending time, arrival to first Running. A pod that never started (still
+ * waiting at the horizon, or fitting nowhere) has waited until the horizon at least: it counts
+ * with that wait, never as 0 and never left out (which would make a run that starts nothing look
+ * instant).
+ */
+function pendingTimes(run: StrategyRun): { waits: Float64Array; started: number; onNodes: number; onServerless: number; violations: number; sum: number } {
+  const { scenario, cluster } = run;
+  const h = scenario.horizon;
+  const arrived = run.arrived;
+  const waits = new Float64Array(arrived);
+  let started = 0;
+  let onNodes = 0;
+  let onServerless = 0;
+  let violations = 0;
+  let sum = 0;
+  const slo = scenario.slo.pendingSeconds;
+  // The arrays in locals: the first run in a browser worker runs this loop in the interpreter.
+  const { firstRunningAt, ranOn } = cluster;
+  const arrival = cluster.pods.arrival;
+  for (let i = 0; i < arrived; i++) {
+    // Running is recorded when a pod starts, so a pod can be due to run after the horizon; a pod
+    // that never started has NaN, which compares false.
+    const running = firstRunningAt[i];
+    let w: number;
+    if (running <= h) {
+      w = running - arrival[i];
+      started++;
+      if (ranOn[i] === 1) onNodes++;
+      else onServerless++;
+    } else {
+      w = h - arrival[i];
+    }
+    waits[i] = w;
+    sum += w;
+    if (w > slo) violations++;
+  }
+  return { waits, started, onNodes, onServerless, violations, sum };
+}
+
+/** Requested over paid, time-weighted over the horizon (0 when nothing was paid). */
+function utilizationOf(r: Recorder): { cpu: number; memory: number } {
+  const paidCpu = r.total(LEVEL.paidCpu);
+  const paidMem = r.total(LEVEL.paidMem);
+  return {
+    cpu: paidCpu > 0 ? r.total(LEVEL.requestedCpu) / paidCpu : 0,
+    memory: paidMem > 0 ? r.total(LEVEL.requestedMem) / paidMem : 0,
+  };
+}
+
+/** Spend up to the end of each bucket, the costs that accrue evenly (control plane, fixed) spread in. */
+function cumulativeCostOf(r: Recorder, total: number, horizon: number): Float64Array {
+  return addFixed(r.cumulative(LEVEL.costRate), total - r.total(LEVEL.costRate), r.bucketSeconds, horizon);
 }
 
 /** Spot nodes and preemptible pods together, in the result's words. */
