@@ -177,7 +177,15 @@ export class NodePool {
   /** Pods currently bound to nodes (for ResourcePolicy unit max). */
   bound = 0;
   /** Node compute billed so far (each node billed when it is removed or at the end). */
-  nodeCost = 0;
+  get nodeCost(): number {
+    return this.billed + 0;
+  }
+  /**
+   * `nodeCost`, kept from -0 on (+ 0 in the getter makes it 0): a field that starts as a small
+   * integer and later holds a fraction changes the pool's hidden class mid-run, which throws away
+   * the optimized code of every pool method (then compiled again); -0 is a double from the start.
+   */
+  private billed = -0;
   /** Spot capacity, when the pool buys it. */
   capacity: NodeCapacity | undefined;
   /** Told each node's billing when it stops: [since, until], billed seconds, price per second (commitments count usage by the hour). */
@@ -501,7 +509,7 @@ export class NodePool {
     }
     r.at(now);
     const billed = stopPaying(r, now, since, this.bill, shape.vcpu, shape.memoryGiB, perSecond);
-    this.nodeCost += perSecond * billed;
+    this.billed += perSecond * billed;
     this.onNodeBilled?.(slot, since, now, billed, perSecond);
   }
 
@@ -1251,8 +1259,9 @@ export class NodePool {
   /** The removal simulation in progress: its node, walk and current pod's request. */
   private simSlot = -1;
   private simWalk = 0;
-  private simCpu = 0;
-  private simMem = 0;
+  // -0: doubles from the start (see `billed`).
+  private simCpu = -0;
+  private simMem = -0;
   /** Where the next first-fit search starts (CA's lastIndex, here over node slots). */
   private simCursor = 0;
 
