@@ -195,7 +195,7 @@ export class ClusterAutoscaler {
     let removed = 0;
     // Empty nodes first, in bulk.
     const empty = this.eligibleEmpty;
-    for (let i = 0; i < empty.length && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
+    for (let i = 0; i < this.eligibleEmptyCount && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
       // Placeholders of a node deleted just before may have moved here: they must still fit elsewhere.
       if (!pool.emptyNodeCanGo(empty[i], -2)) continue;
       pool.beginDeletion(empty[i], now, now + cfg.nodeDeleteDelayAfterTaint);
@@ -205,7 +205,7 @@ export class ClusterAutoscaler {
     if (!cfg.safeToEvict || cfg.maxDrainParallelism === 0) return;
     let drained = 0;
     const unneeded = this.unneeded;
-    for (let i = 0; i < unneeded.length && drained < cfg.maxDrainParallelism && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
+    for (let i = 0; i < this.unneededCount && drained < cfg.maxDrainParallelism && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
       const slot = unneeded[i];
       if (pool.unneededSince[slot] > cutoff || pool.podCount[slot] === 0 || pool.status[slot] !== NODE.ready) continue;
       if (pool.drain(slot, now)) {
@@ -279,10 +279,16 @@ export class ClusterAutoscaler {
     this.backoffUntil[s] = now + duration;
   }
 
-  /** Unneeded nodes found by the latest update, in candidate order (reused between loops). */
+  /**
+   * Unneeded nodes found by the latest update, in candidate order: the first `unneededCount`
+   * entries. Reused between loops and never shrunk (setting an array's length to 0 frees its
+   * storage, and every loop then grew it again: most of the replay's garbage).
+   */
   private readonly unneeded: number[] = [];
-  /** Of those, the empty ones unneeded for scaleDownUnneededTime (at most maxScaleDownParallelism). */
+  private unneededCount = 0;
+  /** Of those, the empty ones unneeded for scaleDownUnneededTime (at most maxScaleDownParallelism): the first `eligibleEmptyCount`. */
   private readonly eligibleEmpty: number[] = [];
+  private eligibleEmptyCount = 0;
   /** Count of unneeded-node updates so far; a node's timer holds while it is found at each. */
   private updates = 0;
   /** Nodes found unremovable, with when to look at them again (the timeout is constant: FIFO). */
@@ -315,17 +321,17 @@ export class ClusterAutoscaler {
     const update = ++this.updates;
     const n = cfg.maxScaleDownParallelism;
     const loops = Math.floor(Math.max(cfg.scaleDownUnneededTime, cfg.scanInterval) / cfg.scanInterval);
-    const limit = Math.min(this.unneeded.length + 2 * n, n * loops + n);
+    const limit = Math.min(this.unneededCount + 2 * n, n * loops + n);
     const unneeded = this.unneeded;
-    unneeded.length = 0;
+    let found = 0;
     const eligibleEmpty = this.eligibleEmpty;
-    eligibleEmpty.length = 0;
+    let eligible = 0;
     const cutoff = now - cfg.scaleDownUnneededTime;
     const podCount = pool.podCount;
     const unneededSince = pool.unneededSince;
     const canDrain = cfg.safeToEvict && cfg.maxDrainParallelism > 0;
     // Nodes found unneeded are no destination for the next candidates' pods (`setUnneededUpdate`).
-    for (let slot = pool.underutilizedHead; slot >= 0 && unneeded.length < limit; ) {
+    for (let slot = pool.underutilizedHead; slot >= 0 && found < limit; ) {
       const next = pool.nextUnderutilized(slot);
       const wasUnneeded = pool.unneededUpdate(slot) === previous;
       const isEmpty = podCount[slot] === 0;
@@ -338,13 +344,15 @@ export class ClusterAutoscaler {
       if (movable) {
         if (!wasUnneeded) unneededSince[slot] = now;
         pool.setUnneededUpdate(slot, update);
-        unneeded.push(slot);
-        if (isEmpty && unneededSince[slot] <= cutoff && eligibleEmpty.length < n) eligibleEmpty.push(slot);
+        unneeded[found++] = slot;
+        if (isEmpty && unneededSince[slot] <= cutoff && eligible < n) eligibleEmpty[eligible++] = slot;
       } else {
         this.markUnremovable(slot, now);
       }
       slot = next;
     }
+    this.unneededCount = found;
+    this.eligibleEmptyCount = eligible;
   }
 
   private markUnremovable(slot: number, now: number): void {

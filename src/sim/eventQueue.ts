@@ -52,6 +52,8 @@ export class EventQueue {
   /** Events at or beyond bucket + RING (or at infinite times), unsorted. */
   private overflowHead = -1;
   private inOverflow = 0;
+  /** The earliest time in the overflow list (Infinity when empty). */
+  private overflowFirst = Infinity;
   /** Overflow entries are moved into the ring at least every RING / 2 buckets. */
   private overflowCheckAt = RING / 2;
 
@@ -73,7 +75,7 @@ export class EventQueue {
 
   /** Time of the next event, or Infinity when empty. */
   peekTime(): number {
-    if (this.n === 0) this.refill();
+    if (this.n === 0 && !(this.hasStream && this.streamTime < this.edge)) this.refill();
     const heap = this.n > 0 ? this.h[0] : Infinity;
     return this.hasStream && this.streamTime < heap ? this.streamTime : heap;
   }
@@ -120,7 +122,9 @@ export class EventQueue {
    * when the call is not inlined).
    */
   popUntil(until: number): boolean {
-    if (this.n === 0) this.refill();
+    // With the heap empty, a stream event before the edge comes before every parked event: the
+    // calendar is not advanced past it (see `refill`).
+    if (this.n === 0 && !(this.hasStream && this.streamTime < this.edge)) this.refill();
     const n = this.n;
     const h = this.h;
     if (this.hasStream) {
@@ -233,26 +237,35 @@ export class EventQueue {
       this.next[e] = this.overflowHead;
       this.overflowHead = e;
       this.inOverflow++;
+      const t = this.pool[e * STRIDE];
+      if (t < this.overflowFirst) this.overflowFirst = t;
     }
   }
 
   /**
    * The heap is empty: moves to the next calendar bucket that holds events and pours them into
-   * the heap (or, with only overflow left, jumps to the earliest overflow bucket).
+   * the heap (or, with only overflow left, jumps to the earliest overflow bucket). It stops early
+   * at the bucket of the stream's event, if that comes first: the calendar never runs ahead of
+   * the clock by more than a bucket, so the heap never takes in a far bucket (and every event
+   * scheduled before it) while the stream still fires (a serverless replay schedules only pod
+   * finishes, tens of minutes ahead, between arrivals: the heap held thousands of them).
    */
   private refill(): void {
     while (this.n === 0 && this.inRing + this.inOverflow > 0) {
+      if (this.hasStream && this.streamTime < this.edge) return;
       if (this.inRing === 0) {
-        // Nothing within the ring: jump ahead to the earliest overflow event's bucket.
-        let first = Infinity;
-        for (let e = this.overflowHead; e >= 0; e = this.next[e]) first = Math.min(first, this.pool[e * STRIDE]);
+        // Nothing within the ring: jump ahead to the earliest overflow event's bucket, or to the
+        // stream's if that is earlier.
+        const first = this.hasStream && this.streamTime < this.overflowFirst ? this.streamTime : this.overflowFirst;
         const b = Math.floor(first / BUCKET_SECONDS);
         if (!Number.isFinite(b) || b >= 2 ** 52) {
-          // Only events at (near) infinite times are left: the heap takes them all.
+          // Only events at (near) infinite times are left (and the stream, if any, is at one too):
+          // the heap takes them all.
           this.setBucket(Infinity);
           this.pour(this.overflowHead);
           this.overflowHead = -1;
           this.inOverflow = 0;
+          this.overflowFirst = Infinity;
           return;
         }
         this.setBucket(b - 1);
@@ -331,6 +344,7 @@ export class EventQueue {
     let e = this.overflowHead;
     this.overflowHead = -1;
     this.inOverflow = 0;
+    this.overflowFirst = Infinity;
     while (e >= 0) {
       const next = this.next[e];
       this.link(e, Math.floor(this.pool[e * STRIDE] / BUCKET_SECONDS));

@@ -36,6 +36,24 @@ describe('quantiles (without a full sort)', () => {
     });
   }
 
+  for (const n of [512, 600, 24_195, 65_535]) {
+    it(`equals it on ${n} values: a day's pending times, with ties, zeros, denormals and a huge value`, () => {
+      const rng = new Random(n);
+      const v = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const kind = rng.int(8);
+        v[i] =
+          kind === 0 ? 0 : kind === 1 ? 3 : kind === 2 ? rng.uniform(3, 400) : kind === 3 ? 60 + rng.int(50) * 0.5 : kind === 4 ? Number.MIN_VALUE * (1 + rng.int(5)) : kind === 5 ? 2.2e-308 * rng.uniform(1, 2) : kind === 6 && rng.int(100) === 0 ? 1e300 : rng.uniform(12, 13);
+      }
+      expect(Array.from(quantiles(v.slice(), PS))).toEqual(bySorting(v));
+      // Only zeros and one other value; only positive values in one narrow range.
+      const two = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 7.25 : 0));
+      expect(Array.from(quantiles(two.slice(), PS))).toEqual(bySorting(two));
+      const narrow = Float64Array.from({ length: n }, () => 100 + rng.next() * 1e-9);
+      expect(Array.from(quantiles(narrow.slice(), PS))).toEqual(bySorting(narrow));
+    });
+  }
+
   it('equals it when every value is the same', () => {
     const v = new Float64Array(100_000).fill(3);
     expect(Array.from(quantiles(v, PS))).toEqual(PS.map(() => 3));

@@ -182,6 +182,58 @@ describe('EventQueue', () => {
     });
   }
 
+  for (const seed of [10, 11, 12]) {
+    it(`keeps the order of a stream that runs ahead of, or behind, far parked events (seed ${seed})`, () => {
+      // The calendar advances only as far as the stream needs: stream events hours or days apart
+      // (the overflow beyond the ring, jumps to the stream's bucket), events parked from the same
+      // instant to weeks ahead, and idle stretches, against a naive list of pending events.
+      const rng = new Random(seed);
+      const q = new EventQueue(2);
+      type E = { t: number; p: number; seq: number; id: number; stream: boolean };
+      let pending: E[] = [];
+      let seq = 0;
+      const ahead = () => {
+        const r = rng.int(10);
+        if (r < 3) return rng.int(3);
+        if (r < 6) return rng.uniform(0, 600);
+        if (r < 8) return rng.uniform(3600, 86400);
+        if (r < 9) return rng.uniform(3e5, 5e6);
+        return rng.next() < 0.1 ? Infinity : rng.uniform(60, 120) * 1000;
+      };
+      const add = (t: number, stream: boolean) => {
+        const e = { t, p: rng.int(3), seq: seq++, id: seq, stream };
+        pending.push(e);
+        if (stream) q.pushStream(e.t, 1, e.id, e.p);
+        else q.push(e.t, 1, e.id, e.p);
+      };
+      // Whole multiples of the 10 s bucket too: a stream event exactly at a bucket's start ties with parked ones.
+      add(10 * rng.int(3), true);
+      for (let i = 0; i < 30; i++) add(ahead(), false);
+      let popped = 0;
+      while (pending.length > 0) {
+        const min = pending.reduce((a, b) => (b.t < a.t || (b.t === a.t && (b.p < a.p || (b.p === a.p && b.seq < a.seq))) ? b : a));
+        pending = pending.filter((e) => e !== min);
+        // peekTime on every other pop only: it refills the heap, which would hide a pop that does not.
+        if (popped % 2 === 1) expect(q.peekTime()).toBe(min.t);
+        expect(q.pop()).toBe(true);
+        expect([q.poppedTime, q.poppedPayload]).toEqual([min.t, min.id]);
+        expect(q.size).toBe(pending.length);
+        popped++;
+        if (min.t === Infinity || popped >= 4000) continue;
+        // The stream's next event: soon (often the same instant), minutes, hours or days later.
+        if (min.stream) {
+          const r = rng.int(8);
+          const t = min.t + (r < 3 ? rng.int(2) : r < 5 ? rng.uniform(0, 100) : r < 7 ? rng.uniform(1e3, 5e4) : rng.uniform(5e4, 1e6));
+          add(rng.int(2) === 0 ? 10 * Math.ceil(t / 10) : t, true);
+        }
+        for (let k = rng.int(3); k > 0; k--) add(rng.int(3) === 0 ? 10 * (Math.ceil(min.t / 10) + rng.int(3)) : min.t + ahead(), false);
+      }
+      expect(q.pop()).toBe(false);
+      expect(q.peekTime()).toBe(Infinity);
+      expect(popped).toBeGreaterThan(3000);
+    });
+  }
+
   it('holds one stream event at a time', () => {
     const q = new EventQueue();
     q.pushStream(1, 0, 0, 0);
