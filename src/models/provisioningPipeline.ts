@@ -31,11 +31,13 @@ export class ProvisioningPipeline {
    * The latest node's stage times (`plan`): passed the node group's launch rate, the create call
    * granted (the cloud's bucket passed), running, registered, Ready.
    */
-  groupPassedAt = 0;
-  grantedAt = 0;
-  runningAt = 0;
-  registeredAt = 0;
-  readyAt = 0;
+  // -0, not 0: they hold doubles, and a field that starts as a small integer changes the object's
+  // hidden class at its first double, deoptimizing the code that used it (bench/README, change 40).
+  groupPassedAt = -0;
+  grantedAt = -0;
+  runningAt = -0;
+  registeredAt = -0;
+  readyAt = -0;
 
   constructor(
     readonly config: ResolvedProvisioning,
