@@ -5,6 +5,7 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, spillway } from './builtCli.ts';
+import { burstAtTenPast } from './burstAtTenPast.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'spillway-k8s-'));
 const fixed = join(dir, 'fixed.json');
@@ -123,15 +124,7 @@ describe('spillway k8s-job', () => {
     const burst = join(dir, 'burst.json');
     writeFileSync(
       burst,
-      JSON.stringify({
-        schemaVersion: 1,
-        name: 'burst at ten past',
-        horizon: '2h',
-        seed: 3,
-        slo: { pendingSeconds: 60 },
-        workload: [{ type: 'burst', name: 'burst', sessionStarts: ['00:10'], podsPerSession: 300, herdWidth: '1m', sessionLength: '30m', pod: { cpuMillicores: 500, memoryMiB: 512 } }],
-        strategies: [{ kind: 'nodes', name: 'pool', controlPlanePerHour: 0, nodePool: { instanceTypes: [{ name: 'box', vcpu: 8, memoryGiB: 32, pricePerHour: 0.4 }], minNodes: 0, maxNodes: 60 } }],
-      }),
+      JSON.stringify(burstAtTenPast),
     );
     for (const runs of [[], ['--runs', '3']]) {
       const m = generate([burst, '--recommend', ...runs, '--image', 'spillway:test', '--parallelism', '3']);

@@ -5,23 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeRunUnits, runsHead } from '../src/cli/monteCarlo.ts';
 import { parseScenario } from '../src/scenario/parse.ts';
 import { buildCli, spillway } from './builtCli.ts';
+import { burstAtTenPast } from './burstAtTenPast.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'spillway-recommend-'));
 
-/**
- * 300 pods of 0.5 vCPU arrive within a minute at 00:10. A node (8 vCPU) takes about 75 s to
- * become Ready (log-normal, median 75 s), longer than the 60 s SLO, so the pool meets the SLO only
- * with a baseline of nodes already running: 300 x 0.5 = 150 vCPU, about 20 nodes' worth.
- */
-const doc = {
-  schemaVersion: 1,
-  name: 'burst at ten past',
-  horizon: '2h',
-  seed: 3,
-  slo: { pendingSeconds: 60 },
-  workload: [{ type: 'burst', name: 'burst', sessionStarts: ['00:10'], podsPerSession: 300, herdWidth: '1m', sessionLength: '30m', pod: { cpuMillicores: 500, memoryMiB: 512 } }],
-  strategies: [{ kind: 'nodes', name: 'pool', controlPlanePerHour: 0, nodePool: { instanceTypes: [{ name: 'box', vcpu: 8, memoryGiB: 32, pricePerHour: 0.4 }], minNodes: 0, maxNodes: 60 } }],
-};
+const doc = burstAtTenPast;
 const file = join(dir, 'burst.json');
 writeFileSync(file, JSON.stringify(doc, null, 2));
 

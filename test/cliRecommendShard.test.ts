@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePoint, encodePoint } from '../src/cli/recommendShard.ts';
 import { buildCli, spillway } from './builtCli.ts';
+import { burstAtTenPast } from './burstAtTenPast.ts';
 
 /**
  * `--recommend --shard i/n` and `spillway merge`: the shards split the command's own result and
@@ -17,14 +18,9 @@ import { buildCli, spillway } from './builtCli.ts';
 const COARSE = 2 * 6 * 2;
 const dir = mkdtempSync(join(tmpdir(), 'spillway-recommend-shard-'));
 const doc = {
-  schemaVersion: 1,
-  name: 'burst at ten past',
-  horizon: '2h',
-  seed: 3,
-  slo: { pendingSeconds: 60 },
-  workload: [{ type: 'burst', name: 'burst', sessionStarts: ['00:10'], podsPerSession: 300, herdWidth: '1m', sessionLength: '30m', pod: { cpuMillicores: 500, memoryMiB: 512 } }],
+  ...burstAtTenPast,
   strategies: [
-    { kind: 'nodes', name: 'pool', controlPlanePerHour: 0, nodePool: { instanceTypes: [{ name: 'box', vcpu: 8, memoryGiB: 32, pricePerHour: 0.4 }], minNodes: 0, maxNodes: 60 } },
+    ...burstAtTenPast.strategies,
     { kind: 'nodes', name: 'big', controlPlanePerHour: 0, nodePool: { instanceTypes: [{ name: 'big', vcpu: 16, memoryGiB: 64, pricePerHour: 0.7 }], minNodes: 0, maxNodes: 30 } },
   ],
 };
