@@ -93,10 +93,19 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   checkWork(args, [scenario], traces);
   checkRecommendWork(args, scenario, traces, DEFAULT_RECOMMEND_RUNS);
   const t0 = performance.now();
-  const notices: string[] = [];
-  const pods = buildWorkload(scenario, traces, notices);
-  for (const n of notices) console.error(`warning: ${n}`);
-  const result = await simulateInParallel(scenario, pods, args.jobs ?? defaultJobs(scenario.strategies.length, pods.count));
+  // The thread count is decided from the estimated pod count, before the pods exist, so the
+  // workers start (and load their code) while this thread builds the workload.
+  const podsGuess = estimateWork([scenario], new Map([...traces].map(([name, t]) => [name, t.count] as const))).pods;
+  const result = await simulateInParallel(
+    scenario,
+    () => {
+      const notices: string[] = [];
+      const pods = buildWorkload(scenario, traces, notices);
+      for (const n of notices) console.error(`warning: ${n}`);
+      return pods;
+    },
+    args.jobs ?? defaultJobs(scenario.strategies.length, podsGuess),
+  );
   const wall = performance.now() - t0;
   const rec = args.recommend ? await recommendFor(args, scenario, traces, DEFAULT_RECOMMEND_RUNS) : null;
   print(args.json ? JSON.stringify({ ...toJson(result), ...rec?.json }, null, 2) : toTable(result, wall, singleRunVerdict(result).sentence) + (rec ? `\n\n${rec.text}` : ''));
