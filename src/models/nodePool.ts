@@ -421,8 +421,7 @@ export class NodePool {
       this.provisioningCount[s]--;
       this.failedToRegister++;
       this.neverCreated++;
-      // It took a cloud token only if it was to be created before its own give-up time (see `plan`).
-      if (granted <= this.stageTimes[e * slot] + this.maxNodeProvisionTime) this.pipeline.withdraw(granted, now);
+      this.pipeline.withdraw(granted, this.stageTimes[e * slot] + this.maxNodeProvisionTime, now);
       this.remove(slot, now, false);
       this.status[slot] = NODE.dropped;
     }

@@ -119,32 +119,28 @@ export class ProvisioningPipeline {
     this.groupPassedAt = t;
     if (launched && this.api) {
       t = this.api.next(t);
-      if (t > giveUpAt) launched = false;
-      else this.api.pass(this.groupPassedAt);
+      if (t <= giveUpAt) this.api.pass(this.groupPassedAt);
     }
     this.grantedAt = t;
     this.runningAt = t + this.request.sample() + this.boot.sample();
     this.registeredAt = this.runningAt + this.register.sample();
     this.readyAt = this.registeredAt + this.ready.sample();
-    this.launched = launched;
   }
 
   /**
-   * A node planned to be created at `grantedAt` (after `now`) was dropped at `now`: the cloud
-   * bucket's token it took for then goes back (the bucket is shared by all groups; its own group's
-   * bucket is reset by `resetNodeGroup`, as all of a group's not-created nodes go together).
+   * A node planned (with `giveUpAt`) to be created at `grantedAt` was dropped at `now`: if it took
+   * the cloud bucket's token for a time after now (it did only if that came by `giveUpAt`, see
+   * `plan`), the token goes back. The bucket is shared by all groups; the node's own group's bucket
+   * is reset by `resetNodeGroup`, as all of a group's not-created nodes go together.
    */
-  withdraw(grantedAt: number, now: number): void {
-    if (grantedAt > now) this.api?.cancel(now);
+  withdraw(grantedAt: number, giveUpAt: number, now: number): void {
+    if (grantedAt > now && grantedAt <= giveUpAt) this.api?.cancel(now);
   }
 
   /** Every node of group `group` not yet launched was dropped at `now`: its launch rate starts afresh. */
   resetNodeGroup(group: number, now: number): void {
     this.nodeGroups[group]?.cancelAfter(now);
   }
-
-  /** Whether the latest planned node's instance is created at all (see `plan`). */
-  launched = true;
 
   /** When the cloud starts billing the latest planned node. */
   get billingStart(): number {
