@@ -97,9 +97,9 @@ export function causePhrase(cause: WaitCause, strategy: Strategy | undefined, wa
       // rate that binds is the scheduling rate (both are charged as launch throttling).
       const scheduling = serverless.schedulingRate === undefined ? SERVERLESS_PRESETS[serverless.preset].schedulingRate : serverless.schedulingRate;
       if (scheduling && (!rate || scheduling.perSecond < rate.perSecond)) {
-        return `the ${name} start rate of ${+scheduling.perSecond.toFixed(2)} pods/s (its scheduler, under the launch limit${rate ? ` of ${+rate.perSecond.toFixed(2)} pods/s` : ''})`;
+        return `the ${name} start rate of ${perSecond(scheduling, 'pods')} (its scheduler, under the launch limit${rate ? ` of ${perSecond(rate, 'pods')}` : ''})`;
       }
-      return rate ? `the ${name} launch limit of ${+rate.perSecond.toFixed(2)} pods/s` : `the ${name} launch limit`;
+      return rate ? `the ${name} launch limit of ${perSecond(rate, 'pods')}` : `the ${name} launch limit`;
     }
     default:
       return WAIT_CAUSE_LABEL[cause];
