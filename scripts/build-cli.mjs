@@ -11,6 +11,19 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * zod's `z.locales` namespace holds its error messages in about 50 languages (0.36 MB of the
+ * bundle); the CLI uses only English, which zod installs by default from locales/en.js. Loading
+ * the bundle without them is about 20 ms faster at every start.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) => (/[\\/]zod[\\/]/.test(a.importer) ? { path: resolve(a.resolveDir, '../locales/en.js'), namespace: 'zod-locales' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (a) => ({ contents: `export { default as en } from ${JSON.stringify(a.path)};`, resolveDir: root }));
+  },
+};
 const outdir = resolve(process.argv[2] ?? `${root}dist-cli`);
 await build({
   absWorkingDir: root,
@@ -31,6 +44,7 @@ await build({
   // papaparse is CommonJS and requires 'stream' at run time: give the ES module a require.
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __spillwayRequire } from 'node:module';\nconst require = __spillwayRequire(import.meta.url);" },
   legalComments: 'linked',
+  plugins: [zodEnglishOnly],
   logLevel: 'warning',
 });
 // Runnable as a file too (./dist-cli/spillway.mjs), as npm does for an installed bin.

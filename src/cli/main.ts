@@ -98,9 +98,9 @@ async function run(args: CliArgs & { scenario: string }): Promise<number> {
   const podsGuess = estimateWork([scenario], new Map([...traces].map(([name, t]) => [name, t.count] as const))).pods;
   const result = await simulateInParallel(
     scenario,
-    () => {
+    (shared) => {
       const notices: string[] = [];
-      const pods = buildWorkload(scenario, traces, notices);
+      const pods = buildWorkload(scenario, traces, notices, shared);
       for (const n of notices) console.error(`warning: ${n}`);
       return pods;
     },

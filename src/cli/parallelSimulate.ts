@@ -4,6 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { SimulationResult, StrategyResult } from '../metrics/result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { simulate } from '../replay/simulate.ts';
+import { StrategyRun } from '../replay/strategyRun.ts';
+import { summarizeForBands } from '../replay/summarize.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import type { RunPoint } from '../runs/bands.ts';
 import { NodeShapeError } from '../models/nodeShape.ts';
@@ -66,7 +68,7 @@ export class StrategyPool {
 
   static async start(threads: number): Promise<StrategyPool> {
     const source = await workerSource();
-    return new StrategyPool(Array.from({ length: Math.max(1, threads) }, () => newWorker(source)));
+    return new StrategyPool(Array.from({ length: Math.max(0, threads) }, () => newWorker(source)));
   }
 
   /**
@@ -106,8 +108,11 @@ export class StrategyPool {
     await Promise.all(surplus.map((w) => w.terminate()));
   }
 
-  async run(scenario: Scenario, pods: PodTable): Promise<SimulationResult> {
-    const [strategies] = await this.runMany([{ scenario, pods: () => pods }]);
+  /** `here`: this thread replays strategies too, beside the workers. */
+  async run(scenario: Scenario, pods: PodTable | (() => PodTable), here = false): Promise<SimulationResult> {
+    let table: PodTable | undefined;
+    const [strategies] = (await this.dispatch([{ scenario, pods: () => (table ??= typeof pods === 'function' ? pods() : pods), light: false }], here)) as StrategyResult[][];
+    pods = table!;
     return { scenario: scenario.name, horizonSeconds: scenario.horizon, seed: scenario.seed, strategies, ...(pods.afterHorizon ? { podsAfterHorizon: pods.afterHorizon } : {}) };
   }
 
@@ -130,7 +135,7 @@ export class StrategyPool {
     return this.dispatch(works);
   }
 
-  private async dispatch(works: readonly StudyWork[]): Promise<Array<StrategyResult[] | RunPoint[]>> {
+  private async dispatch(works: readonly StudyWork[], here = false): Promise<Array<StrategyResult[] | RunPoint[]>> {
     const results: Array<Array<StrategyResult | RunPoint>> = works.map((w) => new Array(w.scenario.strategies.length));
     const left = works.map((w) => w.scenario.strategies.length);
     // Longest first within each piece, so the last task to start is short: strategies with a node
@@ -139,62 +144,86 @@ export class StrategyPool {
     const tasks = works.flatMap((w, k) =>
       w.scenario.strategies.map((_, i) => i).sort((a, b) => weight[w.scenario.strategies[b].kind] - weight[w.scenario.strategies[a].kind] || a - b).map((i) => ({ work: k, strategy: i })),
     );
-    const shared = new Map<number, ToStrategyWorker & { pods: PodTable }>();
+    const shared = new Map<number, Extract<ToStrategyWorker, { scenario: Scenario }>>();
     const holders = new Map<number, Set<Worker>>();
     let next = 0;
-    const workers = this.workers.slice(0, Math.max(1, tasks.length));
-    const done = Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const give = () => {
-              if (next >= tasks.length) {
-                cleanup();
-                return resolve();
-              }
-              const task = tasks[next++];
-              let piece = shared.get(task.work);
-              if (!piece) {
-                piece = { work: task.work, scenario: works[task.work].scenario, pods: sharedPodTable(works[task.work].pods()) };
-                shared.set(task.work, piece);
-                holders.set(task.work, new Set());
-              }
-              const held = holders.get(task.work)!;
-              if (!held.has(worker)) {
-                worker.postMessage(piece satisfies ToStrategyWorker);
-                held.add(worker);
-              }
-              worker.postMessage({ work: task.work, strategy: task.strategy, ...(works[task.work].light ? { light: true } : {}) } satisfies ToStrategyWorker);
-            };
-            const onMessage = (m: FromStrategyWorker) => {
-              if ('error' in m) {
-                cleanup();
-                return reject(workerError(m.error));
-              }
-              results[m.work][m.index] = 'point' in m ? m.point : m.result;
-              if (--left[m.work] === 0) {
-                for (const w of holders.get(m.work) ?? []) w.postMessage({ drop: m.work } satisfies ToStrategyWorker);
-                shared.delete(m.work);
-                holders.delete(m.work);
-              }
-              give();
-            };
-            const onExit = (code: number) => reject(new Error(`strategy worker stopped (exit code ${code}) before its work was done`));
-            const cleanup = () => {
-              worker.off('message', onMessage);
-              worker.off('error', reject);
-              worker.off('exit', onExit);
-            };
-            worker.on('message', onMessage);
-            worker.on('error', reject);
-            worker.on('exit', onExit);
+    let failed = false;
+    /** A piece's pods in shared memory, built when its first task is handed out. */
+    const piece = (work: number) => {
+      let p = shared.get(work);
+      if (!p) {
+        p = { work, scenario: works[work].scenario, pods: sharedPodTable(works[work].pods()) };
+        shared.set(work, p);
+        holders.set(work, new Set());
+      }
+      return p;
+    };
+    const finished = (work: number, index: number, value: StrategyResult | RunPoint) => {
+      results[work][index] = value;
+      if (--left[work] === 0) {
+        for (const w of holders.get(work) ?? []) w.postMessage({ drop: work } satisfies ToStrategyWorker);
+        shared.delete(work);
+        holders.delete(work);
+      }
+    };
+    const workers = this.workers.slice(0, Math.max(here ? 0 : 1, tasks.length - (here ? 1 : 0)));
+    const onWorkers = workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          const give = () => {
+            if (next >= tasks.length || failed) {
+              cleanup();
+              return resolve();
+            }
+            const task = tasks[next++];
+            const p = piece(task.work);
+            const held = holders.get(task.work)!;
+            if (!held.has(worker)) {
+              worker.postMessage(p satisfies ToStrategyWorker);
+              held.add(worker);
+            }
+            worker.postMessage({ work: task.work, strategy: task.strategy, ...(works[task.work].light ? { light: true } : {}) } satisfies ToStrategyWorker);
+          };
+          const onMessage = (m: FromStrategyWorker) => {
+            if ('error' in m) {
+              cleanup();
+              return reject(workerError(m.error));
+            }
+            finished(m.work, m.index, 'point' in m ? m.point : m.result);
             give();
-          }),
-      ),
+          };
+          const onExit = (code: number) => reject(new Error(`strategy worker stopped (exit code ${code}) before its work was done`));
+          const cleanup = () => {
+            worker.off('message', onMessage);
+            worker.off('error', reject);
+            worker.off('exit', onExit);
+          };
+          worker.on('message', onMessage);
+          worker.on('error', reject);
+          worker.on('exit', onExit);
+          give();
+        }),
     );
+    // This thread takes tasks too (after the workers got their first), replaying in chunks and
+    // yielding between them, so the workers' answers are heard and they get their next task.
+    const onHere = here
+      ? (async () => {
+          while (next < tasks.length && !failed) {
+            const task = tasks[next++];
+            const p = piece(task.work);
+            const run = new StrategyRun(p.scenario, p.scenario.strategies[task.strategy], p.pods, task.strategy);
+            while (!run.advance(HERE_CHUNK_STEPS).done) {
+              await new Promise((r) => setImmediate(r));
+              if (failed) return;
+            }
+            finished(task.work, task.strategy, works[task.work].light ? summarizeForBands(run.finishAtHorizon(), false).point : run.result());
+          }
+        })()
+      : Promise.resolve();
     try {
-      await done;
+      await Promise.all([...onWorkers, onHere]);
     } catch (e) {
+      failed = true;
       this.healthy = false;
       throw e;
     }
@@ -207,21 +236,30 @@ export class StrategyPool {
 }
 
 /**
- * `simulate` on `jobs` worker threads (in this thread for one job or one strategy). `pods` may be
- * a function that builds them: the workers are started first, so they load and compile their
- * code while this thread builds the workload (at 1M pods, about 0.2 s of start-up per worker that
- * otherwise came after the 0.7 s build, one after the other).
+ * `simulate` on `jobs` threads: this one and `jobs - 1` workers (all in this thread for one job or
+ * one strategy). `pods` may be a function that builds them (in shared memory when `shared`): the
+ * workers are started first, so they load their code while this thread builds the workload (at
+ * 1M pods, about 0.2 s of start-up per worker that otherwise came after the 0.7 s build).
  */
-export async function simulateInParallel(scenario: Scenario, pods: PodTable | (() => PodTable), jobs: number): Promise<SimulationResult> {
+export async function simulateInParallel(scenario: Scenario, pods: PodTable | ((shared: boolean) => PodTable), jobs: number): Promise<SimulationResult> {
   const threads = Math.min(jobs, scenario.strategies.length);
-  if (threads <= 1) return simulate(scenario, typeof pods === 'function' ? pods() : pods);
-  const pool = await StrategyPool.start(threads);
+  if (threads <= 1) return simulate(scenario, typeof pods === 'function' ? pods(false) : pods);
+  // This thread is one of the threads: it would otherwise wait idle, and each worker spends CPU on
+  // starting and compiling the engine for itself.
+  const pool = await StrategyPool.start(threads - 1);
   try {
-    return await pool.run(scenario, typeof pods === 'function' ? pods() : pods);
+    return await pool.run(scenario, typeof pods === 'function' ? () => pods(true) : pods, true);
   } finally {
     await pool.close();
   }
 }
+
+/**
+ * Events a strategy replayed on the calling thread runs between two yields to the event loop:
+ * about 4-15 ms at 1M pods (0.4-1.3 us an event), so a worker that finished waits at most that
+ * long for its next task.
+ */
+const HERE_CHUNK_STEPS = 10_000;
 
 let bundled: Promise<string> | undefined;
 
@@ -263,8 +301,9 @@ function workerCode(): Promise<string> {
   return bundled;
 }
 
-/** The same pod table in SharedArrayBuffers, so workers read it without a copy each. */
+/** The same pod table in SharedArrayBuffers, so workers read it without a copy each (as it is when it was built there). */
 function sharedPodTable(p: PodTable): PodTable {
+  if ([p.arrival, p.duration, p.cpu, p.mem, p.cls, ...(p.fixedEnd ? [p.fixedEnd] : [])].every((a) => a.buffer instanceof SharedArrayBuffer && a.length === p.count)) return p;
   const share = <T extends Float64Array | Uint16Array | Uint8Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
     const s = make(new SharedArrayBuffer(a.byteLength));
     s.set(a);

@@ -31,8 +31,9 @@ export type WorkloadNotice = string;
  * draws from its own random stream (seed + its name), so adding a source does not change the
  * pods of the others. Traces given by path or import come in `traces`, keyed by source name
  * (their importer reports their own zero-duration rows). Notices go to `notices` when given.
+ * `shared`: the table is built in SharedArrayBuffers (see `PodTableBuilder.finish`).
  */
-export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, PodTable> = new Map(), notices?: WorkloadNotice[]): PodTable {
+export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, PodTable> = new Map(), notices?: WorkloadNotice[], shared = false): PodTable {
   const out = new PodTableBuilder();
   out.classId('default');
   const horizon = scenario.horizon;
@@ -92,7 +93,7 @@ export function buildWorkload(scenario: Scenario, traces: ReadonlyMap<string, Po
       throw e;
     }
   });
-  const pods = out.finish();
+  const pods = out.finish(shared);
   if (afterHorizon > 0) pods.afterHorizon = afterHorizon;
   if (scenario.workload.some((w) => w.imageSizeMiB !== undefined)) {
     const sizes = new Float64Array(pods.classNames.length).fill(NaN);

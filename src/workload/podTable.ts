@@ -133,7 +133,11 @@ export class PodTableBuilder {
     this.fixedEnd = f;
   }
 
-  finish(): PodTable {
+  /**
+   * `shared`: the table's arrays live in SharedArrayBuffers, so threads can read them as they
+   * are (the CLI's strategy workers) instead of from a copy made after the build.
+   */
+  finish(shared = false): PodTable {
     const n = this.n;
     let sorted = true;
     for (let i = 1; i < n; i++) {
@@ -143,16 +147,22 @@ export class PodTableBuilder {
       }
     }
     const classNames = this.classNames.length ? this.classNames.slice() : ['default'];
+    const f64 = (): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n));
     if (sorted) {
+      const head = <T extends Float64Array | Uint16Array | Uint8Array>(a: T, empty: T): T => {
+        if (!shared) return a.slice(0, n) as T;
+        empty.set(a.subarray(0, n));
+        return empty;
+      };
       return {
         count: n,
-        arrival: this.arrival.slice(0, n),
-        duration: this.duration.slice(0, n),
-        cpu: this.cpu.slice(0, n),
-        mem: this.mem.slice(0, n),
-        cls: this.cls.slice(0, n),
+        arrival: head(this.arrival, f64()),
+        duration: head(this.duration, f64()),
+        cpu: head(this.cpu, f64()),
+        mem: head(this.mem, f64()),
+        cls: head(this.cls, shared ? new Uint16Array(new SharedArrayBuffer(2 * n)) : new Uint16Array(0)),
         classNames,
-        ...(this.anyFixedEnd ? { fixedEnd: this.fixedEnd.slice(0, n) } : {}),
+        ...(this.anyFixedEnd ? { fixedEnd: head(this.fixedEnd, shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(0)) } : {}),
       };
     }
     // Stable sort by arrival through an index permutation (ties keep insertion order).
@@ -160,13 +170,13 @@ export class PodTableBuilder {
     const a = this.arrival;
     const out: PodTable = {
       count: n,
-      arrival: new Float64Array(n),
-      duration: new Float64Array(n),
-      cpu: new Float64Array(n),
-      mem: new Float64Array(n),
-      cls: new Uint16Array(n),
+      arrival: f64(),
+      duration: f64(),
+      cpu: f64(),
+      mem: f64(),
+      cls: shared ? new Uint16Array(new SharedArrayBuffer(2 * n)) : new Uint16Array(n),
       classNames,
-      ...(this.anyFixedEnd ? { fixedEnd: new Uint8Array(n) } : {}),
+      ...(this.anyFixedEnd ? { fixedEnd: shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n) } : {}),
     };
     for (let k = 0; k < n; k++) {
       const i = order[k];

@@ -26,4 +26,14 @@ describe('strategy worker threads report bad input as the same error class as on
     expect(error).toBeInstanceOf(NodeShapeError);
     expect((error as Error).message).toBe(one);
   }, 60_000);
+
+  it('two threads, the bad strategy on the calling thread: NodeShapeError with the same message', async () => {
+    // Tasks are handed out in scenario order among equal kinds: the worker takes the first, this
+    // thread the second, so here the bad pool is replayed on the calling thread.
+    const swapped = scenarioWith([nodes('m6i.large'), nodes('m6i.xlarg')], [[0, 60, 500, 512]]);
+    const one = await simulateInParallel(swapped, buildWorkload(swapped), 1).catch((e: Error) => e.message);
+    const error = await simulateInParallel(swapped, buildWorkload(swapped), 2).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NodeShapeError);
+    expect((error as Error).message).toBe(one);
+  }, 60_000);
 });
