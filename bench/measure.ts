@@ -143,7 +143,7 @@ export interface AllAtOnceMeasure {
   costs: number[];
 }
 
-/** All three strategy kinds of the bench scenario at once, on `threads` worker threads. */
+/** All three strategy kinds of the bench scenario at once, on `threads` threads (this one and `threads - 1` workers, as the CLI runs them). */
 export async function measureAllAtOnce(size: number, pods: PodTable, threads: number): Promise<AllAtOnceMeasure> {
   const scenario = benchScenario(size, ['nodes', 'serverless', 'mixed']);
   collectGarbage();

@@ -50,7 +50,7 @@ interface Work {
   kind?: BenchKind;
   reference?: boolean;
   csv?: boolean;
-  /** All three kinds at once on this many worker threads. */
+  /** All three kinds at once on this many threads (this one and workers). */
   threads?: number;
 }
 
@@ -220,7 +220,7 @@ async function main(): Promise<void> {
       rows.push({ size, pods: s.rep.pods, buildMs: s.rep.buildMs, kind, wallMs: s.wallMs, cpuMs: s.cpuMs, events: s.events, eventsPerSecond: s.eventsPerSecond, podsPerSecond: s.podsPerSecond, peakRssMiB: s.peakRssMiB, peakHeapMiB: s.peakHeapMiB, maxRssMiB: inProcess ? undefined : s.rep.maxRssMiB, summary: s.summary, runsMs: runs.map((r) => r.wallMs) });
     }
     if (STRATEGY_KINDS.every((k) => kinds.includes(k))) {
-      // The whole scenario the way `npm run sim` runs it: one workload, the strategies on worker threads.
+      // The whole scenario the way `npm run sim` runs it: one workload, the strategies on this thread and worker threads.
       const threads = Math.min(STRATEGY_KINDS.length, availableParallelism());
       log(`  ${sizeLabel(size)} all ${STRATEGY_KINDS.length} at once on ${threads} threads...`);
       const reps: { m: AllAtOnceMeasure; maxRssMiB: number }[] = [];
@@ -315,7 +315,7 @@ async function main(): Promise<void> {
   console.log('\nAll strategies per size:\n');
   console.log(table(['size', 'strategies', 'total wall ms', 'highest peak rss MiB'], totals.map((t) => [sizeLabel(t.size), t.strategies, ms(t.wallMs), int(t.peakRssMiB)])));
   if (allAtOnce.length) {
-    console.log('\nAll strategies at once, as `npm run sim` runs a scenario (one workload, strategies on worker threads):\n');
+    console.log('\nAll strategies at once, as `npm run sim` runs a scenario (one workload, strategies on the main thread and worker threads):\n');
     console.log(
       table(
         ['size', 'strategies', 'threads', 'wall ms', 'min-max ms', 'cpu ms', 'events', 'max rss MiB', 'same costs as separate runs'],

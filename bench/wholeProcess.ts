@@ -2,8 +2,8 @@
  * npm run bench -- --whole-process [--sizes 1m] [--repeat 5] [--json]
  *
  * Issue 17's target as whole processes, spawn to exit: the built CLI replaying the bench scenario
- * (its three strategies, 7 days, as `spillway <file> --json` runs it: strategies on worker
- * threads, at most one per core) against the reference loop's own process (bench/referenceProcess.ts,
+ * (its three strategies, 7 days, as `spillway <file> --json` runs it: strategies on the main
+ * thread and worker threads, at most one thread per core) against the reference loop's own process (bench/referenceProcess.ts,
  * bundled the same way: plain Node, one file), which builds the same workload and runs the floor
  * once. Both build the workload from the same generators; neither reads a trace. The two alternate
  * within each repeat; the first round is a warm-up. Wall and CPU (user + sys of the child) per run.

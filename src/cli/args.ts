@@ -52,7 +52,7 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--json] [--trace fi
                     with the time they had left
   --seed N          override the scenario's random seed (a non-negative integer)
   --skip-bad-rows   skip trace rows that cannot be read (counted on stderr) instead of stopping at the first
-  --jobs N          replay the strategies on N worker threads at once (default: one per strategy, at most
+  --jobs N          replay the strategies on N threads at once (default: one per strategy, at most
                     one per CPU core; 1 runs them one after another). The results are the same either way
   --runs N          replay the scenario with N seeds (the scenario's, then seeds derived from it; every
                     strategy gets the same seed within a run) and report p5/p50/p95 of cost, pending p95
