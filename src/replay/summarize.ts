@@ -1,6 +1,6 @@
 import type { StrategyRun } from './strategyRun.ts';
 import { LEVEL, type Recorder } from '../metrics/recorder.ts';
-import { quantiles } from '../metrics/quantile.ts';
+import { quantilesOf, type FillValues } from '../metrics/quantile.ts';
 import { quantileBySelection } from '../metrics/quantileSelect.ts';
 import type { CostItems, LimitWait, SpotOutcome, StrategyResult } from '../metrics/result.ts';
 import type { NodeLimitName, WaitLedger } from '../metrics/waits.ts';
@@ -20,9 +20,8 @@ export function summarize(run: StrategyRun): StrategyResult {
   const r = cluster.recorder;
 
   const { items, total, commitment } = costOf(run);
-  const { waits, started, onNodes, onServerless, violations, sum } = pendingTimes(run);
-  const arrived = waits.length;
-  const q = quantiles(waits, PENDING_PROBABILITIES);
+  const { arrived, fillWaits, started, onNodes, onServerless, violations, sum } = pendingTimes(run);
+  const q = quantilesOf(arrived, fillWaits, PENDING_PROBABILITIES);
   const pendingCdf = q.slice(0, CDF_POINTS);
   const pool = models.pool;
 
@@ -110,15 +109,21 @@ export interface BandSample {
  */
 export function summarizeForBands(run: StrategyRun, series: boolean): BandSample {
   const { total } = costOf(run);
-  const { waits, started, violations } = pendingTimes(run);
-  const cdf = series ? quantiles(waits, PENDING_PROBABILITIES) : undefined;
+  const { arrived, fillWaits, started, violations } = pendingTimes(run);
+  const cdf = series ? quantilesOf(arrived, fillWaits, PENDING_PROBABILITIES) : undefined;
+  let p95 = cdf ? cdf[CDF_POINTS] : 0;
+  if (!cdf) {
+    const waits = new Float64Array(arrived);
+    fillWaits(0, arrived, waits);
+    p95 = quantileBySelection(waits, 0.95);
+  }
   const point: RunPoint = {
     cost: total,
-    pendingP95: cdf ? cdf[CDF_POINTS] : quantileBySelection(waits, 0.95),
+    pendingP95: p95,
     utilizationCpu: utilizationOf(run.cluster.recorder).cpu,
     sloViolations: violations,
-    neverStarted: waits.length - started,
-    podsTotal: waits.length,
+    neverStarted: arrived - started,
+    podsTotal: arrived,
   };
   if (!cdf) return { point };
   return { point, cumulativeCost: cumulativeCostOf(run.cluster.recorder, total, run.scenario.horizon), pendingCdf: cdf.slice(0, CDF_POINTS) };
@@ -155,13 +160,13 @@ function costOf(run: StrategyRun): { items: CostItems; total: number; commitment
  * Every arrived pod's pending time, arrival to first Running. A pod that never started (still
  * waiting at the horizon, or fitting nowhere) has waited until the horizon at least: it counts
  * with that wait, never as 0 and never left out (which would make a run that starts nothing look
- * instant).
+ * instant). The tallies come from one pass; the times themselves are written by `fillWaits`
+ * chunk by chunk when the quantiles read them (see FillValues), not kept in an array.
  */
-function pendingTimes(run: StrategyRun): { waits: Float64Array; started: number; onNodes: number; onServerless: number; violations: number; sum: number } {
+function pendingTimes(run: StrategyRun): { arrived: number; fillWaits: FillValues; started: number; onNodes: number; onServerless: number; violations: number; sum: number } {
   const { scenario, cluster } = run;
   const h = scenario.horizon;
   const arrived = run.arrived;
-  const waits = new Float64Array(arrived);
   let started = 0;
   let onNodes = 0;
   let onServerless = 0;
@@ -184,11 +189,16 @@ function pendingTimes(run: StrategyRun): { waits: Float64Array; started: number;
     } else {
       w = h - arrival[i];
     }
-    waits[i] = w;
     sum += w;
     if (w > slo) violations++;
   }
-  return { waits, started, onNodes, onServerless, violations, sum };
+  const fillWaits: FillValues = (start, end, out) => {
+    for (let i = start; i < end; i++) {
+      const running = firstRunningAt[i];
+      out[i - start] = (running <= h ? running : h) - arrival[i];
+    }
+  };
+  return { arrived, fillWaits, started, onNodes, onServerless, violations, sum };
 }
 
 /** Requested over paid, time-weighted over the horizon (0 when nothing was paid). */
