@@ -74,6 +74,17 @@ const STALE = 2;
 const UNSIMULATED = 4;
 
 /**
+ * What the removal simulation keeps per pod, side by side in `podMoves` (it reads all of them for
+ * each pod it moves, and pods on a node are scattered over the pod table: one cache miss instead
+ * of two): [previous, next] pod in the same dependents list (previous -2: in no list), and where
+ * the pod went in its node's latest successful removal simulation (negative: nowhere yet).
+ */
+const PM_PREV = 0;
+const PM_NEXT = 1;
+const PM_TO = 2;
+const PM_STRIDE = 3;
+
+/**
  * A node pool: nodes of one or more shapes, kube-scheduler placement (NodeResourcesFit scoring),
  * kubelet pod start (sandbox, then the image pull unless the node already has the image), node
  * billing from launch request to removal, and the queue of unschedulable pods.
@@ -226,8 +237,7 @@ export class NodePool {
     this.index = new PlacementIndex(config.scoring === 'MostAllocated', 64);
     this.pending = new PendingQueue(cluster.pods.count);
     this.podLinks = new Int32Array(2 * cluster.pods.count);
-    this.movesTo = new Int32Array(cluster.pods.count).fill(-1);
-    this.dependentLinks = new Int32Array(2 * cluster.pods.count).fill(-2);
+    this.podMoves = new Int32Array(PM_STRIDE * cluster.pods.count).fill(-2);
     this.alive = shapes.map(() => 0);
     this.provisioningCount = shapes.map(() => 0);
     this.notCreated = shapes.map(() => ({ slots: [], grantedAt: [] }));
@@ -916,8 +926,23 @@ export class NodePool {
 
   // ---- scale-down support --------------------------------------------------------------------
 
-  private readonly moved: number[] = [];
-  private readonly targets: number[] = [];
+  /**
+   * The placements of the latest drain placement or removal simulation: `moved[i]` goes to
+   * `targets[i]`, for i < `movedCount`. Typed and reused (a plain array emptied with `length = 0`
+   * drops its storage, so each simulation allocated it again).
+   */
+  private moved = new Int32Array(64);
+  private targets = new Int32Array(64);
+  private movedCount = 0;
+
+  /** Room in `moved` / `targets` for `n` placements. */
+  private scratchFor(n: number): void {
+    if (n <= this.moved.length) return;
+    let cap = this.moved.length;
+    while (cap < n) cap *= 2;
+    this.moved = new Int32Array(cap);
+    this.targets = new Int32Array(cap);
+  }
 
   /**
    * Where kube-scheduler would put the pods of a drained node: the best Ready node (other than
@@ -927,10 +952,10 @@ export class NodePool {
    */
   private placePodsElsewhere(slot: number): boolean {
     const c = this.cluster;
+    this.scratchFor(this.podCount[slot]);
     const moved = this.moved;
     const targets = this.targets;
-    moved.length = 0;
-    targets.length = 0;
+    let count = 0;
     this.cordon(slot);
     let ok = true;
     const cpu = c.pods.cpu;
@@ -950,13 +975,14 @@ export class NodePool {
       this.freePods[target]--;
       const next = links[2 * pod + 1];
       if (next >= 0) this.reindex(target);
-      moved.push(pod);
-      targets.push(target);
+      moved[count] = pod;
+      targets[count++] = target;
       pod = next;
     }
+    this.movedCount = count;
     // Give the room back, then update each target's index entry once (the index holds only the
     // final room, so one update per target gives what one per pod gave).
-    for (let i = 0; i < moved.length; i++) {
+    for (let i = 0; i < count; i++) {
       const t = targets[i];
       const pod = moved[i];
       this.freeCpu[t] += cpu[pod];
@@ -965,7 +991,7 @@ export class NodePool {
     }
     const mark = ++this.simulation;
     const simulatedIn = this.simulatedIn;
-    for (let i = 0; i < targets.length; i++) {
+    for (let i = 0; i < count; i++) {
       const t = targets[i];
       if (simulatedIn[t] === mark) continue;
       simulatedIn[t] = mark;
@@ -978,47 +1004,41 @@ export class NodePool {
   private simulation = 0;
   private simulatedIn = new Int32Array(0);
 
-  /** [previous, next] pod in the same dependents list, interleaved; previous -2: in no list. */
-  private readonly dependentLinks: Int32Array;
+  /** Per pod, PM_STRIDE int32s: see PM_PREV ... PM_TO. */
+  private readonly podMoves: Int32Array;
 
   private dependOn(pod: number, target: number): void {
-    const links = this.dependentLinks;
-    this.undepend(pod);
+    const pm = this.podMoves;
+    const k = PM_STRIDE * pod;
+    // Out of the list it is in (`undepend`, inlined: this runs for every pod of every simulation).
+    const prev = pm[k + PM_PREV];
+    if (prev !== -2) {
+      const next = pm[k + PM_NEXT];
+      if (prev >= 0) pm[PM_STRIDE * prev + PM_NEXT] = next;
+      else this.dependentsHead[pm[k + PM_TO]] = next;
+      if (next >= 0) pm[PM_STRIDE * next + PM_PREV] = prev;
+    }
     const head = this.dependentsHead[target];
-    links[2 * pod] = -1;
-    links[2 * pod + 1] = head;
-    if (head >= 0) links[2 * head] = pod;
+    pm[k + PM_PREV] = -1;
+    pm[k + PM_NEXT] = head;
+    if (head >= 0) pm[PM_STRIDE * head + PM_PREV] = pod;
     this.dependentsHead[target] = pod;
-    this.movesTo[pod] = target;
-  }
-
-  private undepend(pod: number): void {
-    const links = this.dependentLinks;
-    const prev = links[2 * pod];
-    if (prev === -2) return;
-    const next = links[2 * pod + 1];
-    if (prev >= 0) links[2 * prev + 1] = next;
-    else this.dependentsHead[this.movesTo[pod]] = next;
-    if (next >= 0) links[2 * next] = prev;
-    links[2 * pod] = -2;
+    pm[k + PM_TO] = target;
   }
 
   /** `target` lost room or left: the nodes whose pods were to move there must be simulated again. */
   private invalidateDependents(target: number): void {
-    const links = this.dependentLinks;
+    const pm = this.podMoves;
     const node = this.cluster.node;
     for (let pod = this.dependentsHead[target]; pod >= 0; ) {
-      const next = links[2 * pod + 1];
+      const next = pm[PM_STRIDE * pod + PM_NEXT];
       const on = node[pod];
       if (on >= 0) this.walkState[W_STRIDE * on + W_FLAGS] |= STALE;
-      links[2 * pod] = -2;
+      pm[PM_STRIDE * pod + PM_PREV] = -2;
       pod = next;
     }
     this.dependentsHead[target] = -1;
   }
-
-  /** Where each pod went in the latest successful removal simulation of its node. */
-  private readonly movesTo: Int32Array;
 
   /**
    * The cheap re-check of a node whose pods were found movable at the last update: still so if no
@@ -1040,10 +1060,11 @@ export class NodePool {
     const cpu = c.pods.cpu;
     const mem = c.pods.mem;
     const links = this.podLinks;
+    const pm = this.podMoves;
     let ok = true;
     let pod = this.podHead[slot];
     for (; pod >= 0; pod = links[2 * pod + 1]) {
-      const t = this.movesTo[pod];
+      const t = pm[PM_STRIDE * pod + PM_TO];
       if (this.status[t] !== NODE.ready || this.walkState[W_STRIDE * t + W_UPDATE] === walk || t === slot) {
         ok = false;
         break;
@@ -1060,7 +1081,7 @@ export class NodePool {
     // Give back what was taken, up to (not including) `pod`; if they all fit, watch their
     // destinations again.
     for (let p = this.podHead[slot]; p !== pod; p = links[2 * p + 1]) {
-      const t = this.movesTo[p];
+      const t = pm[PM_STRIDE * p + PM_TO];
       this.freeCpu[t] += cpu[p];
       this.freeMem[t] += mem[p];
       this.freePods[t]++;
@@ -1097,10 +1118,11 @@ export class NodePool {
     const mem = c.pods.mem;
     const links = this.podLinks;
     const index = this.index;
+    const moves = this.podMoves;
+    this.scratchFor(this.podCount[slot]);
     const moved = this.moved;
     const targets = this.targets;
-    moved.length = 0;
-    targets.length = 0;
+    let count = 0;
     this.simSlot = slot;
     this.simWalk = walk;
     let ok = true;
@@ -1109,7 +1131,7 @@ export class NodePool {
       const pm = mem[pod];
       this.simCpu = pc;
       this.simMem = pm;
-      let t = this.movesTo[pod];
+      let t = moves[PM_STRIDE * pod + PM_TO];
       if (t < 0 || !this.acceptMove(t)) {
         t = index.firstFit(pc, pm, this.simCursor, Infinity, this.acceptMove);
         if (t < 0) t = index.firstFit(pc, pm, 0, this.simCursor, this.acceptMove);
@@ -1122,10 +1144,11 @@ export class NodePool {
       this.freeCpu[t] -= pc;
       this.freeMem[t] -= pm;
       this.freePods[t]--;
-      moved.push(pod);
-      targets.push(t);
+      moved[count] = pod;
+      targets[count++] = t;
     }
-    for (let i = 0; i < moved.length; i++) {
+    this.movedCount = count;
+    for (let i = 0; i < count; i++) {
       const t = targets[i];
       const pod = moved[i];
       this.freeCpu[t] += cpu[pod];
@@ -1148,8 +1171,9 @@ export class NodePool {
     this.simWalk = walk;
     this.simCpu = h.cpu;
     this.simMem = h.mem;
+    this.scratchFor(h.count[slot]);
     const taken = this.targets;
-    taken.length = 0;
+    let count = 0;
     let ok = true;
     for (let i = 0; i < h.count[slot]; i++) {
       // acceptMove reads the room left, so the reservations below need no index update.
@@ -1161,14 +1185,14 @@ export class NodePool {
       this.freeCpu[t] -= h.cpu;
       this.freeMem[t] -= h.mem;
       this.freePods[t]--;
-      taken.push(t);
+      taken[count++] = t;
     }
-    for (const t of taken) {
+    for (let i = 0; i < count; i++) {
+      const t = taken[i];
       this.freeCpu[t] += h.cpu;
       this.freeMem[t] += h.mem;
       this.freePods[t]++;
     }
-    taken.length = 0;
     return ok;
   }
 
@@ -1289,7 +1313,7 @@ export class NodePool {
     }
     const moved = this.moved;
     const targets = this.targets;
-    for (let i = 0; i < moved.length; i++) {
+    for (let i = 0; i < this.movedCount; i++) {
       const pod = moved[i];
       const t = targets[i];
       c.stop(pod, now);
