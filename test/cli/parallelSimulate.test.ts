@@ -19,23 +19,8 @@ describe('simulateInParallel: this thread and workers give what one thread gives
   );
   const alone = JSON.stringify(simulate(scenario, buildWorkload(scenario)));
 
-  for (const jobs of [2, 3]) {
-    it(`${jobs} threads, pods built on demand in shared memory`, async () => {
-      let sharedAsked: boolean | undefined;
-      const result = await simulateInParallel(
-        scenario,
-        (shared) => {
-          sharedAsked = shared;
-          return buildWorkload(scenario, new Map(), undefined, shared);
-        },
-        jobs,
-      );
-      expect(sharedAsked).toBe(true);
-      expect(JSON.stringify(result)).toBe(alone);
-    }, 60_000);
-  }
-
-  it('one thread builds ordinary (not shared) memory', async () => {
+  /** Replays on `jobs` threads; says whether the build was asked for shared memory. */
+  async function replayOn(jobs: number): Promise<{ sharedAsked: boolean | undefined; json: string }> {
     let sharedAsked: boolean | undefined;
     const result = await simulateInParallel(
       scenario,
@@ -43,9 +28,22 @@ describe('simulateInParallel: this thread and workers give what one thread gives
         sharedAsked = shared;
         return buildWorkload(scenario, new Map(), undefined, shared);
       },
-      1,
+      jobs,
     );
+    return { sharedAsked, json: JSON.stringify(result) };
+  }
+
+  for (const jobs of [2, 3]) {
+    it(`${jobs} threads, pods built on demand in shared memory`, async () => {
+      const { sharedAsked, json } = await replayOn(jobs);
+      expect(sharedAsked).toBe(true);
+      expect(json).toBe(alone);
+    }, 60_000);
+  }
+
+  it('one thread builds ordinary (not shared) memory', async () => {
+    const { sharedAsked, json } = await replayOn(1);
     expect(sharedAsked).toBe(false);
-    expect(JSON.stringify(result)).toBe(alone);
+    expect(json).toBe(alone);
   });
 });
