@@ -1,9 +1,8 @@
 import type { StrategyResult } from './result.ts';
+import { count, hours } from './noteFormat.ts';
 
-const count = (v: number) => Math.round(v).toLocaleString('en-US');
 const money = (v: number, currency: string) => `${currency === 'USD' ? '$' : currency + ' '}${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${Math.round(n) === 1 ? one : many}`;
-const hours = (s: number) => (s / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 /**
  * One sentence each for what spot capacity and a commitment did (the CLI prints them under its

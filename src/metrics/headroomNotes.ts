@@ -1,6 +1,6 @@
 import type { StrategyResult } from './result.ts';
+import { count } from './noteFormat.ts';
 
-const count = (v: number) => Math.round(v).toLocaleString('en-US');
 const clock = (seconds: number) => {
   const m = Math.round(seconds / 60) % (24 * 60);
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

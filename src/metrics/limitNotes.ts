@@ -1,6 +1,5 @@
 import type { StrategyResult } from './result.ts';
-
-const count = (v: number) => Math.round(v).toLocaleString('en-US');
+import { count, hours } from './noteFormat.ts';
 
 function duration(s: number): string {
   if (s < 60) return `${Math.round(s)} s`;
@@ -26,7 +25,7 @@ export function limitNotes(s: StrategyResult): string[] {
     if (!w) continue;
     out.push(
       `${s.name}: ${count(w.podsWaited)} of ${count(s.pods.total)} pods waited for nodes at ${LIMIT_LABEL[name] ?? name} (${count(w.value)}), ` +
-        `${duration(w.podSeconds / Math.max(1, w.podsWaited))} each on average (${(w.podSeconds / 3600).toLocaleString('en-US', { maximumFractionDigits: 1 })} pod-hours)`,
+        `${duration(w.podSeconds / Math.max(1, w.podsWaited))} each on average (${hours(w.podSeconds)} pod-hours)`,
     );
   }
   return out;

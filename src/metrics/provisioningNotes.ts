@@ -1,6 +1,5 @@
 import type { StrategyResult } from './result.ts';
-
-const count = (v: number) => Math.round(v).toLocaleString('en-US');
+import { count } from './noteFormat.ts';
 
 /**
  * One sentence for a node pool whose autoscaler gave up on nodes (the CLI prints it under its
