@@ -27,26 +27,42 @@ export const PRIORITY = { finish: 0, nodeReady: 1, arrival: 4, timeout: 5, scan:
 export const ON_SERVERLESS = -1;
 export const NOWHERE = -2;
 
+/** `Cluster.flags` bits: where the pod first ran (the low two bits: 0 not yet, 1 node, 2 serverless). */
+export const RAN_ON = 3;
+export const RAN_ON_NODE = 1;
+export const RAN_ON_SERVERLESS = 2;
+/** The current start is the pod's first (it ends the pod's pending time). */
+const FIRST_START = 4;
+/** The pod has been stopped before: its current run's times are in the side record (`Cluster.side`). */
+const RESTARTED = 8;
+/** Side record layout, per restarted pod: when the current start is Running, run time still owed, when it ends. */
+const S_RUNNING = 0;
+const S_REMAINING = 1;
+const S_FINISH = 2;
+const S_STRIDE = 3;
+
 /**
  * The state every model shares for one strategy run: the kernel, the pods (struct-of-arrays,
  * indexed like the PodTable) and the metrics recorder.
+ *
+ * Memory: 14 bytes per pod (state, node, firstRunningAt, flags), every one of them written in a
+ * replay, plus 24 bytes per pod that was ever stopped. Fresh memory is dear (its first touch
+ * costs about 3 ms per MB on the bench VM), so what can be derived is not stored: a pod that has
+ * never been stopped (almost all of them) is Running from `firstRunningAt`, still owes its whole
+ * duration and finishes at `firstRunningAt + duration` (or at its fixed end); only a stopped
+ * pod, which restarts with less to run, keeps its own times, in a side record.
  */
 export class Cluster {
   readonly state: Uint8Array;
   readonly node: Int32Array;
   /** When the pod first reached Running (NaN before). */
   readonly firstRunningAt: Float64Array;
-  /** When the current start finishes (Running), and when the current run ends. */
-  readonly runningAt: Float64Array;
-  readonly finishAt: Float64Array;
-  /** The current start is the pod's first (it ends the pod's pending time). */
-  private readonly firstStart: Uint8Array;
-  /** Run time still owed (less than the duration after an eviction restarts a pod). */
-  readonly remaining: Float64Array;
-  /** Wall-clock end of a pod with a fixed end (a session's pods end with it), else Infinity. */
-  private readonly endAt: Float64Array | undefined;
-  /** Where the pod first ran: 1 node, 2 serverless. */
-  readonly ranOn: Uint8Array;
+  /** Per pod: where it first ran (`flags[pod] & RAN_ON`: RAN_ON_NODE, RAN_ON_SERVERLESS) and bookkeeping bits. */
+  readonly flags: Uint8Array;
+  /** Restarted pod -> the index of its side record in `side` (see RESTARTED). */
+  private readonly sideOf = new Map<number, number>();
+  private side = new Float64Array(S_STRIDE * 64);
+  private sideCount = 0;
   completed = 0;
   evictions = 0;
   unschedulable = 0;
@@ -63,16 +79,7 @@ export class Cluster {
     this.state = new Uint8Array(n);
     this.node = new Int32Array(n).fill(NOWHERE);
     this.firstRunningAt = new Float64Array(n).fill(NaN);
-    this.runningAt = new Float64Array(n);
-    this.finishAt = new Float64Array(n);
-    this.remaining = new Float64Array(pods.duration);
-    const fixed = pods.fixedEnd;
-    if (fixed) {
-      const endAt = (this.endAt = new Float64Array(n).fill(Infinity));
-      for (let i = 0; i < n; i++) if (fixed[i]) endAt[i] = pods.arrival[i] + pods.duration[i];
-    }
-    this.ranOn = new Uint8Array(n);
-    this.firstStart = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
     this.waits = new WaitLedger(n, recorder.horizon);
   }
 
@@ -81,31 +88,94 @@ export class Cluster {
     return this.firstRunningAt[pod] !== this.firstRunningAt[pod];
   }
 
+  /** When the pod's current start is (or was to be) Running. */
+  runningAt(pod: number): number {
+    return this.flags[pod] & RESTARTED ? this.side[this.sideIndex(pod) + S_RUNNING] : this.firstRunningAt[pod];
+  }
+
+  /** Run time the pod still owed when its current start began (its duration, unless it was stopped before). */
+  remaining(pod: number): number {
+    return this.flags[pod] & RESTARTED ? this.side[this.sideIndex(pod) + S_REMAINING] : this.pods.duration[pod];
+  }
+
+  /** When the pod's current run ends (what its finish event is scheduled at). */
+  finishAt(pod: number): number {
+    if (this.flags[pod] & RESTARTED) return this.side[this.sideIndex(pod) + S_FINISH];
+    return this.endOf(pod, this.firstRunningAt[pod], this.pods.duration[pod]);
+  }
+
+  /** Sets the run time the pod owes from its next start on (an interruption keeps its last checkpoint). */
+  owe(pod: number, seconds: number): void {
+    this.side[this.restart(pod) + S_REMAINING] = seconds;
+  }
+
+  /**
+   * A run from `runningAt` owing `remaining` seconds ends then, or at the pod's fixed end: a pod
+   * whose job ends at a set time (its session) stops then, however late it started; one that only
+   * gets Running after that end stops as it starts.
+   */
+  private endOf(pod: number, runningAt: number, remaining: number): number {
+    const finish = runningAt + remaining;
+    const fixed = this.pods.fixedEnd;
+    if (fixed !== undefined && fixed[pod]) {
+      const endAt = this.pods.arrival[pod] + this.pods.duration[pod];
+      if (finish > endAt) return endAt > runningAt ? endAt : runningAt;
+    }
+    return finish;
+  }
+
+  private sideIndex(pod: number): number {
+    return this.sideOf.get(pod) as number;
+  }
+
+  /** The pod's side record (made on its first stop, holding the times it had until then); returns its index. */
+  private restart(pod: number): number {
+    if (this.flags[pod] & RESTARTED) return this.sideIndex(pod);
+    if (this.sideCount * S_STRIDE === this.side.length) {
+      const next = new Float64Array(this.side.length * 2);
+      next.set(this.side);
+      this.side = next;
+    }
+    const at = S_STRIDE * this.sideCount++;
+    const running = this.firstRunningAt[pod];
+    const duration = this.pods.duration[pod];
+    this.side[at + S_RUNNING] = running;
+    this.side[at + S_REMAINING] = duration;
+    this.side[at + S_FINISH] = this.endOf(pod, running, duration);
+    this.sideOf.set(pod, at);
+    this.flags[pod] |= RESTARTED;
+    return at;
+  }
+
   /**
    * A pod bound or launched now will be Running at `runningAt` (its sandbox and image pull are
    * known now): records that change in advance (the recorder takes changes at any time), so no
-   * event is needed for it. When the pod finishes (the only event left to schedule) is then in
-   * `finishAt[pod]`. The first start also ends the pod's pending time.
+   * event is needed for it. Returns when the pod finishes (the only event left to schedule; also
+   * `finishAt(pod)` until it stops). The first start also ends the pod's pending time.
    */
-  runFrom(pod: number, runningAt: number, where: 1 | 2): void {
+  runFrom(pod: number, runningAt: number, where: 1 | 2): number {
     this.state[pod] = POD.started;
-    this.runningAt[pod] = runningAt;
     const r = this.recorder;
     r.at(runningAt);
     const first = this.firstRunningAt[pod] !== this.firstRunningAt[pod];
+    let flags = this.flags[pod];
     if (first) {
       this.firstRunningAt[pod] = runningAt;
-      this.ranOn[pod] = where;
+      flags = (flags & ~RAN_ON) | where;
       r.add(LEVEL.pending, -1);
+    } else if (!(flags & RESTARTED)) {
+      // Started again without a stop (not done by any model today): keep its own times from now on.
+      this.restart(pod);
+      flags = this.flags[pod];
     }
-    this.firstStart[pod] = first ? 1 : 0;
+    this.flags[pod] = first ? flags | FIRST_START : flags & ~FIRST_START;
     r.add(LEVEL.running, 1);
-    let finish = runningAt + this.remaining[pod];
-    // A pod whose job ends at a set time (its session) stops then, however late it started; one
-    // that only gets Running after that end stops as it starts.
-    const endAt = this.endAt;
-    if (endAt !== undefined && finish > endAt[pod]) finish = endAt[pod] > runningAt ? endAt[pod] : runningAt;
-    this.finishAt[pod] = finish;
+    if (!(flags & RESTARTED)) return this.endOf(pod, runningAt, this.pods.duration[pod]);
+    const at = this.sideIndex(pod);
+    const finish = this.endOf(pod, runningAt, this.side[at + S_REMAINING]);
+    this.side[at + S_RUNNING] = runningAt;
+    this.side[at + S_FINISH] = finish;
+    return finish;
   }
 
   /**
@@ -114,18 +184,20 @@ export class Cluster {
    */
   stop(pod: number, now: number): void {
     const r = this.recorder;
-    if (this.runningAt[pod] <= now) {
-      this.remaining[pod] = this.finishAt[pod] - now;
+    const runningAt = this.runningAt(pod);
+    if (runningAt <= now) {
+      const at = this.restart(pod);
+      this.side[at + S_REMAINING] = this.side[at + S_FINISH] - now;
       r.at(now);
       r.add(LEVEL.running, -1);
     } else {
-      r.at(this.runningAt[pod]);
+      r.at(runningAt);
       r.add(LEVEL.running, -1);
-      if (this.firstStart[pod]) {
-        this.waits.interrupt(pod, now, this.runningAt[pod]);
+      if (this.flags[pod] & FIRST_START) {
+        this.waits.interrupt(pod, now, runningAt);
         r.add(LEVEL.pending, 1);
         this.firstRunningAt[pod] = NaN;
-        this.ranOn[pod] = 0;
+        this.flags[pod] &= ~RAN_ON;
       }
     }
   }

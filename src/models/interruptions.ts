@@ -36,11 +36,12 @@ export function checkpointByClass(pods: PodTable, checkpoints: ReadonlyArray<{ c
  */
 export function interruptPod(cluster: Cluster, pod: number, now: number, checkpointEvery: number): number {
   const duration = cluster.pods.duration[pod];
-  const owedAtStart = cluster.remaining[pod];
-  const ranThisRun = now > cluster.runningAt[pod] ? now - cluster.runningAt[pod] : 0;
+  const owedAtStart = cluster.remaining(pod);
+  const runningAt = cluster.runningAt(pod);
+  const ranThisRun = now > runningAt ? now - runningAt : 0;
   const done = Math.min(duration, duration - owedAtStart + ranThisRun);
   const kept = checkpointEvery > 0 ? Math.floor(done / checkpointEvery + 1e-9) * checkpointEvery : 0;
   cluster.stop(pod, now);
-  cluster.remaining[pod] = duration - kept;
+  cluster.owe(pod, duration - kept);
   return done - kept;
 }

@@ -780,8 +780,7 @@ export class NodePool {
     }
     const running = sandboxDone > image ? sandboxDone : image;
     if (c.notYetRunning(pod)) c.waits.startOnNode(pod, now, sandboxDone, running);
-    c.runFrom(pod, running, 1);
-    c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
+    c.kernel.schedule(c.runFrom(pod, running, 1), this.kFinish, pod, PRIORITY.finish);
   }
 
   /**
@@ -807,7 +806,7 @@ export class NodePool {
     const c = this.cluster;
     const now = c.kernel.now;
     // A pod evicted since has a newer finish time: this event is stale then.
-    if (c.state[pod] !== POD.started || c.finishAt[pod] !== now) return;
+    if (c.state[pod] !== POD.started || c.finishAt(pod) !== now) return;
     c.state[pod] = POD.done;
     c.completed++;
     const slot = c.node[pod];

@@ -182,8 +182,7 @@ export class Serverless {
     this.startPaying(pod);
     const running = pullStart + this.imagePull.seconds(c.pods.cls[pod]);
     c.waits.launchServerless(pod, asked, at, pullStart, running);
-    c.runFrom(pod, running, 2);
-    c.kernel.schedule(c.finishAt[pod], this.kFinish, pod, PRIORITY.finish);
+    c.kernel.schedule(c.runFrom(pod, running, 2), this.kFinish, pod, PRIORITY.finish);
     this.onLaunched?.(pod, pullStart);
   }
 
@@ -210,7 +209,7 @@ export class Serverless {
     const c = this.cluster;
     const now = c.kernel.now;
     // A reclaimed preemptible pod runs again with a later finish: this event is stale then.
-    if (c.state[pod] !== POD.started || c.finishAt[pod] !== now || c.node[pod] !== ON_SERVERLESS) return;
+    if (c.state[pod] !== POD.started || c.finishAt(pod) !== now || c.node[pod] !== ON_SERVERLESS) return;
     c.state[pod] = POD.done;
     c.completed++;
     c.recorder.at(now);

@@ -58,7 +58,7 @@ export class ServerlessSpot {
     if (this.ratePerSecond <= 0) return;
     const c = this.cluster;
     const at = pullStart + this.protection + this.rng.exponential(this.ratePerSecond) + this.notice;
-    if (!(at < c.finishAt[pod]) || !(at < c.recorder.horizon)) return;
+    if (!(at < c.finishAt(pod)) || !(at < c.recorder.horizon)) return;
     this.reclaimAt[pod] = at;
     c.kernel.schedule(at, this.kReclaim, pod, PRIORITY.nodeReady);
   }

@@ -4,6 +4,7 @@ import { quantilesOf, type FillValues } from '../metrics/quantile.ts';
 import { quantileBySelection } from '../metrics/quantileSelect.ts';
 import type { CostItems, LimitWait, SpotOutcome, StrategyResult } from '../metrics/result.ts';
 import type { NodeLimitName, WaitLedger } from '../metrics/waits.ts';
+import { RAN_ON, RAN_ON_NODE } from '../models/cluster.ts';
 import type { RunPoint } from '../runs/bands.ts';
 
 /** Points in the pending-time CDF of a result. */
@@ -174,7 +175,7 @@ function pendingTimes(run: StrategyRun): { arrived: number; fillWaits: FillValue
   let sum = 0;
   const slo = scenario.slo.pendingSeconds;
   // The arrays in locals: the first run in a browser worker runs this loop in the interpreter.
-  const { firstRunningAt, ranOn } = cluster;
+  const { firstRunningAt, flags } = cluster;
   const arrival = cluster.pods.arrival;
   for (let i = 0; i < arrived; i++) {
     // Running is recorded when a pod starts, so a pod can be due to run after the horizon; a pod
@@ -184,7 +185,7 @@ function pendingTimes(run: StrategyRun): { arrived: number; fillWaits: FillValue
     if (running <= h) {
       w = running - arrival[i];
       started++;
-      if (ranOn[i] === 1) onNodes++;
+      if ((flags[i] & RAN_ON) === RAN_ON_NODE) onNodes++;
       else onServerless++;
     } else {
       w = h - arrival[i];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { RAN_ON, RAN_ON_SERVERLESS } from '../../src/models/cluster.ts';
 
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
 const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
@@ -74,7 +75,7 @@ describe('mixed strategies (node pool + virtual node)', () => {
     const r = run.result();
     expect(r.pods.onNodes).toBe(5);
     expect(r.pods.onServerless).toBe(1);
-    expect(run.cluster.ranOn[5]).toBe(2);
+    expect(run.cluster.flags[5] & RAN_ON).toBe(RAN_ON_SERVERLESS);
     expect(run.cluster.firstRunningAt[4]).toBe(33);
     expect(run.cluster.firstRunningAt[5]).toBe(70);
     expect(r.pendingSeconds.mean).toBeCloseTo((4 * 10 + 28 + 50) / 6, 9);
