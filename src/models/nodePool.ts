@@ -12,6 +12,7 @@ import { ImagePullTime } from './imagePullTime.ts';
 import { ProvisioningPipeline } from './provisioningPipeline.ts';
 import { resolveProvisioning } from './resolveProvisioning.ts';
 import { Random } from '../sim/random.ts';
+import { MAX_NODES } from '../scenario/limits.ts';
 
 /** `interrupted`: a spot node after its interruption notice (out of scheduling until it is reclaimed). */
 /** dropped: a node given up on before it was created whose Ready or give-up event is still to come (the slot is reused after it). */
@@ -250,19 +251,25 @@ export class NodePool {
     this.kFailed = k.on('nodeNotRegistered', (slot) => this.onNodeFailed(slot));
     this.kTerminated = k.on('nodeTerminated', (slot) => this.onTerminated(slot));
     this.kFinish = k.on('podFinishedOnNode', (pod) => this.onPodFinished(pod));
-    this.grow(64);
+    // Room for maxNodes slots from the start (more only if dropped or deleting nodes still hold
+    // slots): doubling from 64 copied every slot array a dozen times in a large scale-up, and
+    // the memory is only touched as nodes launch (`grow` fills only what `launch` does not set).
+    this.grow(Math.min(config.maxNodes, MAX_NODES));
   }
 
   private readonly maxNodeProvisionTime: number;
 
   // ---- node slots -------------------------------------------------------------------------
 
+  /**
+   * Room for at least `min` node slots. The new slots are left zeroed (untouched memory costs
+   * nothing until written): `launch` sets every per-slot field a new node reads.
+   */
   private grow(min: number): void {
     let cap = Math.max(64, this.cap * 2);
     while (cap < min) cap *= 2;
-    const g = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(a: T, fill?: number): T => {
+    const g = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(cap);
-      if (fill !== undefined) b.fill(fill);
       b.set(a);
       return b;
     };
@@ -277,23 +284,23 @@ export class NodePool {
     this.freeMem = g(this.freeMem);
     this.freePods = g(this.freePods);
     this.podCount = g(this.podCount);
-    this.imageCls = g(this.imageCls, -1);
+    this.imageCls = g(this.imageCls);
     this.imageReadyAt = g(this.imageReadyAt);
     if (this.imageStride > 0) {
-      const images = new Float64Array(cap * this.imageStride).fill(NaN);
+      const images = new Float64Array(cap * this.imageStride);
       images.set(this.imageAt);
       this.imageAt = images;
     }
     this.pullFreeAt = g(this.pullFreeAt);
     this.pricePerHour = g(this.pricePerHour);
-    this.underutilizedSince = g(this.underutilizedSince, NaN);
-    this.unneededSince = g(this.unneededSince, NaN);
-    this.recheckAt = g(this.recheckAt, -Infinity);
-    const w = new Int32Array(cap * W_STRIDE).fill(-1);
+    this.underutilizedSince = g(this.underutilizedSince);
+    this.unneededSince = g(this.unneededSince);
+    this.recheckAt = g(this.recheckAt);
+    const w = new Int32Array(cap * W_STRIDE);
     w.set(this.walkState);
     this.walkState = w;
-    this.dependentsHead = g(this.dependentsHead, -1);
-    this.podHead = g(this.podHead, -1);
+    this.dependentsHead = g(this.dependentsHead);
+    this.podHead = g(this.podHead);
     this.simulatedIn = g(this.simulatedIn);
     this.headroom?.grow(cap);
     this.cap = cap;
@@ -308,8 +315,17 @@ export class NodePool {
    * its billing start if that came first, like an instance that booted but never joined.
    */
   launch(s: number, now: number, readyNow: boolean, groupStart = now, requestAt = now): number {
-    const slot = this.freeSlots.length ? (this.freeSlots.pop() as number) : this.slotsUsed++;
-    if (slot >= this.cap) this.grow(slot + 1);
+    let slot: number;
+    if (this.freeSlots.length > 0) slot = this.freeSlots.pop() as number;
+    else {
+      slot = this.slotsUsed++;
+      if (slot >= this.cap) this.grow(slot + 1);
+      // A slot's first use: what `grow` left zeroed and `launch` does not set below (a reused
+      // slot keeps these from its last node: -1 once the node left).
+      this.walkState[W_STRIDE * slot + W_PREV] = -1;
+      this.walkState[W_STRIDE * slot + W_NEXT] = -1;
+      this.dependentsHead[slot] = -1;
+    }
     const shape = this.shapes[s];
     this.type[slot] = s;
     this.status[slot] = NODE.provisioning;
@@ -321,7 +337,8 @@ export class NodePool {
     this.imageCls[slot] = -1;
     this.imageReadyAt[slot] = Infinity;
     this.pullFreeAt[slot] = -Infinity;
-    if (this.imageStride > 0) this.imageAt.fill(NaN, slot * this.imageStride, (slot + 1) * this.imageStride);
+    const stride = this.imageStride;
+    if (stride > 0) for (let i = slot * stride, end = i + stride; i < end; i++) this.imageAt[i] = NaN;
     else this.moreImages.delete(slot);
     this.underutilizedSince[slot] = NaN;
     this.unneededSince[slot] = NaN;
@@ -391,8 +408,7 @@ export class NodePool {
     this.status[slot] = NODE.ready;
     this.cluster.recorder.change(this.cluster.kernel.now, LEVEL.nodesReady, 1);
     this.provisioningCount[this.type[slot]]--;
-    this.updateUtilization(slot, this.cluster.kernel.now);
-    this.fillFromPending(slot);
+    this.fillThenUpdate(slot, this.cluster.kernel.now);
     this.reindex(slot);
     this.capacity?.ready(slot, this.cluster.kernel.now);
     this.watcher?.nodeReady(slot);
@@ -669,6 +685,7 @@ export class NodePool {
     const slot = this.index.best(p.cpu[pod], p.mem[pod]);
     if (slot < 0) return this.headroom !== undefined && this.bindByPreemption(pod, now);
     this.bind(pod, slot, now);
+    this.updateUtilization(slot, now);
     this.reindex(slot);
     return true;
   }
@@ -685,6 +702,7 @@ export class NodePool {
     if (slot < 0) return false;
     const delay = h.preempt(this, slot, p.cpu[pod], p.mem[pod]);
     this.bind(pod, slot, now, now + delay);
+    this.updateUtilization(slot, now);
     this.reindex(slot);
     return true;
   }
@@ -729,14 +747,14 @@ export class NodePool {
 
   /**
    * Binds a pod to a node and starts it: sandbox, then the image (pulled once per node). The
-   * caller updates the placement index (`reindex`) once it has bound what it binds at this instant.
+   * caller updates the node's utilization (`updateUtilization`) and the placement index
+   * (`reindex`) once it has bound what it binds at this instant.
    */
   private bind(pod: number, slot: number, now: number, startAt = now): void {
     const c = this.cluster;
     // The node's stage times, for the ledger to split the pod's provisioning wait (if it was queued).
     c.waits.bindingTo(pod, this.stageTimes, NODE_STAGE_EDGES * slot);
     this.attach(pod, slot);
-    this.updateUtilization(slot, now);
     this.bound++;
     const r = c.recorder;
     r.at(now);
@@ -818,9 +836,26 @@ export class NodePool {
     r.add(LEVEL.running, -1);
     r.add(LEVEL.requestedCpu, -c.pods.cpu[pod] / 1000);
     r.add(LEVEL.requestedMem, -c.pods.mem[pod] / 1024);
-    this.updateUtilization(slot, now);
-    this.fillFromPending(slot);
+    this.fillThenUpdate(slot, now);
     this.reindex(slot);
+  }
+
+  /**
+   * A node gained room (a pod finished, or it became Ready): pending pods take it, and its
+   * utilization is brought up to date. Without placeholders, one update after the binds leaves
+   * the candidate list exactly as one update before them and one per bind did: binds only raise
+   * the node's utilization, so it is listed at the end iff it was under the threshold all along
+   * (listed since the same time, at the same place), and unlisted otherwise. Placeholders can be
+   * preempted on the way (lowering it again), so with them every step keeps its own update.
+   */
+  private fillThenUpdate(slot: number, now: number): void {
+    if (this.headroom === undefined) {
+      this.fillFromPending(slot);
+      this.updateUtilization(slot, now);
+    } else {
+      this.updateUtilization(slot, now);
+      this.fillFromPending(slot);
+    }
   }
 
   private release(pod: number, slot: number, now: number): void {
@@ -846,7 +881,8 @@ export class NodePool {
   }
 
   removePending(pod: number): void {
-    this.pending.remove(pod);
+    const p = this.cluster.pods;
+    this.pending.remove(pod, p.cpu[pod], p.mem[pod]);
   }
 
   /**
@@ -874,8 +910,10 @@ export class NodePool {
             startAt = now + h.preempt(this, slot, cpu, mem);
           }
           const pod = q.peek(g);
-          q.remove(pod);
+          q.take(pod, g);
           this.bind(pod, slot, now, startAt);
+          // Without placeholders the caller updates the utilization once, after all the binds (`fillThenUpdate`).
+          if (h !== undefined) this.updateUtilization(slot, now);
         }
       }
       q.compactActive();

@@ -1,9 +1,17 @@
+/** `PendingQueue.flags` bits per pod: in the queue now, and marked by `markYoungest` during this stay. */
+const QUEUED = 1;
+const MARKED = 2;
+
 /**
  * Unschedulable pods waiting for room on the node pool, grouped by request shape (CPU, memory).
  * All pods of a shape fit or fail alike, so a retry tries the head of each shape's queue instead
  * of every pending pod, and cluster-autoscaler's bin-packing estimate works on counts per shape.
  * Pods leave a group either from its head (scheduled) or by `remove` (moved elsewhere), which
  * only decrements the live count; stale entries are skipped when they reach the head.
+ *
+ * A pod's requests never change, so it always joins the same group: one byte per pod says
+ * whether it is queued (an entry of its group's queue is live iff its pod is queued), where a
+ * group number per pod took four (fresh memory is dear: 4 MB for a million pods).
  */
 export class PendingQueue {
   readonly cpu: number[] = [];
@@ -14,21 +22,24 @@ export class PendingQueue {
   private heads: number[] = [];
   private tails: number[] = [];
   private readonly byShape = new Map<number, number>();
+  /** The group last looked up (pods come in runs of one shape: most lookups skip the Map). */
+  private lastCpu = NaN;
+  private lastMem = NaN;
+  private lastGroup = -1;
   /** Groups with live pods, in the order they became non-empty (an approximation of FIFO across shapes). */
   active: number[] = [];
   private isActive: boolean[] = [];
-  /** Group of each pending pod, -1 when not pending here. */
-  readonly groupOf: Int32Array;
   total = 0;
-  /** Pods `markYoungest` marked during their present stay in the queue (cleared when a pod is pushed). */
-  private readonly marks: Uint8Array;
+  /** Per pod: QUEUED, and MARKED by `markYoungest` during its present stay (cleared when it is pushed). */
+  private readonly flags: Uint8Array;
 
   constructor(podCount: number) {
-    this.groupOf = new Int32Array(podCount).fill(-1);
-    this.marks = new Uint8Array(podCount);
+    this.flags = new Uint8Array(podCount);
   }
 
-  private group(cpu: number, mem: number): number {
+  /** The group of pods requesting (cpu, mem), made on first use. */
+  group(cpu: number, mem: number): number {
+    if (cpu === this.lastCpu && mem === this.lastMem) return this.lastGroup;
     const key = cpu * 1e8 + mem;
     let g = this.byShape.get(key);
     if (g === undefined) {
@@ -42,6 +53,9 @@ export class PendingQueue {
       this.tails.push(0);
       this.isActive.push(false);
     }
+    this.lastCpu = cpu;
+    this.lastMem = mem;
+    this.lastGroup = g;
     return g;
   }
 
@@ -60,10 +74,9 @@ export class PendingQueue {
       this.tails[g] = live;
     }
     q[this.tails[g]++] = pod;
-    this.groupOf[pod] = g;
     // Back in the queue (evicted, or moved back): a new stay, unmarked. A mark left from an earlier
     // stay would stop `markYoungest` at this pod, now the youngest, and hide the pods before it.
-    this.marks[pod] = 0;
+    this.flags[pod] = QUEUED;
     this.count[g]++;
     this.total++;
     if (!this.isActive[g]) {
@@ -77,7 +90,7 @@ export class PendingQueue {
     const q = this.queues[g];
     while (this.heads[g] < this.tails[g]) {
       const pod = q[this.heads[g]];
-      if (this.groupOf[pod] === g) return pod;
+      if (this.flags[pod] & QUEUED) return pod;
       this.heads[g]++;
     }
     return -1;
@@ -90,13 +103,13 @@ export class PendingQueue {
    */
   markYoungest(g: number, k: number, onMark?: (pod: number) => void): number {
     const q = this.queues[g];
-    const marks = this.marks;
+    const flags = this.flags;
     let marked = 0;
     for (let i = this.tails[g] - 1; i >= this.heads[g] && k > 0; i--) {
       const pod = q[i];
-      if (this.groupOf[pod] !== g) continue;
-      if (marks[pod]) break;
-      marks[pod] = 1;
+      if (!(flags[pod] & QUEUED)) continue;
+      if (flags[pod] & MARKED) break;
+      flags[pod] |= MARKED;
       onMark?.(pod);
       marked++;
       k--;
@@ -104,11 +117,15 @@ export class PendingQueue {
     return marked;
   }
 
-  /** Takes the pod out of its group (scheduled, timed out or moved). */
-  remove(pod: number): void {
-    const g = this.groupOf[pod];
-    if (g < 0) return;
-    this.groupOf[pod] = -1;
+  /** Takes the pod, requesting (cpu, mem), out of its group (timed out or moved); nothing if it is not queued. */
+  remove(pod: number, cpu: number, mem: number): void {
+    if (!(this.flags[pod] & QUEUED)) return;
+    this.take(pod, this.group(cpu, mem));
+  }
+
+  /** Takes queued pod `pod` out of its group g (scheduled from the head: `peek`, then this). */
+  take(pod: number, g: number): void {
+    this.flags[pod] = 0;
     this.count[g]--;
     this.total--;
     if (this.count[g] === 0) this.heads[g] = this.tails[g];

@@ -303,6 +303,37 @@ describe('cluster-autoscaler', () => {
   });
 });
 
+describe('the scale-down candidate list when a finished pod makes room for a pending one', () => {
+  // One 4 vCPU node (the pool cannot grow). Pod A arrives at 1 s and binds at once: Running at
+  // 1 + 2 (sandbox) + 8 (image pull) = 11 s, it finishes at 111 s. Pod B arrives at 5 s, does not fit
+  // beside A and waits; at 111 s it takes A's room. The node is a candidate (listed as
+  // underutilized) after 111 s iff B alone keeps it under the 50% threshold. The scan at 110 s saw
+  // A alone (not under), the next scan is at 120 s: at 111.5 s the list is as the finish left it.
+  const run = (aCpu: number, bCpu: number) => {
+    const s = scenarioWith([nodes({ minNodes: 1, maxNodes: 1 })], [
+      [1, 100, aCpu, 1024],
+      [5, 600, bCpu, 1024],
+    ]);
+    const r = runStrategy(s);
+    r.kernel.run({ until: 111.5 });
+    return r.models.pool!;
+  };
+
+  it('B at 3 of 4 vCPU (75%): the node empties and fills again at 111 s, and is no candidate', () => {
+    const pool = run(3000, 3000);
+    expect(pool.podCount[0]).toBe(1);
+    expect(pool.underutilizedHead).toBe(-1);
+    expect(pool.underutilizedSince[0]).toBeNaN();
+  });
+
+  it('B at 1 of 4 vCPU (25%): the node is a candidate from 111 s', () => {
+    const pool = run(3500, 1000);
+    expect(pool.podCount[0]).toBe(1);
+    expect(pool.underutilizedHead).toBe(0);
+    expect(pool.underutilizedSince[0]).toBe(111);
+  });
+});
+
 describe('cluster-autoscaler after failures', () => {
   it('backs a node group off after a failed provision: 5 min, then 10, then 20 (exponential, max 30)', () => {
     // Every node takes 1000 s to come up, past max-node-provision-time (900 s): it never registers.
