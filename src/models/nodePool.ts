@@ -13,6 +13,7 @@ import { ProvisioningPipeline } from './provisioningPipeline.ts';
 import { resolveProvisioning } from './resolveProvisioning.ts';
 import { Random } from '../sim/random.ts';
 import { MAX_NODES } from '../scenario/limits.ts';
+import { leastFreeUnder } from './underThreshold.ts';
 
 /** `interrupted`: a spot node after its interruption notice (out of scheduling until it is reclaimed). */
 /** dropped: a node given up on before it was created whose Ready or give-up event is still to come (the slot is reused after it). */
@@ -203,6 +204,11 @@ export class NodePool {
   /** Told each node's billing when it stops: [since, until], billed seconds, price per second (commitments count usage by the hour). */
   onNodeBilled: ((slot: number, since: number, until: number, billedSeconds: number, perSecond: number) => void) | undefined;
   private readonly utilizationThreshold: number;
+  /** Per shape, the least free CPU and memory under the utilization threshold (`leastFreeUnder`). */
+  private readonly leastFreeCpu: Float64Array;
+  private readonly leastFreeMem: Float64Array;
+  /** False if some shape's allocatable is not positive (no cut): `utilization` is computed then. */
+  private readonly cutsExact: boolean;
   private readonly kReady: number;
   private readonly kFailed: number;
   private readonly kTerminated: number;
@@ -235,6 +241,10 @@ export class NodePool {
     this.maxNodeProvisionTime = config.autoscaler?.maxNodeProvisionTime ?? (config.karpenter ? 900 : Infinity);
     // Karpenter has no utilization threshold: no cluster-autoscaler candidate list to keep.
     this.utilizationThreshold = config.karpenter ? 0 : (config.autoscaler?.scaleDownUtilizationThreshold ?? 0);
+    const cuts = shapes.map((s) => [leastFreeUnder(s.allocatableCpu, this.utilizationThreshold), leastFreeUnder(s.allocatableMem, this.utilizationThreshold)]);
+    this.cutsExact = cuts.every(([c, m]) => c !== undefined && m !== undefined);
+    this.leastFreeCpu = Float64Array.from(cuts, ([c]) => c ?? NaN);
+    this.leastFreeMem = Float64Array.from(cuts, ([, m]) => m ?? NaN);
     this.index = new PlacementIndex(config.scoring === 'MostAllocated', 64);
     this.pending = new PendingQueue(cluster.pods.count);
     this.podLinks = new Int32Array(2 * cluster.pods.count);
@@ -612,8 +622,14 @@ export class NodePool {
    */
   updateUtilization(slot: number, now: number): void {
     if (this.status[slot] !== NODE.ready) return;
+    // `utilization(slot) < utilizationThreshold`, exactly, as two comparisons (see underThreshold.ts):
+    // this runs on every bind and every finish.
+    const s = this.type[slot];
     // A node holding placeholders next to real pods is no candidate (see headroom.ts).
-    const under = this.utilization(slot) < this.utilizationThreshold && !(this.recheckAt[slot] > now) && !(this.headroom !== undefined && this.headroom.count[slot] > 0 && this.podCount[slot] > 0);
+    const under =
+      (this.cutsExact ? this.freeCpu[slot] >= this.leastFreeCpu[s] && this.freeMem[slot] >= this.leastFreeMem[s] : this.utilization(slot) < this.utilizationThreshold) &&
+      !(this.recheckAt[slot] > now) &&
+      !(this.headroom !== undefined && this.headroom.count[slot] > 0 && this.podCount[slot] > 0);
     const listed = this.underutilizedSince[slot] === this.underutilizedSince[slot];
     if (under && !listed) this.listUnderutilized(slot, now);
     else if (!under && listed) this.unlistUnderutilized(slot);
