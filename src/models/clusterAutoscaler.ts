@@ -331,8 +331,13 @@ export class ClusterAutoscaler {
     const unneededSince = pool.unneededSince;
     const canDrain = cfg.safeToEvict && cfg.maxDrainParallelism > 0;
     // Nodes found unneeded are no destination for the next candidates' pods (`setUnneededUpdate`).
-    for (let slot = pool.underutilizedHead; slot >= 0 && found < limit; ) {
-      const next = pool.nextUnderutilized(slot);
+    // The candidate list (read after the rechecks above, which may list nodes), -1 for gaps.
+    const candidates = pool.candidates;
+    const end = pool.candidatesEnd;
+    let at = pool.candidatesStart;
+    for (; at < end && found < limit; at++) {
+      const slot = candidates[at];
+      if (slot < 0) continue;
       const wasUnneeded = pool.unneededUpdate(slot) === previous;
       const isEmpty = podCount[slot] === 0;
       // An empty node's overprovisioning placeholders must fit elsewhere too (headroom.ts).
@@ -349,8 +354,9 @@ export class ClusterAutoscaler {
       } else {
         this.markUnremovable(slot, now);
       }
-      slot = next;
     }
+    // The nodes visited and still listed are those found unneeded (the others were parked).
+    pool.endCandidateWalk(unneeded, found, at);
     this.unneededCount = found;
     this.eligibleEmptyCount = eligible;
   }

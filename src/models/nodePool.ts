@@ -59,12 +59,12 @@ const NO_WALK = -2;
 /**
  * What cluster-autoscaler's walk reads for every candidate, side by side in `walkState` (one
  * cache line for four nodes instead of a miss per array: the walk visits some 60 nodes per scan,
- * most only to confirm they are still unneeded): previous and next in the underutilized list, the
- * latest update that found the node unneeded (it is then no destination for the rest of that
- * walk), and flags saying whether its last simulation still holds.
+ * most only to confirm they are still unneeded): its position in `candidates` (one int32 left
+ * spare, so that a node's state stays within one cache line), the latest update that found the
+ * node unneeded (it is then no destination for the rest of that walk), and flags saying whether
+ * its last simulation still holds.
  */
-const W_PREV = 0;
-const W_NEXT = 1;
+const W_POS = 0;
 const W_UPDATE = 2;
 const W_FLAGS = 3;
 const W_STRIDE = 4;
@@ -164,9 +164,17 @@ export class NodePool {
    */
   private readonly notCreated: Array<{ slots: number[]; grantedAt: number[] }>;
   private readonly createHead: number[];
-  /** Underutilized nodes, oldest first. */
-  underutilizedHead = -1;
-  private underutilizedTail = -1;
+  /**
+   * Underutilized nodes (cluster-autoscaler's scale-down candidates), oldest first: the entries
+   * from `candidatesStart` to `candidatesEnd`, -1 for a node taken off the list since (each walk
+   * drops those it passes: `endCandidateWalk`). An array, not a linked list: the walk reads the
+   * next node's slot without waiting for the current node's state to come from memory, so the
+   * cache misses of successive nodes overlap (following the list's links was most of the walk's
+   * time). Replaced when it grows: read it again after anything that lists a node.
+   */
+  candidates = new Int32Array(64);
+  candidatesStart = 0;
+  candidatesEnd = 0;
 
   // Pods on nodes: a doubly linked list per node.
   /** [previous, next] pod on the same node, interleaved (one cache line per pod, not two). */
@@ -646,29 +654,53 @@ export class NodePool {
   }
 
   private listUnderutilized(slot: number, now: number): void {
-    const w = this.walkState;
     this.underutilizedSince[slot] = now;
-    w[W_STRIDE * slot + W_PREV] = this.underutilizedTail;
-    w[W_STRIDE * slot + W_NEXT] = -1;
-    if (this.underutilizedTail >= 0) w[W_STRIDE * this.underutilizedTail + W_NEXT] = slot;
-    else this.underutilizedHead = slot;
-    this.underutilizedTail = slot;
+    if (this.candidatesEnd === this.candidates.length) this.compactCandidates();
+    this.walkState[W_STRIDE * slot + W_POS] = this.candidatesEnd;
+    this.candidates[this.candidatesEnd++] = slot;
   }
 
   private unlistUnderutilized(slot: number): void {
     if (this.underutilizedSince[slot] !== this.underutilizedSince[slot]) return;
-    const w = this.walkState;
-    const p = w[W_STRIDE * slot + W_PREV];
-    const n = w[W_STRIDE * slot + W_NEXT];
-    if (p >= 0) w[W_STRIDE * p + W_NEXT] = n;
-    else this.underutilizedHead = n;
-    if (n >= 0) w[W_STRIDE * n + W_PREV] = p;
-    else this.underutilizedTail = p;
+    this.candidates[this.walkState[W_STRIDE * slot + W_POS]] = -1;
     this.underutilizedSince[slot] = NaN;
   }
 
-  nextUnderutilized(slot: number): number {
-    return this.walkState[W_STRIDE * slot + W_NEXT];
+  /** `candidates` is full: moves its nodes to the front without the gaps, and doubles it if that leaves it more than half full. */
+  private compactCandidates(): void {
+    let c = this.candidates;
+    let kept = 0;
+    for (let i = this.candidatesStart; i < this.candidatesEnd; i++) {
+      const slot = c[i];
+      if (slot < 0) continue;
+      c[kept] = slot;
+      this.walkState[W_STRIDE * slot + W_POS] = kept++;
+    }
+    if (2 * kept > c.length) {
+      const bigger = new Int32Array(2 * c.length);
+      bigger.set(c.subarray(0, kept));
+      this.candidates = c = bigger;
+    }
+    this.candidatesStart = 0;
+    this.candidatesEnd = kept;
+  }
+
+  /**
+   * A walk visited the candidates from `candidatesStart` up to (not including) `stoppedAt` and
+   * kept `kept[0]` ... `kept[count - 1]` listed (in order; the others were unlisted, or had been
+   * before): they move up against `stoppedAt` and the list starts at them, so no later walk
+   * passes those gaps again.
+   */
+  endCandidateWalk(kept: ArrayLike<number>, count: number, stoppedAt: number): void {
+    const start = stoppedAt - count;
+    if (start === this.candidatesStart) return;
+    const c = this.candidates;
+    for (let i = 0; i < count; i++) {
+      const slot = kept[i];
+      c[start + i] = slot;
+      this.walkState[W_STRIDE * slot + W_POS] = start + i;
+    }
+    this.candidatesStart = start;
   }
 
   /** The latest scale-down update that found the node unneeded (-1: none since it launched). */
