@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+
+/** A 4 vCPU / 16 GiB node with no reservations, so pod room is exactly the capacity. */
+const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
+const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
+
+describe("cluster-autoscaler's unneeded verdict follows the room its pods would move to", () => {
+  it('drops the verdict when the destination fills up, and finds the node removable again only at the recheck after room came back', () => {
+    // Two nodes from the start, LeastAllocated, threshold 0.5, scans every 10 s, recheck 300 s.
+    // A (1 vCPU, 7 GiB) binds to node 0 at 0 s (tie: lowest slot): 43.75% (memory), a candidate.
+    // The 0 s scan finds A a place on node 1 (empty): node 0 unneeded from 0 s.
+    // B (2 vCPU, 256 MiB) binds to node 1 at 1 s (free score 1 vs 0.656): node 1 at 50%, no
+    // candidate; A still fits there (2 vCPU free): node 0 stays unneeded, timer from 0 s.
+    // C (1.5 vCPU, 256 MiB) arrives at 300 s and goes to node 1 (free score 0.742 vs 0.656),
+    // leaving it 0.5 vCPU: the 300 s scan must not trust the earlier verdict: A fits nowhere, node
+    // 0 is unremovable, loses its timer and is rechecked at 600 s (still no room: C runs 302 s to
+    // 702 s) and at 900 s: node 1 has 2 vCPU free again, node 0 unneeded from 900 s, drained at
+    // 900 + 600 = 1500 s (not at 600 s, where the old timer would have taken it): A moves to node
+    // 1, and node 0 is gone 5 s (taint) + 20 s (drain) later.
+    const s = scenarioWith(
+      [
+        {
+          kind: 'nodes' as const,
+          name: 'nodes',
+          nodePool: {
+            instanceTypes: [node],
+            overhead: noOverhead,
+            podStart: { sandbox: constant(2), imagePull: constant(8) },
+            provisioningDelay: constant(100),
+            minNodes: 0,
+            initialNodes: 2,
+            autoscaler: { drainDuration: constant(20) },
+          },
+        },
+      ],
+      [
+        [0, 9000, 1000, 7168],
+        [1, 9000, 2000, 256],
+        [300, 400, 1500, 256],
+      ],
+      { horizon: 3600 },
+    );
+    const run = runStrategy(s);
+    const pool = run.models.pool!;
+    run.kernel.run({ until: 299 });
+    expect([0, 1].map((p) => run.cluster.node[p])).toEqual([0, 1]);
+    expect(pool.unneededSince[0]).toBe(0);
+    run.kernel.run({ until: 300 });
+    expect(run.cluster.node[2]).toBe(1);
+    expect(pool.recheckAt[0]).toBe(600);
+    run.kernel.run({ until: 600 });
+    expect(pool.recheckAt[0]).toBe(900);
+    expect(run.cluster.evictions).toBe(0);
+    run.kernel.run({ until: 900 });
+    expect(pool.recheckAt[0]).toBe(-Infinity);
+    expect(pool.unneededSince[0]).toBe(900);
+    run.kernel.run({ until: 1499 });
+    expect(run.cluster.evictions).toBe(0);
+    expect(run.cluster.node[0]).toBe(0);
+    run.kernel.run({ until: 1500 });
+    expect(run.cluster.evictions).toBe(1);
+    expect(run.cluster.node[0]).toBe(1);
+    run.kernel.run({ until: 1524 });
+    expect(pool.aliveTotal).toBe(2);
+    run.kernel.run({ until: 1525 });
+    expect(pool.aliveTotal).toBe(1);
+  });
+});
