@@ -1125,6 +1125,11 @@ export class NodePool {
     this.dependentsHead[target] = -1;
   }
 
+  /** No flag set since the node's pods were last found movable: the verdict holds as it is (see `podsStillMove`). */
+  simulationHolds(slot: number): boolean {
+    return this.walkState[W_STRIDE * slot + W_FLAGS] === 0;
+  }
+
   /**
    * The cheap re-check of a node whose pods were found movable at the last update: still so if no
    * pod has been bound to it since and none of the nodes its pods were to move to has lost room
