@@ -150,7 +150,7 @@ export class NodePool {
   unneededSince = new Float64Array(0);
   /** Found unremovable (NoPlaceToMovePods): not a candidate again before this time. */
   recheckAt = new Float64Array(0);
-  /** Per node, W_STRIDE int32s: see W_PREV ... W_FLAGS. */
+  /** Per node, W_STRIDE int32s: see W_POS ... W_FLAGS. */
   private walkState = new Int32Array(0);
   /** Per node: the pods whose last simulated move goes to it (a doubly linked list over pods). */
   private dependentsHead = new Int32Array(0);
@@ -175,6 +175,11 @@ export class NodePool {
   candidates = new Int32Array(64);
   candidatesStart = 0;
   candidatesEnd = 0;
+  /** The oldest candidate, -1 if there is none (for tests: the walk reads `candidates`). */
+  get underutilizedHead(): number {
+    for (let i = this.candidatesStart; i < this.candidatesEnd; i++) if (this.candidates[i] >= 0) return this.candidates[i];
+    return -1;
+  }
 
   // Pods on nodes: a doubly linked list per node.
   /** [previous, next] pod on the same node, interleaved (one cache line per pod, not two). */
@@ -339,9 +344,8 @@ export class NodePool {
       slot = this.slotsUsed++;
       if (slot >= this.cap) this.grow(slot + 1);
       // A slot's first use: what `grow` left zeroed and `launch` does not set below (a reused
-      // slot keeps these from its last node: -1 once the node left).
-      this.walkState[W_STRIDE * slot + W_PREV] = -1;
-      this.walkState[W_STRIDE * slot + W_NEXT] = -1;
+      // slot keeps it from its last node: -1 once the node left). The node's position in
+      // `candidates` needs nothing: it is set when the node is listed, and read only while it is.
       this.dependentsHead[slot] = -1;
     }
     const shape = this.shapes[s];
