@@ -36,6 +36,8 @@ export class Routing {
    */
   private readonly timeouts = new DeadlineQueue();
   private sweepPending = false;
+  /** The sweep's kernel stream: at most one sweep is pending, and it schedules the next (see Kernel.openStream). */
+  private readonly sweeps: number;
 
   constructor(
     private readonly cluster: Cluster,
@@ -69,6 +71,7 @@ export class Routing {
     }
     this.nextUnit = new Uint8Array(cluster.pods.count);
     this.kTimeout = cluster.kernel.on('pendingTimeouts', () => this.sweepTimeouts());
+    this.sweeps = this.timeout < Infinity ? cluster.kernel.openStream() : -1;
   }
 
   /** Routes a pod that just arrived. */
@@ -111,7 +114,7 @@ export class Routing {
       this.timeouts.push(pod, now + this.timeout);
       if (!this.sweepPending) {
         this.sweepPending = true;
-        this.cluster.kernel.schedule(now + this.timeout, this.kTimeout, 0, PRIORITY.timeout);
+        this.cluster.kernel.scheduleStream(this.sweeps, now + this.timeout, this.kTimeout, 0, PRIORITY.timeout);
       }
     }
   }
@@ -145,6 +148,6 @@ export class Routing {
     // Pods already scheduled elsewhere never wait on nodes again: their timeouts need no event.
     while (q.size > 0 && this.cluster.state[q.headPod] !== POD.pendingNodes) q.shift();
     this.sweepPending = q.size > 0;
-    if (this.sweepPending) k.schedule(q.headDeadline, this.kTimeout, 0, PRIORITY.timeout);
+    if (this.sweepPending) k.scheduleStream(this.sweeps, q.headDeadline, this.kTimeout, 0, PRIORITY.timeout);
   }
 }

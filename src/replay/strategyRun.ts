@@ -14,7 +14,7 @@ export const SERIES_POINTS = 480;
 
 /**
  * One strategy replaying one workload. Pods arrive through a single self-rescheduling arrival
- * event kept in the kernel's stream slot, so the heap holds only in-flight work. `advance` runs a
+ * event kept in a stream of the kernel, so the heap holds only in-flight work. `advance` runs a
  * bounded chunk (for progress and cancel in the worker); `result` finishes billing at the horizon and summarizes.
  */
 export class StrategyRun {
@@ -23,6 +23,7 @@ export class StrategyRun {
   readonly models: InstalledModels;
   private nextPod = 0;
   private readonly kArrival: number;
+  private readonly arrivals: number;
   private finished?: StrategyResult;
   private billed = false;
 
@@ -38,13 +39,14 @@ export class StrategyRun {
     this.cluster = new Cluster(this.kernel, pods, new Recorder(scenario.horizon, SERIES_POINTS), rng);
     this.models = installModels(this.cluster, strategy, `strategies.${index}`, scenario.seed);
     this.kArrival = this.kernel.on('podArrives', (pod) => this.arrive(pod));
+    this.arrivals = this.kernel.openStream();
     this.scheduleArrival(0);
   }
 
   /** The arrival of pod `pod` next, if there is such a pod and it arrives before the horizon. */
   private scheduleArrival(pod: number): void {
     if (pod < this.pods.count && this.pods.arrival[pod] < this.scenario.horizon) {
-      this.kernel.scheduleStream(this.pods.arrival[pod], this.kArrival, pod, PRIORITY.arrival);
+      this.kernel.scheduleStream(this.arrivals, this.pods.arrival[pod], this.kArrival, pod, PRIORITY.arrival);
     }
   }
 

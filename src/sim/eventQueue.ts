@@ -7,14 +7,19 @@
  * Three places hold events; they split the timeline, so the order of events is exactly the order
  * one heap of all of them would give (how events are stored does not change results):
  * - a 4-ary min-heap for the events of the current calendar bucket (time < `edge`);
- * - calendar buckets of BUCKET_SECONDS each for later events, unsorted (a linked list per bucket
- *   in a ring of RING buckets, and one overflow list beyond the ring). When the heap runs dry,
- *   the next non-empty bucket is poured into it. Most events are pod finishes tens of minutes
- *   ahead: they wait in a bucket at O(1) cost, and the heap stays small enough to sit in cache
- *   (a few thousand events instead of tens of thousands);
- * - one "stream" slot (`pushStream`) for a chain of events that keeps at most one event pending
- *   and schedules the next one when it fires, like the workload's arrivals, which come sorted:
- *   such an event costs no heap operation at all.
+ * - calendar buckets of BUCKET_SECONDS each for later events, unsorted (a chain of blocks of BLOCK
+ *   entries per bucket in a ring of RING buckets, and one overflow chain beyond the ring). When
+ *   the heap runs dry, the next non-empty bucket is poured into it. Most events are pod finishes
+ *   tens of minutes ahead: they wait in a bucket at O(1) cost, and the heap stays small enough to
+ *   sit in cache (a few thousand events instead of tens of thousands). A bucket's entries sit side
+ *   by side in its blocks, so a push writes next to the bucket's previous push and a pour reads
+ *   memory in order (a list of single entries scattered over the pool cost a cache miss per
+ *   entry, on the push that took a free entry and again on the pour: most of the queue's time);
+ * - a few "stream" slots (`openStream`, `pushStream`), each for a chain of events that keeps at
+ *   most one event pending and schedules the next one when it fires, like the workload's arrivals
+ *   (which come sorted) or the overflow timeouts' sweep: such an event costs no heap operation
+ *   and no calendar bucket. The earliest pending stream event is kept apart as the front (`hasStream`,
+ *   `streamTime`, ...), so a pop compares the heap's root with one event whatever the number of streams.
  * All three use the same keys and the same sequence counter.
  *
  * Entry layout (for speed): three consecutive doubles [time, tie, data] in a Float64Array:
@@ -30,8 +35,12 @@ const STRIDE = 3;
 const ARITY = 4;
 /** Calendar bucket width: the heap holds at most about this much of the future. */
 const BUCKET_SECONDS = 10;
-/** Buckets in the ring (a power of two): 40,960 s, about 11 hours ahead (later events wait in the overflow list). */
+/** Buckets in the ring (a power of two): 40,960 s, about 11 hours ahead (later events wait in the overflow chain). */
 const RING = 4096;
+/** Stream slots per queue (a kernel opens one per self-rescheduling chain of events). */
+const MAX_STREAMS = 8;
+/** Entries per calendar block (a bucket holds a chain of blocks; its last one may be part full). */
+const BLOCK = 16;
 
 export class EventQueue {
   private h: Float64Array;
@@ -41,36 +50,53 @@ export class EventQueue {
   /** Calendar: the heap holds exactly the events with time < edge = (bucket + 1) * BUCKET_SECONDS. */
   private bucket = 0;
   private edge = BUCKET_SECONDS;
-  /** Entries waiting in buckets: a pool of [time, tie, data] with a next index (-1 ends a list). */
+  /**
+   * Entries waiting in buckets: blocks of BLOCK entries [time, tie, data], each with the index of
+   * the next block of its chain (-1 ends a chain; free blocks are chained the same way).
+   */
   private pool: Float64Array;
   private next: Int32Array;
-  private freeEntry = -1;
-  private poolUsed = 0;
-  /** First entry of each ring bucket (-1: empty); ring bucket b holds calendar bucket b mod RING. */
-  private readonly ringHead = new Int32Array(RING).fill(-1);
+  private freeBlock = -1;
+  private blocksUsed = 0;
+  /**
+   * Per ring bucket (ring bucket b holds calendar bucket b mod RING, -1: empty) its first and last
+   * block, and the entries in the last block. The overflow chain (index RING) is kept the same way.
+   */
+  private readonly chainHead = new Int32Array(RING + 1).fill(-1);
+  private readonly chainTail = new Int32Array(RING + 1).fill(-1);
+  private readonly chainFill = new Int32Array(RING + 1);
   private inRing = 0;
-  /** Events at or beyond bucket + RING (or at infinite times), unsorted. */
-  private overflowHead = -1;
+  /** Events at or beyond bucket + RING (or at infinite times), unsorted: chain RING. */
   private inOverflow = 0;
   /** The earliest time in the overflow list (Infinity when empty). */
   private overflowFirst = Infinity;
   /** Overflow entries are moved into the ring at least every RING / 2 buckets. */
   private overflowCheckAt = RING / 2;
 
-  /** The stream slot: its event, if `hasStream`. */
+  /** Stream slots: how many are open, and each one's pending event (if `slotPending`). */
+  private streams = 0;
+  private readonly slotPending = new Uint8Array(MAX_STREAMS);
+  private readonly slotTime = new Float64Array(MAX_STREAMS);
+  private readonly slotTie = new Float64Array(MAX_STREAMS);
+  private readonly slotData = new Float64Array(MAX_STREAMS);
+  /** Stream events pending, all slots. */
+  private inStreams = 0;
+  /** The front: the earliest pending stream event (if `hasStream`), and its slot. */
   private hasStream = false;
+  private streamSlot = 0;
   private streamTime = 0;
   private streamTie = 0;
   private streamData = 0;
 
   constructor(capacity = 1024) {
     this.h = new Float64Array(Math.max(1, capacity) * STRIDE);
-    this.pool = new Float64Array(Math.max(1, capacity) * STRIDE);
-    this.next = new Int32Array(Math.max(1, capacity));
+    const blocks = Math.max(1, Math.ceil(capacity / BLOCK));
+    this.pool = new Float64Array(blocks * BLOCK * STRIDE);
+    this.next = new Int32Array(blocks);
   }
 
   get size(): number {
-    return this.n + this.inRing + this.inOverflow + (this.hasStream ? 1 : 0);
+    return this.n + this.inRing + this.inOverflow + this.inStreams;
   }
 
   /** Time of the next event, or Infinity when empty. */
@@ -92,23 +118,58 @@ export class EventQueue {
       writeEntry(this.h, i, time, tie, d);
       this.siftUp(i, i);
     } else {
-      const e = this.takeEntry();
-      writeEntry(this.pool, e, time, tie, d);
-      this.link(e, Math.floor(time / BUCKET_SECONDS));
+      this.park(time, tie, d);
     }
   }
 
+  /** A new stream slot (see above); returns its number, for `pushStream`. */
+  openStream(): number {
+    if (this.streams === MAX_STREAMS) throw new Error(`event queue: too many streams (max ${MAX_STREAMS})`);
+    return this.streams++;
+  }
+
   /**
-   * Schedules the one pending event of the stream (see above). The stream must be empty: its
+   * Schedules the one pending event of stream `stream` (see above). The stream must be empty: its
    * previous event has fired (or was never scheduled).
    */
-  pushStream(time: number, kind: number, payload: number, priority: number): void {
-    if (this.hasStream) throw new Error('event queue: the stream already has a pending event');
+  pushStream(stream: number, time: number, kind: number, payload: number, priority: number): void {
+    if (!(stream >= 0 && stream < this.streams)) throw new Error(`event queue: stream ${stream} is not open`);
+    if (this.slotPending[stream] === 1) throw new Error('event queue: the stream already has a pending event');
     if (this.nextSeq >= TIE_SCALE) tooManyEvents();
-    this.streamTime = time;
-    this.streamTie = tieKey(priority, this.nextSeq++);
-    this.streamData = dataKey(kind, payload);
-    this.hasStream = true;
+    const tie = tieKey(priority, this.nextSeq++);
+    this.slotPending[stream] = 1;
+    this.slotTime[stream] = time;
+    this.slotTie[stream] = tie;
+    this.slotData[stream] = dataKey(kind, payload);
+    this.inStreams++;
+    // The newest event of all has the highest sequence, so it leads only with an earlier time or priority.
+    if (!this.hasStream || time < this.streamTime || (time === this.streamTime && tie < this.streamTie)) {
+      this.hasStream = true;
+      this.streamSlot = stream;
+      this.streamTime = time;
+      this.streamTie = tie;
+      this.streamData = this.slotData[stream];
+    }
+  }
+
+  /** The front stream event was popped: its slot is empty, and the next earliest stream event (if any) is the front. */
+  private nextFront(): void {
+    this.slotPending[this.streamSlot] = 0;
+    this.inStreams--;
+    this.hasStream = false;
+    if (this.inStreams === 0) return;
+    for (let s = 0; s < this.streams; s++) {
+      if (this.slotPending[s] === 0) continue;
+      const t = this.slotTime[s];
+      const k = this.slotTie[s];
+      if (!this.hasStream || t < this.streamTime || (t === this.streamTime && k < this.streamTie)) {
+        this.hasStream = true;
+        this.streamSlot = s;
+        this.streamTime = t;
+        this.streamTie = k;
+        this.streamData = this.slotData[s];
+      }
+    }
   }
 
   /** Removes the first event; its fields are read from `poppedKind` / `poppedPayload` / `poppedTime`. */
@@ -131,9 +192,9 @@ export class EventQueue {
       const st = this.streamTime;
       if (n === 0 || st < h[0] || (st === h[0] && this.streamTie < h[1])) {
         if (st > until) return false;
-        this.hasStream = false;
         this.poppedTime = st;
         this.setPopped(this.streamData);
+        this.nextFront();
         return true;
       }
     } else if (n === 0) {
@@ -206,16 +267,43 @@ export class EventQueue {
 
   // ---- calendar ----------------------------------------------------------------------------
 
-  /** A free pool entry for an event at or after `edge` (the caller writes it and links it to its bucket). */
-  private takeEntry(): number {
-    let e = this.freeEntry;
-    if (e >= 0) {
-      this.freeEntry = this.next[e];
+  /** Puts an event at or after `edge` in its calendar bucket (or the overflow chain). */
+  private park(time: number, tie: number, data: number): void {
+    const b = Math.floor(time / BUCKET_SECONDS);
+    if (b <= this.bucket) bucketNotAhead(b, this.bucket);
+    let c: number;
+    if (b < this.bucket + RING) {
+      c = b & (RING - 1);
+      this.inRing++;
     } else {
-      e = this.poolUsed++;
-      if (e === this.next.length) this.growPool();
+      c = RING;
+      this.inOverflow++;
+      if (time < this.overflowFirst) this.overflowFirst = time;
     }
-    return e;
+    let tail = this.chainTail[c];
+    let fill = this.chainFill[c];
+    if (tail < 0 || fill === BLOCK) {
+      const block = this.takeBlock();
+      if (tail < 0) this.chainHead[c] = block;
+      else this.next[tail] = block;
+      this.chainTail[c] = tail = block;
+      fill = 0;
+    }
+    this.chainFill[c] = fill + 1;
+    writeEntry(this.pool, tail * BLOCK + fill, time, tie, data);
+  }
+
+  /** A free block, last in its chain. */
+  private takeBlock(): number {
+    let block = this.freeBlock;
+    if (block >= 0) {
+      this.freeBlock = this.next[block];
+    } else {
+      block = this.blocksUsed++;
+      if (block === this.next.length) this.growPool();
+    }
+    this.next[block] = -1;
+    return block;
   }
 
   private growPool(): void {
@@ -225,21 +313,17 @@ export class EventQueue {
     this.next = next;
   }
 
-  /** Puts a parked entry on the list of calendar bucket `b` (> the current bucket). */
-  private link(e: number, b: number): void {
-    if (b <= this.bucket) bucketNotAhead(b, this.bucket);
-    if (b < this.bucket + RING) {
-      const r = b & (RING - 1);
-      this.next[e] = this.ringHead[r];
-      this.ringHead[r] = e;
-      this.inRing++;
-    } else {
-      this.next[e] = this.overflowHead;
-      this.overflowHead = e;
-      this.inOverflow++;
-      const t = this.pool[e * STRIDE];
-      if (t < this.overflowFirst) this.overflowFirst = t;
+  /** Empties chain `c`: its blocks go back to the free list; returns its first block. */
+  private detach(c: number): number {
+    const head = this.chainHead[c];
+    if (head >= 0) {
+      this.next[this.chainTail[c]] = this.freeBlock;
+      this.freeBlock = head;
     }
+    this.chainHead[c] = -1;
+    this.chainTail[c] = -1;
+    this.chainFill[c] = 0;
+    return head;
   }
 
   /**
@@ -262,8 +346,7 @@ export class EventQueue {
           // Only events at (near) infinite times are left (and the stream, if any, is at one too):
           // the heap takes them all.
           this.setBucket(Infinity);
-          this.pour(this.overflowHead);
-          this.overflowHead = -1;
+          this.pour(RING);
           this.inOverflow = 0;
           this.overflowFirst = Infinity;
           return;
@@ -273,36 +356,31 @@ export class EventQueue {
       }
       this.setBucket(this.bucket + 1);
       if (this.bucket >= this.overflowCheckAt) this.rebucketOverflow();
-      const r = this.bucket & (RING - 1);
-      this.inRing -= this.pour(this.ringHead[r]);
-      this.ringHead[r] = -1;
+      this.inRing -= this.pour(this.bucket & (RING - 1));
     }
   }
 
   /**
-   * Moves the parked entries of a list into the empty heap and frees them; returns how many.
-   * The entries are copied in as they come and then heapified in place (Floyd: sift down from the
-   * last parent to the root), O(count) instead of a push per entry. Pop order does not depend on
-   * how the heap was built: (time, tie) keys are unique.
+   * Moves the parked entries of chain `c` into the empty heap and frees its blocks; returns how
+   * many. The entries are copied in as they come and then heapified in place (Floyd: sift down
+   * from the last parent to the root), O(count) instead of a push per entry. Pop order does not
+   * depend on how the heap was built: (time, tie) keys are unique.
    */
-  private pour(head: number): number {
+  private pour(c: number): number {
     const p = this.pool;
     const next = this.next;
+    const tail = this.chainTail[c];
+    const lastFill = this.chainFill[c];
     let h = this.h;
     let n = this.n;
-    for (let e = head; e >= 0; ) {
-      if (n * STRIDE === h.length) h = this.h = grown(h);
-      const pi = e * STRIDE;
-      const ii = n * STRIDE;
-      h[ii] = p[pi];
-      h[ii + 1] = p[pi + 1];
-      h[ii + 2] = p[pi + 2];
-      n++;
-      const following = next[e];
-      next[e] = this.freeEntry;
-      this.freeEntry = e;
-      e = following;
+    for (let block = this.chainHead[c]; block >= 0; block = next[block]) {
+      const count = block === tail ? lastFill : BLOCK;
+      if ((n + count) * STRIDE > h.length) h = this.h = grownTo(h, (n + count) * STRIDE);
+      // A copy loop, not set(subarray): a subarray is an object allocated per block.
+      for (let from = block * BLOCK * STRIDE, end = from + count * STRIDE, to = n * STRIDE; from < end; from++, to++) h[to] = p[from];
+      n += count;
     }
+    this.detach(c);
     const count = n - this.n;
     this.n = n;
     // Floyd's heap construction (the heap was empty before the pour).
@@ -341,14 +419,28 @@ export class EventQueue {
   /** Moves overflow events that now fall within the ring into their buckets. */
   private rebucketOverflow(): void {
     this.overflowCheckAt = this.bucket + RING / 2;
-    let e = this.overflowHead;
-    this.overflowHead = -1;
+    const tail = this.chainTail[RING];
+    const lastFill = this.chainFill[RING];
+    // The chain's blocks go back to the free list only after the walk: a block the walk has not
+    // read yet must not be taken for a re-parked entry.
+    const head = this.chainHead[RING];
+    this.chainHead[RING] = -1;
+    this.chainTail[RING] = -1;
+    this.chainFill[RING] = 0;
     this.inOverflow = 0;
     this.overflowFirst = Infinity;
-    while (e >= 0) {
-      const next = this.next[e];
-      this.link(e, Math.floor(this.pool[e * STRIDE] / BUCKET_SECONDS));
-      e = next;
+    let last = -1;
+    for (let block = head; block >= 0; block = this.next[block]) {
+      const count = block === tail ? lastFill : BLOCK;
+      for (let j = 0; j < count; j++) {
+        const e = (block * BLOCK + j) * STRIDE;
+        this.park(this.pool[e], this.pool[e + 1], this.pool[e + 2]);
+      }
+      last = block;
+    }
+    if (head >= 0) {
+      this.next[last] = this.freeBlock;
+      this.freeBlock = head;
     }
   }
 }
@@ -399,7 +491,12 @@ function bucketNotAhead(b: number, current: number): never {
 }
 
 function grown(a: Float64Array): Float64Array {
-  const b = new Float64Array(a.length * 2);
+  return grownTo(a, a.length * 2);
+}
+
+/** A copy of `a` with room for at least `length` numbers (at least twice its length). */
+function grownTo(a: Float64Array, length: number): Float64Array {
+  const b = new Float64Array(Math.max(length, a.length * 2));
   b.set(a);
   return b;
 }

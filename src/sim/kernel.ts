@@ -57,13 +57,19 @@ export class Kernel {
   }
 
   /**
-   * Schedules the next event of a self-rescheduling chain that keeps at most one event pending
-   * (the workload's arrivals): same order as `schedule`, but kept beside the event heap, so it
-   * costs no heap operation. Only one such chain per kernel.
+   * Opens a stream: a self-rescheduling chain of events that keeps at most one event pending (the
+   * workload's arrivals, the overflow timeouts' sweep). Its events (`scheduleStream`) run in the
+   * same order as with `schedule`, but are kept beside the event heap and the calendar, so they
+   * cost no heap operation. A few streams per kernel (8).
    */
-  scheduleStream(time: number, kind: number, payload = 0, priority = 0): void {
+  openStream(): number {
+    return this.queue.openStream();
+  }
+
+  /** Schedules the next event of stream `stream` (see `openStream`); its previous event must have fired. */
+  scheduleStream(stream: number, time: number, kind: number, payload = 0, priority = 0): void {
     if (!(time >= this.clock) || !(kind >= 0 && kind < this.handlers.length)) this.reject(time, kind);
-    this.queue.pushStream(time, kind, payload, priority);
+    this.queue.pushStream(stream, time, kind, payload, priority);
   }
 
   /**

@@ -80,6 +80,57 @@ describe('Kernel', () => {
     expect(() => k.run()).toThrow('cannot schedule podArrives at 1: it is before now (5)');
   });
 
+  it('runs the events of several streams and of the heap in one (time, priority, sequence) order', () => {
+    // Worked by hand. Scheduled in this order (sequence 0..4): stream A at 5, heap H1 at 5,
+    // stream B at 5, heap H3 at 5 with priority -1, heap H4 at 4. Then t = 4: H4; t = 5: H3 first
+    // (lower priority number), then priority 0 by sequence: A0, H1, B2; A0 schedules A5 at 5
+    // (sequence 5), which comes after B2 (sequence 2) although stream A fired before B.
+    const k = new Kernel();
+    const log: string[] = [];
+    const a = k.openStream();
+    const b = k.openStream();
+    const kA = k.on('a', (p) => {
+      log.push(`A${p}`);
+      if (p === 0) k.scheduleStream(a, 5, kA, 5);
+    });
+    const kB = k.on('b', (p) => log.push(`B${p}`));
+    const kH = k.on('h', (p) => log.push(`H${p}`));
+    k.scheduleStream(a, 5, kA, 0);
+    k.schedule(5, kH, 1);
+    k.scheduleStream(b, 5, kB, 2);
+    k.schedule(5, kH, 3, -1);
+    k.schedule(4, kH, 4);
+    expect(k.pending).toBe(5);
+    k.run();
+    expect(log).toEqual(['H4', 'H3', 'A0', 'H1', 'B2', 'A5']);
+    expect(k.pending).toBe(0);
+  });
+
+  it('lets a later-scheduled stream event lead when it is earlier, or of a lower priority number at the same time', () => {
+    // A at 10, then B at 7: B first. Then A at 20 priority 1 and B at 20 priority 0 (scheduled
+    // after A): B first again; last C at 20 priority 1, after A (same time and priority, later).
+    const k = new Kernel();
+    const log: string[] = [];
+    const [a, b, c] = [k.openStream(), k.openStream(), k.openStream()];
+    const kind = k.on('x', (p) => {
+      log.push(`${'ABC'[p % 3]}@${k.now}`);
+      if (p === 1) {
+        // B fired at 7; A is still pending at 10.
+        k.scheduleStream(b, 20, kind, 4, 0);
+      }
+      if (p === 0) {
+        k.scheduleStream(a, 20, kind, 3, 1);
+        k.scheduleStream(c, 20, kind, 5, 1);
+      }
+    });
+    k.scheduleStream(a, 10, kind, 0);
+    k.scheduleStream(b, 7, kind, 1);
+    k.run();
+    // At 10, A schedules A@20 (priority 1, sequence 3) and C@20 (priority 1, sequence 4); B@20
+    // (priority 0, sequence 2) was scheduled at 7.
+    expect(log).toEqual(['B@7', 'A@10', 'B@20', 'A@20', 'C@20']);
+  });
+
   it('ends normally on an empty queue', () => {
     const k = new Kernel();
     expect(k.step()).toBe(false);
@@ -112,14 +163,15 @@ describe('EventQueue', () => {
       // A naive list of pending events is the reference: every pop must take its minimum.
       const rng = new Random(seed);
       const q = new EventQueue(4);
+      const stream = q.openStream();
       type E = { t: number; p: number; seq: number; id: number; stream: boolean };
       let pending: E[] = [];
       let seq = 0;
       let id = 0;
-      const add = (t: number, p: number, stream: boolean) => {
-        const e = { t, p, seq: seq++, id: id++, stream };
+      const add = (t: number, p: number, isStream: boolean) => {
+        const e = { t, p, seq: seq++, id: id++, stream: isStream };
         pending.push(e);
-        if (stream) q.pushStream(t, 0, e.id, p);
+        if (isStream) q.pushStream(stream, t, 0, e.id, p);
         else q.push(t, 0, e.id, p);
       };
       add(0, 4, true);
@@ -189,6 +241,7 @@ describe('EventQueue', () => {
       // instant to weeks ahead, and idle stretches, against a naive list of pending events.
       const rng = new Random(seed);
       const q = new EventQueue(2);
+      const stream = q.openStream();
       type E = { t: number; p: number; seq: number; id: number; stream: boolean };
       let pending: E[] = [];
       let seq = 0;
@@ -200,10 +253,10 @@ describe('EventQueue', () => {
         if (r < 9) return rng.uniform(3e5, 5e6);
         return rng.next() < 0.1 ? Infinity : rng.uniform(60, 120) * 1000;
       };
-      const add = (t: number, stream: boolean) => {
-        const e = { t, p: rng.int(3), seq: seq++, id: seq, stream };
+      const add = (t: number, isStream: boolean) => {
+        const e = { t, p: rng.int(3), seq: seq++, id: seq, stream: isStream };
         pending.push(e);
-        if (stream) q.pushStream(e.t, 1, e.id, e.p);
+        if (isStream) q.pushStream(stream, e.t, 1, e.id, e.p);
         else q.push(e.t, 1, e.id, e.p);
       };
       // Whole multiples of the 10 s bucket too: a stream event exactly at a bucket's start ties with parked ones.
@@ -234,10 +287,50 @@ describe('EventQueue', () => {
     });
   }
 
+  for (const seed of [13, 14, 15]) {
+    it(`pops the events of three streams, the heap and the calendar in one order (seed ${seed})`, () => {
+      // Three self-rescheduling chains (each keeps one event pending) among parked events from the
+      // same instant to days ahead, against a naive list of pending events.
+      const rng = new Random(seed);
+      const q = new EventQueue(2);
+      const streams = [q.openStream(), q.openStream(), q.openStream()];
+      type E = { t: number; p: number; seq: number; id: number; stream: number };
+      let pending: E[] = [];
+      let seq = 0;
+      const add = (t: number, stream: number) => {
+        const e = { t, p: rng.int(3), seq: seq++, id: seq, stream };
+        pending.push(e);
+        if (stream >= 0) q.pushStream(streams[stream], e.t, 1, e.id, e.p);
+        else q.push(e.t, 1, e.id, e.p);
+      };
+      for (const s of [0, 1, 2]) add(10 * rng.int(3), s);
+      for (let i = 0; i < 20; i++) add(rng.uniform(0, 1e5), -1);
+      let popped = 0;
+      while (pending.length > 0) {
+        const min = pending.reduce((a, b) => (b.t < a.t || (b.t === a.t && (b.p < a.p || (b.p === a.p && b.seq < a.seq))) ? b : a));
+        pending = pending.filter((e) => e !== min);
+        if (popped % 3 === 1) expect(q.peekTime()).toBe(min.t);
+        expect(q.pop()).toBe(true);
+        expect([q.poppedTime, q.poppedPayload]).toEqual([min.t, min.id]);
+        expect(q.size).toBe(pending.length);
+        popped++;
+        if (popped >= 4000) continue;
+        const r = rng.int(6);
+        const ahead = r < 3 ? rng.int(2) : r < 5 ? rng.uniform(0, 100) : rng.uniform(1e3, 2e5);
+        if (min.stream >= 0) add(rng.int(2) === 0 ? 10 * Math.ceil((min.t + ahead) / 10) : min.t + ahead, min.stream);
+        for (let k = rng.int(3); k > 0; k--) add(min.t + (rng.int(3) === 0 ? rng.int(2) : rng.uniform(0, 5e4)), -1);
+      }
+      expect(q.pop()).toBe(false);
+      expect(popped).toBeGreaterThan(3000);
+    });
+  }
+
   it('holds one stream event at a time', () => {
     const q = new EventQueue();
-    q.pushStream(1, 0, 0, 0);
-    expect(() => q.pushStream(2, 0, 1, 0)).toThrow('the stream already has a pending event');
+    const s = q.openStream();
+    q.pushStream(s, 1, 0, 0, 0);
+    expect(() => q.pushStream(s, 2, 0, 1, 0)).toThrow('the stream already has a pending event');
+    expect(() => q.pushStream(s + 1, 2, 0, 1, 0)).toThrow('stream 1 is not open');
     expect(q.peekTime()).toBe(1);
   });
 });
