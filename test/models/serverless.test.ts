@@ -65,6 +65,21 @@ describe('serverless pods (Fargate preset)', () => {
     expect(r.pendingSeconds.max).toBeCloseTo(40, 9);
   });
 
+  it('bills each pod at its own size with more than 256 request shapes (the per-pod shape store widens)', () => {
+    // 300 pods, all distinct (cpu, memory) pairs, all launched at 0 s, each billed 10 s pull + 600 s
+    // run = 610 s. Even pod i: 100 + i/2 m / 256 MiB (+256 MiB overhead: 512 MiB) -> 0.25 vCPU /
+    // 0.5 GB. Odd pod i: 800 + (i-1)/2 m / 1024 MiB (1280 MiB) -> 1 vCPU / 2 GB. The 257th shape
+    // comes with pod 256, after 256 pods (half of them 1 vCPU) have been given theirs.
+    const rows: Array<[number, number, number, number]> = [];
+    for (let i = 0; i < 300; i++) rows.push(i % 2 === 0 ? [0, 600, 100 + i / 2, 256] : [0, 600, 800 + (i - 1) / 2, 1024]);
+    const r = runStrategy(scenarioWith([fargate(30, 10, { launchRate: null, schedulingRate: null })], rows)).result();
+    const cpu = (FARGATE_VCPU_HOUR / 3600) * 610 * (150 * 0.25 + 150 * 1);
+    const mem = (FARGATE_GB_HOUR / 3600) * 610 * (150 * 0.5 + 150 * 2);
+    expect(r.pods.completed).toBe(300);
+    expect(r.cost.items.serverlessCpu).toBeCloseTo(cpu, 10);
+    expect(r.cost.items.serverlessMemory).toBeCloseTo(mem, 10);
+  });
+
   it('passes the measured EKS-on-Fargate scheduling rate (burst 20, 7.8/s) before the launch bucket, which then never binds', () => {
     // Pod k passes the scheduler at max(0, (k - 19) / 7.8) s. The launch bucket (20 at once, 20/s)
     // sees the first 20 at 0 s and then one pod every 1/7.8 s, slower than its refill: no wait.
