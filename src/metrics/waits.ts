@@ -367,7 +367,8 @@ export class WaitLedger {
     this.settled = true;
     const h = this.horizon;
     const state = this.state;
-    for (let pod = 0; pod < state.length; pod++) if (state[pod] !== NONE) this.close(pod, h);
+    // A start was charged in full when it began: closing it would only clear its state byte.
+    for (let pod = 0; pod < state.length; pod++) if (state[pod] !== NONE && state[pod] !== STARTING) this.close(pod, h);
   }
 
   /** Provisioning seconds by stage, every stage present (0 when none); they add up to byCause().provisioning. */

@@ -876,7 +876,7 @@ export class NodePool {
     const c = this.cluster;
     const now = c.kernel.now;
     // A pod evicted since has a newer finish time: this event is stale then.
-    if (c.state[pod] !== POD.started || c.finishAt(pod) !== now) return;
+    if (!c.finishesNow(pod, now)) return;
     c.state[pod] = POD.done;
     c.completed++;
     const slot = c.node[pod];

@@ -215,7 +215,7 @@ export class Serverless {
     const c = this.cluster;
     const now = c.kernel.now;
     // A reclaimed preemptible pod runs again with a later finish: this event is stale then.
-    if (c.state[pod] !== POD.started || c.finishAt(pod) !== now || c.node[pod] !== ON_SERVERLESS) return;
+    if (!c.finishesNow(pod, now) || c.node[pod] !== ON_SERVERLESS) return;
     c.state[pod] = POD.done;
     c.completed++;
     c.recorder.at(now);

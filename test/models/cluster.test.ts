@@ -83,4 +83,26 @@ describe('Cluster: run time owed across stops', () => {
     expect(c.remaining(0)).toBe(400);
     expect(c.flags[0] & RAN_ON).toBe(RAN_ON_SERVERLESS);
   });
+
+  it("tells a pod's current finish from one scheduled before it was stopped", () => {
+    const c = clusterOf([[0, 1000], [0, 300], [0, 500]]);
+    // Pod 0, never stopped: its one finish at 1,010 s is current.
+    c.runFrom(0, 10, 1);
+    expect(c.finishesNow(0, 1010)).toBe(true);
+    // Pod 1: Running at 10 s (finish at 310 s), evicted at 100 s, Running again at 150 s: it owes
+    // 210 s, so it ends at 360 s; the event at 310 s is stale.
+    c.runFrom(1, 10, 1);
+    c.stop(1, 100);
+    c.runFrom(1, 150, 1);
+    expect(c.finishesNow(1, 310)).toBe(false);
+    expect(c.finishesNow(1, 360)).toBe(true);
+    // Pod 2: stopped while starting (Running was to be at 50 s, finish 550 s), started again to
+    // be Running at 60 s: the event at 550 s is stale, 560 s is current.
+    c.runFrom(2, 50, 1);
+    c.stop(2, 20);
+    expect(c.finishesNow(2, 550)).toBe(false);
+    c.runFrom(2, 60, 1);
+    expect(c.finishesNow(2, 550)).toBe(false);
+    expect(c.finishesNow(2, 560)).toBe(true);
+  });
 });
