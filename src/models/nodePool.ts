@@ -3,7 +3,7 @@ import { CAUSE, NODE_STAGE_EDGES } from '../metrics/waits.ts';
 import type { NodePool as NodePoolConfig } from '../scenario/strategy.ts';
 import { DelaySampler } from '../sim/sampleDelay.ts';
 import { stopPaying } from './billing.ts';
-import { Cluster, NOWHERE, POD, PRIORITY } from './cluster.ts';
+import { Cluster, NOWHERE, ON_SERVERLESS, POD, PRIORITY } from './cluster.ts';
 import { Headroom } from './headroom.ts';
 import type { NodeShape } from './nodeShape.ts';
 import { PendingQueue } from './pendingQueue.ts';
@@ -875,8 +875,10 @@ export class NodePool {
   private onPodFinished(pod: number): void {
     const c = this.cluster;
     const now = c.kernel.now;
-    // A pod evicted since has a newer finish time: this event is stale then.
-    if (!c.finishesNow(pod, now)) return;
+    // A pod evicted since has a newer finish time: this event is stale then. One that reran on
+    // serverless can end at this same instant (a fixed end, its session's), and that run's own
+    // event ends it there, so this one is stale too.
+    if (!c.finishesNow(pod, now) || c.node[pod] === ON_SERVERLESS) return;
     c.state[pod] = POD.done;
     c.completed++;
     const slot = c.node[pod];

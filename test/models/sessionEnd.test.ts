@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { constant, runStrategy } from '../helpers.ts';
+import { hashString, Random } from '../../src/sim/random.ts';
 
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
 const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
@@ -32,5 +33,51 @@ describe('session pods end with their session', () => {
     const r = runStrategy(session('afterRunTime')).result();
     expect(r.pods.podHours).toBeCloseTo(2000 / 3600, 9);
     expect(r.pendingSeconds.max).toBeCloseTo(1012, 9);
+  });
+});
+
+describe('a session pod moved to serverless ends with its session there', () => {
+  // A spot node (mean notice 3,650 s) and serverless pods for what does not fit, as in spot.test.ts.
+  const MONTH = 730 * 3600;
+  const SEED = 42;
+  const L = 40_000;
+  const serverless = {
+    preset: 'aws-fargate' as const,
+    pricePerVcpuHour: 0.036,
+    pricePerGiBHour: 0,
+    sizing: { kind: 'exact' as const },
+    podOverheadMiB: 0,
+    billing: { granularitySeconds: 1, minimumSeconds: 0 },
+    launchRate: null,
+    podStart: { sandbox: constant(5), imagePull: constant(10) },
+  };
+  const scenario = parseScenario({
+    schemaVersion: 1,
+    name: 'class on spot',
+    horizon: 86400,
+    seed: SEED,
+    workload: [{ type: 'burst', name: 'class', sessionStarts: ['00:00'], podsPerSession: 1, herdWidth: 0, sessionLength: L, endJitter: 0, pod: { cpuMillicores: 1000, memoryMiB: 1024 } }],
+    strategies: [
+      {
+        kind: 'mixed',
+        name: 'spot + pods',
+        controlPlanePerHour: 0,
+        nodePool: { instanceTypes: [node], minNodes: 1, autoscaler: null, overhead: noOverhead, podStart: { sandbox: constant(2), imagePull: constant(8) }, spot: { discount: 0.5, interruptionsPerMonth: 720 } },
+        serverless,
+      },
+    ],
+  });
+
+  it('the node finish event left from before the interruption does not end it (both fall at the session end)', () => {
+    // The node is Ready at 0 and draws its notice then (src/models/registry.ts's 'spot nodes' stream).
+    const reclaimed = new Random(SEED, hashString('spot nodes')).exponential(720 / MONTH) + 120;
+    expect(reclaimed + 15).toBeLessThan(L);
+    // The pod runs on the node from 10 s; the interruption stops it, and it reruns on serverless
+    // from the reclaim: billed per whole second from its pull (reclaimed + 5 s) to the session end
+    // at L. The node's finish event, scheduled for L when the pod started there, is stale by then.
+    const r = runStrategy(scenario).result();
+    expect(r.pods.completed).toBe(1);
+    expect(r.cost.items.serverlessCpu).toBeCloseTo((0.036 * Math.ceil(L - reclaimed - 5)) / 3600, 9);
+    expect(r.pods.podHours).toBeCloseTo((reclaimed - 10 + (L - reclaimed - 15)) / 3600, 9);
   });
 });
