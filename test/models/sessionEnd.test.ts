@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { constant, runStrategy } from '../helpers.ts';
-import { hashString, Random } from '../../src/sim/random.ts';
-
-const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
+import { MONTH, node, noOverhead, spotStream, spotThenServerless } from '../spotThenServerless.ts';
 
 /** One 10:00 session of two 3-vCPU pods (both arrive at 10:00, end at 10:00 + 1000 s) on one fixed node that holds one. */
 function session(podsEnd?: 'withSession' | 'afterRunTime') {
@@ -37,40 +34,21 @@ describe('session pods end with their session', () => {
 });
 
 describe('a session pod moved to serverless ends with its session there', () => {
-  // A spot node (mean notice 3,650 s) and serverless pods for what does not fit, as in spot.test.ts.
-  const MONTH = 730 * 3600;
+  // A spot node (mean notice 3,650 s) and serverless pods for what does not fit (test/spotThenServerless.ts).
   const SEED = 42;
   const L = 40_000;
-  const serverless = {
-    preset: 'aws-fargate' as const,
-    pricePerVcpuHour: 0.036,
-    pricePerGiBHour: 0,
-    sizing: { kind: 'exact' as const },
-    podOverheadMiB: 0,
-    billing: { granularitySeconds: 1, minimumSeconds: 0 },
-    launchRate: null,
-    podStart: { sandbox: constant(5), imagePull: constant(10) },
-  };
   const scenario = parseScenario({
     schemaVersion: 1,
     name: 'class on spot',
     horizon: 86400,
     seed: SEED,
     workload: [{ type: 'burst', name: 'class', sessionStarts: ['00:00'], podsPerSession: 1, herdWidth: 0, sessionLength: L, endJitter: 0, pod: { cpuMillicores: 1000, memoryMiB: 1024 } }],
-    strategies: [
-      {
-        kind: 'mixed',
-        name: 'spot + pods',
-        controlPlanePerHour: 0,
-        nodePool: { instanceTypes: [node], minNodes: 1, autoscaler: null, overhead: noOverhead, podStart: { sandbox: constant(2), imagePull: constant(8) }, spot: { discount: 0.5, interruptionsPerMonth: 720 } },
-        serverless,
-      },
-    ],
+    strategies: [spotThenServerless({})],
   });
 
   it('the node finish event left from before the interruption does not end it (both fall at the session end)', () => {
-    // The node is Ready at 0 and draws its notice then (src/models/registry.ts's 'spot nodes' stream).
-    const reclaimed = new Random(SEED, hashString('spot nodes')).exponential(720 / MONTH) + 120;
+    // The node is Ready at 0 and draws its notice then.
+    const reclaimed = spotStream(SEED).exponential(720 / MONTH) + 120;
     expect(reclaimed + 15).toBeLessThan(L);
     // The pod runs on the node from 10 s; the interruption stops it, and it reruns on serverless
     // from the reclaim: billed per whole second from its pull (reclaimed + 5 s) to the session end

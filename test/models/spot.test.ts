@@ -1,52 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { MONTH, node, noOverhead, serverless, spotStream, spotThenServerless } from '../spotThenServerless.ts';
 import { safeParseScenario } from '../../src/scenario/parse.ts';
 import { hashString, Random } from '../../src/sim/random.ts';
 import { capacityNotes } from '../../src/metrics/capacityNotes.ts';
 
-/** A 4 vCPU / 16 GiB node with no reservations; on demand $0.2/h, spot at half that. */
-const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
-/** Seconds in the month of interruption rates (730 h). */
-const MONTH = 730 * 3600;
 const SEED = 42;
 
-/** The notices a spot node draws come from this stream (src/models/registry.ts), in order. */
-const spotStream = (seed: number) => new Random(seed, hashString('spot nodes'));
 const preemptibleStream = (seed: number) => new Random(seed, hashString('preemptible pods'));
-
-/** Regular serverless pods at $0.036 per vCPU-hour (memory free), exact sizes, 5 s sandbox + 10 s pull. */
-const serverless = {
-  preset: 'aws-fargate' as const,
-  pricePerVcpuHour: 0.036,
-  pricePerGiBHour: 0,
-  sizing: { kind: 'exact' as const },
-  podOverheadMiB: 0,
-  billing: { granularitySeconds: 1, minimumSeconds: 0 },
-  launchRate: null,
-  podStart: { sandbox: constant(5), imagePull: constant(10) },
-};
-
-/**
- * One spot node (fixed pool, no autoscaler) and serverless pods for what does not fit: a pod
- * stopped by the node's interruption goes to serverless (no Ready node has room) and reruns there.
- */
-function spotThenServerless(spot: object) {
-  return {
-    kind: 'mixed' as const,
-    name: 'spot + pods',
-    controlPlanePerHour: 0,
-    nodePool: {
-      instanceTypes: [node],
-      minNodes: 1,
-      autoscaler: null,
-      overhead: noOverhead,
-      podStart: { sandbox: constant(2), imagePull: constant(8) },
-      spot: { discount: 0.5, interruptionsPerMonth: 720, ...spot },
-    },
-    serverless,
-  };
-}
 
 describe('spot nodes', () => {
   const D = 40_000;
