@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { runStrategy, scenarioWith } from '../helpers.ts';
 import { MONTH, node, noOverhead, serverless, spotStream, spotThenServerless } from '../spotThenServerless.ts';
 import { safeParseScenario } from '../../src/scenario/parse.ts';
 import { hashString, Random } from '../../src/sim/random.ts';
