@@ -143,12 +143,19 @@ export class EventQueue {
     this.slotData[stream] = dataKey(kind, payload);
     this.inStreams++;
     // The newest event of all has the highest sequence, so it leads only with an earlier time or priority.
-    if (!this.hasStream || time < this.streamTime || (time === this.streamTime && tie < this.streamTie)) {
+    this.leadIfFirst(stream);
+  }
+
+  /** Makes stream `s`'s pending event the front if there is none yet or it comes first (time, then tie). */
+  private leadIfFirst(s: number): void {
+    const t = this.slotTime[s];
+    const k = this.slotTie[s];
+    if (!this.hasStream || t < this.streamTime || (t === this.streamTime && k < this.streamTie)) {
       this.hasStream = true;
-      this.streamSlot = stream;
-      this.streamTime = time;
-      this.streamTie = tie;
-      this.streamData = this.slotData[stream];
+      this.streamSlot = s;
+      this.streamTime = t;
+      this.streamTie = k;
+      this.streamData = this.slotData[s];
     }
   }
 
@@ -158,18 +165,7 @@ export class EventQueue {
     this.inStreams--;
     this.hasStream = false;
     if (this.inStreams === 0) return;
-    for (let s = 0; s < this.streams; s++) {
-      if (this.slotPending[s] === 0) continue;
-      const t = this.slotTime[s];
-      const k = this.slotTie[s];
-      if (!this.hasStream || t < this.streamTime || (t === this.streamTime && k < this.streamTie)) {
-        this.hasStream = true;
-        this.streamSlot = s;
-        this.streamTime = t;
-        this.streamTie = k;
-        this.streamData = this.slotData[s];
-      }
-    }
+    for (let s = 0; s < this.streams; s++) if (this.slotPending[s] === 1) this.leadIfFirst(s);
   }
 
   /** Removes the first event; its fields are read from `poppedKind` / `poppedPayload` / `poppedTime`. */
