@@ -31,6 +31,8 @@ export function caseScenario(c: CalibrationCase): Scenario {
 export function runCase(c: CalibrationCase): CalibrationRow {
   const scenario = caseScenario(c);
   const run = new StrategyRun(scenario, scenario.strategies[0], buildWorkload(scenario), 0);
+  // Metrics may read each serverless pod's pull start (`meanImagePull`), which a replay keeps only when asked.
+  run.models.serverless?.keepPullStarts();
   run.result();
   const spillway = c.metric(run);
   const error = (spillway - c.published.value) / c.published.value;

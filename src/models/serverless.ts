@@ -9,6 +9,10 @@ import { roundToSize } from './serverlessSizing.ts';
 
 /** Slots of the request-shape memo. */
 const MEMO = 256;
+/** A launch record is billing (its pod launched and not yet finished or reclaimed)... */
+const LIVE = 1;
+/** ... or billed, its finish event still to come (the record is freed when that event fires). */
+const BILLED = 2;
 
 /**
  * Pod-billed serverless containers (Fargate, ECI, Autopilot), one micro-VM per pod:
@@ -20,9 +24,17 @@ const MEMO = 256;
  *   overhead rounded up to an allowed size, per second with the provider's minimum.
  *
  * Pods come in a few request shapes, and everything billing needs is a property of the shape
- * (its rounded size, spend rate, requested vCPU and GiB): per pod only the shape and the pull
- * start are kept, the shape's levels change together as one recorder mix, and billed seconds are
- * summed per shape (costs are priced once, at the end).
+ * (its rounded size, spend rate, requested vCPU and GiB): per launch only the pod, its shape and
+ * its pull start are kept, the shape's levels change together as one recorder mix, and billed
+ * seconds are summed per shape (costs are priced once, at the end).
+ *
+ * Launch records, not per-pod arrays: a launch takes a record (a freed one first) and its finish
+ * event carries the record, so the records in use are about the pods launched and not finished
+ * (tens of thousands at a 1M-pod replay's peak), dense and in cache. Per-pod arrays of every pod
+ * were 9 MB of fresh memory at 1M pods (a pull start and a shape byte each), whose first touch
+ * cost about 25 ms, and a cache miss per finish. A record is freed when its finish event fires,
+ * never before (a reclaimed launch's record waits for its now stale event, so no event ever
+ * reaches a record reused by another pod).
  */
 export class Serverless {
   private readonly sandbox: DelaySampler;
@@ -43,13 +55,19 @@ export class Serverless {
   private readonly shapeRate: number[] = [];
   /** Per shape: seconds billed so far (all pods of the shape). */
   private readonly shapeBilled: number[] = [];
-  /**
-   * Shape of each launched pod: one byte while there are at most 256 shapes (pods come in a few),
-   * widened when a 257th appears. A 1M-pod array is 1 MB of fresh memory instead of 4 (fresh
-   * memory costs about 3 ms per MB to first touch on the bench's machine).
-   */
-  private podShape: Uint8Array | Int32Array;
-  private readonly pullStart: Float64Array;
+  /** Per launch record: its pod, the pod's shape, its pull (and billing) start, and LIVE / BILLED (0: free). */
+  private recPod = new Int32Array(1024);
+  private recShape = new Int32Array(1024);
+  private recPullStart = new Float64Array(1024);
+  private recState = new Uint8Array(1024);
+  /** Records ever used; freed ones are reused first (a stack). */
+  private recUsed = 0;
+  private recFree = new Int32Array(1024);
+  private recFreeCount = 0;
+  /** Per pod, its current launch's record: only with `trackLaunches` (preemptible pods are reclaimed by pod). */
+  private recOf: Int32Array | undefined;
+  /** Per pod, its last pull start (NaN: never launched here): only with `keepPullStarts`. */
+  private pullStartOf: Float64Array | undefined;
 
   /** The measured scheduling rate in front of the launch API, then the launch bucket (null: none). */
   private readonly scheduling: LaunchBucket | null;
@@ -74,10 +92,8 @@ export class Serverless {
     this.pricePerGiBSecond = config.pricePerGiBHour / 3600;
     this.scheduling = config.schedulingRate ? new LaunchBucket(config.schedulingRate) : null;
     this.launchBucket = config.launchRate ? new LaunchBucket(config.launchRate) : null;
-    this.podShape = new Uint8Array(cluster.pods.count);
-    this.pullStart = new Float64Array(cluster.pods.count).fill(NaN);
     const k = cluster.kernel;
-    this.kFinish = k.on('podFinishedOnServerless', (pod) => this.onFinished(pod));
+    this.kFinish = k.on('podFinishedOnServerless', (rec) => this.onFinished(rec));
   }
 
   /** Spent on vCPU so far (pods that finished or were billed at the end). */
@@ -142,14 +158,23 @@ export class Serverless {
     );
     // The billing minimum and rounding: paid for, not requested.
     this.shapePaidMix.push(r.mix({ [LEVEL.paidCpu]: size.vcpu, [LEVEL.paidMem]: size.memoryGiB, [LEVEL.costRate]: rate }));
-    const id = this.shapeVcpu.length - 1;
-    if (id > 255 && this.podShape instanceof Uint8Array) this.podShape = Int32Array.from(this.podShape);
-    return id;
+    return this.shapeVcpu.length - 1;
   }
 
-  /** When the pod's image pull (and billing) started; NaN if it was never launched here. */
+  /** Keeps every pod's last pull start from now on, for `pullStartedAt` (a per-pod array: for small runs that read it). */
+  keepPullStarts(): void {
+    this.pullStartOf ??= new Float64Array(this.cluster.pods.count).fill(NaN);
+  }
+
+  /** When the pod's image pull (and billing) last started; NaN if it was never launched here. Needs `keepPullStarts` before the run. */
   pullStartedAt(pod: number): number {
-    return this.pullStart[pod];
+    if (!this.pullStartOf) throw new Error('Serverless.pullStartedAt: call keepPullStarts() before the run');
+    return this.pullStartOf[pod];
+  }
+
+  /** Keeps each pod's current launch record from now on, for `reclaim` (preemptible pods). */
+  trackLaunches(): void {
+    this.recOf ??= new Int32Array(this.cluster.pods.count).fill(-1);
   }
 
   /** Can this pod run here at all (does its request fit an allowed size)? */
@@ -165,7 +190,6 @@ export class Serverless {
       c.markUnschedulable(pod, now);
       return;
     }
-    this.podShape[pod] = s;
     c.node[pod] = ON_SERVERLESS;
     this.active++;
     // First come, first served through both buckets: the measured scheduling rate, then the launch API.
@@ -173,7 +197,7 @@ export class Serverless {
     if (this.scheduling) launchAt = this.scheduling.pass(launchAt);
     if (this.launchBucket) launchAt = this.launchBucket.pass(launchAt);
     // Both buckets hold the pod back alike: its wait until launchAt is launch throttling.
-    this.launch(pod, now, launchAt);
+    this.launch(pod, s, now, launchAt);
   }
 
   /**
@@ -181,15 +205,41 @@ export class Serverless {
    * image pull (billing starts), then the pod runs until it finishes. Every one of these times is
    * known now, so billing and Running are recorded in advance and the only event is the finish.
    */
-  private launch(pod: number, asked: number, at: number): void {
+  private launch(pod: number, shape: number, asked: number, at: number): void {
     const c = this.cluster;
     const pullStart = at + this.sandbox.sample();
-    this.pullStart[pod] = pullStart;
-    this.startPaying(pod);
+    const rec = this.takeRecord();
+    this.recPod[rec] = pod;
+    this.recShape[rec] = shape;
+    this.recPullStart[rec] = pullStart;
+    this.recState[rec] = LIVE;
+    if (this.recOf) this.recOf[pod] = rec;
+    if (this.pullStartOf) this.pullStartOf[pod] = pullStart;
+    this.startPaying(rec);
     const running = pullStart + this.imagePull.seconds(c.pods.cls[pod]);
     c.waits.launchServerless(pod, asked, at, pullStart, running);
-    c.kernel.schedule(c.runFrom(pod, running, 2), this.kFinish, pod, PRIORITY.finish);
+    c.kernel.schedule(c.runFrom(pod, running, 2), this.kFinish, rec, PRIORITY.finish);
     this.onLaunched?.(pod, pullStart);
+  }
+
+  /** A free launch record (the last one freed, else a new one). */
+  private takeRecord(): number {
+    if (this.recFreeCount > 0) return this.recFree[--this.recFreeCount];
+    const rec = this.recUsed++;
+    if (rec === this.recPod.length) {
+      const n = 2 * rec;
+      this.recPod = widened(this.recPod, new Int32Array(n));
+      this.recShape = widened(this.recShape, new Int32Array(n));
+      this.recPullStart = widened(this.recPullStart, new Float64Array(n));
+      this.recState = widened(this.recState, new Uint8Array(n));
+      this.recFree = new Int32Array(n);
+    }
+    return rec;
+  }
+
+  private freeRecord(rec: number): void {
+    this.recState[rec] = 0;
+    this.recFree[this.recFreeCount++] = rec;
   }
 
   /**
@@ -198,53 +248,77 @@ export class Serverless {
    */
   reclaim(pod: number, now: number): void {
     const c = this.cluster;
+    if (!this.recOf) throw new Error('Serverless.reclaim: call trackLaunches() before the run');
+    const rec = this.recOf[pod];
     c.recorder.at(now);
-    this.bill(pod, now);
+    this.bill(rec, now);
+    // Its finish event is stale now; the record is freed when that fires.
+    this.recState[rec] = BILLED;
     this.active--;
     c.node[pod] = NOWHERE;
   }
 
-  /** Starts paying for the pod's size and its request, from its image pull start. */
-  private startPaying(pod: number): void {
+  /** Starts paying for the launch's size and its request, from its image pull start. */
+  private startPaying(rec: number): void {
     const r = this.cluster.recorder;
-    r.at(this.pullStart[pod]);
-    r.addMix(this.shapeMix[this.podShape[pod]], 1);
+    r.at(this.recPullStart[rec]);
+    r.addMix(this.shapeMix[this.recShape[rec]], 1);
   }
 
-  private onFinished(pod: number): void {
+  /** The finish event of launch record `rec`. */
+  private onFinished(rec: number): void {
     const c = this.cluster;
     const now = c.kernel.now;
-    // A reclaimed preemptible pod runs again with a later finish: this event is stale then.
-    if (!c.finishesNow(pod, now) || c.node[pod] !== ON_SERVERLESS) return;
-    c.state[pod] = POD.done;
-    c.completed++;
-    c.recorder.at(now);
-    c.recorder.add(LEVEL.running, -1);
-    this.bill(pod, now);
-    this.active--;
+    const pod = this.recPod[rec];
+    // A reclaimed preemptible pod runs again with a later finish: this event is stale then (unless
+    // the new run ends at this very time, as a session pod's fixed end does: then the pod
+    // finishes now, as its own event would, and that event finds it done).
+    if (c.finishesNow(pod, now) && c.node[pod] === ON_SERVERLESS) {
+      const current = this.recState[rec] === LIVE ? rec : (this.recOf as Int32Array)[pod];
+      c.state[pod] = POD.done;
+      c.completed++;
+      c.recorder.at(now);
+      c.recorder.add(LEVEL.running, -1);
+      this.bill(current, now);
+      this.recState[current] = BILLED;
+      this.active--;
+    }
+    if (this.recState[rec] === BILLED) this.freeRecord(rec);
   }
 
-  /** Stops paying for the pod at `now` (the recorder's cursor is at `now`). */
-  private bill(pod: number, now: number): void {
-    const s = this.podShape[pod];
+  /** Stops paying for launch record `rec` at `now` (the recorder's cursor is at `now`). */
+  private bill(rec: number, now: number): void {
+    const s = this.recShape[rec];
     const r = this.cluster.recorder;
     r.addMix(this.shapeMix[s], -1);
-    const used = now - this.pullStart[pod];
+    const pullStart = this.recPullStart[rec];
+    const used = now - pullStart;
     const billed = billedSeconds(used, this.config.billing.granularitySeconds, this.config.billing.minimumSeconds);
     // The part of the minimum or of the rounding that was paid for but not used.
     if (billed > used) r.lumpMix(this.shapePaidMix[s], billed - used);
     this.shapeBilled[s] += billed;
-    this.onPodBilled?.(pod, this.pullStart[pod], now, billed, this.shapeRate[s]);
+    this.onPodBilled?.(this.recPod[rec], pullStart, now, billed, this.shapeRate[s]);
   }
 
-  /** Bills pods still billing at the end of the run as if they stopped then. */
+  /** Bills pods still billing at the end of the run as if they stopped then, in pod order. */
   finish(now: number): void {
     const c = this.cluster;
-    for (let pod = 0; pod < c.pods.count; pod++) {
-      if (c.node[pod] !== ON_SERVERLESS || !(this.pullStart[pod] < now) || c.state[pod] === POD.done) continue;
+    const live: number[] = [];
+    for (let rec = 0; rec < this.recUsed; rec++) {
       // Still billing at the end (pulling its image or running): billed up to now.
+      if (this.recState[rec] === LIVE && this.recPullStart[rec] < now) live.push(rec);
+    }
+    live.sort((a, b) => this.recPod[a] - this.recPod[b]);
+    for (const rec of live) {
       c.recorder.at(now);
-      this.bill(pod, now);
+      this.bill(rec, now);
+      this.recState[rec] = BILLED;
     }
   }
+}
+
+/** `to` (a longer array of the same type) with `from` copied into its start. */
+function widened<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -52,6 +52,8 @@ export class ServerlessSpot {
     this.reclaimAt = new Float64Array(cluster.pods.count).fill(NaN);
     this.kReclaim = cluster.kernel.on('preemptiblePodReclaimed', (pod) => this.onReclaim(pod));
     serverless.onLaunched = (pod, pullStart) => this.launched(pod, pullStart);
+    // Reclaims come by pod: the service keeps each pod's current launch.
+    serverless.trackLaunches();
   }
 
   private launched(pod: number, pullStart: number): void {

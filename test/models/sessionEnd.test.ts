@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { constant, runStrategy } from '../helpers.ts';
-import { MONTH, node, noOverhead, spotStream, spotThenServerless } from '../spotThenServerless.ts';
+import { hashString, Random } from '../../src/sim/random.ts';
+import { MONTH, node, noOverhead, serverless, spotStream, spotThenServerless } from '../spotThenServerless.ts';
 
 /** One 10:00 session of two 3-vCPU pods (both arrive at 10:00, end at 10:00 + 1000 s) on one fixed node that holds one. */
 function session(podsEnd?: 'withSession' | 'afterRunTime') {
@@ -57,5 +58,35 @@ describe('a session pod moved to serverless ends with its session there', () => 
     expect(r.pods.completed).toBe(1);
     expect(r.cost.items.serverlessCpu).toBeCloseTo((0.036 * Math.ceil(L - reclaimed - 5)) / 3600, 9);
     expect(r.pods.podHours).toBeCloseTo((reclaimed - 10 + (L - reclaimed - 15)) / 3600, 9);
+  });
+});
+
+describe('a preemptible serverless session pod reclaimed once', () => {
+  // ECI preemptible pods (1 h protection, 300 s notice, 360 interruptions a month), 5 s sandbox
+  // and 10 s pull, $0.018 per vCPU-hour (half of $0.036), billed per whole second.
+  const SEED = 7;
+  // The pod launches at 0 (pull, and billing, from 5 s) and draws its reclaim first.
+  const reclaimed = 5 + 3600 + new Random(SEED, hashString('preemptible pods')).exponential(360 / MONTH) + 300;
+  // The session ends 1,000 s after the reclaim: the rerun (pull from reclaimed + 5 s) is still in
+  // its protection hour then, so it ends with the session, at the same time the first run's
+  // finish event (now stale) was scheduled for.
+  const L = Math.ceil(reclaimed) + 1000;
+  const scenario = parseScenario({
+    schemaVersion: 1,
+    name: 'class on preemptible pods',
+    horizon: 2 * L,
+    seed: SEED,
+    workload: [{ type: 'burst', name: 'class', sessionStarts: ['00:00'], podsPerSession: 1, herdWidth: 0, sessionLength: L, endJitter: 0, pod: { cpuMillicores: 1000, memoryMiB: 1024 } }],
+    strategies: [{ kind: 'serverless', name: 'eci spot', controlPlanePerHour: 0, serverless: { ...serverless, preset: 'alibaba-eci', spot: { discount: 0.5, interruptionsPerMonth: 360 } } }],
+  });
+
+  it('finishes once, at the session end, billed for both runs', () => {
+    const r = runStrategy(scenario).result();
+    expect(r.spot?.interruptions).toBe(1);
+    expect(r.pods.completed).toBe(1);
+    const billed = Math.ceil(reclaimed - 5 - 1e-9) + Math.ceil(L - (reclaimed + 5) - 1e-9);
+    expect(r.cost.total).toBeCloseTo((0.018 / 3600) * billed, 9);
+    // Running from 15 s to the reclaim, then from reclaimed + 15 s to L.
+    expect(r.pods.podHours).toBeCloseTo((L - 30) / 3600, 9);
   });
 });
