@@ -5,6 +5,7 @@ import { binpack } from './binpackingEstimator.ts';
 import { PRIORITY, type Cluster } from './cluster.ts';
 import { DeadlineQueue } from './deadlineQueue.ts';
 import { NODE, type NodePool } from './nodePool.ts';
+import { TimedSlots } from './timedSlots.ts';
 
 /** The node limits that can leave pods waiting: the pool's maxNodes and cluster-autoscaler's max-nodes-total. */
 export type NodeLimit = 'maxNodes' | 'maxNodesTotal';
@@ -193,21 +194,46 @@ export class ClusterAutoscaler {
     const cutoff = now - cfg.scaleDownUnneededTime;
     let removable = pool.aliveTotal - pool.deleting - this.minNodes;
     let removed = 0;
+    // The unneeded nodes are the candidate list's prefix (`NodePool.prefixEnd`), read in place.
+    // Removing an empty node unlists only itself (the drain loop skips empty nodes anyway), and so
+    // does a drain that fails (a node already passed), unless placeholders move; a drain that
+    // succeeds may unlist its pods' destinations (over the threshold now), which the loop must
+    // still see: so before such a removal, if the loop can go on after it, the rest of the list is
+    // copied (`unneeded`, `unneededLeft`) and read from the copy.
+    let copied = false;
     // Empty nodes first, in bulk.
     const empty = this.eligibleEmpty;
     for (let i = 0; i < this.eligibleEmptyCount && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
       // Placeholders of a node deleted just before may have moved here: they must still fit elsewhere.
-      if (!pool.emptyNodeCanGo(empty[i], -2)) continue;
+      if (!pool.emptyNodeCanGo(empty[i], 0)) continue;
+      if (!copied && pool.headroom !== undefined) {
+        this.copyUnneeded(pool.candidatesStart);
+        copied = true;
+      }
       pool.beginDeletion(empty[i], now, now + cfg.nodeDeleteDelayAfterTaint);
       removed++;
       removable--;
     }
     if (!cfg.safeToEvict || cfg.maxDrainParallelism === 0) return;
     let drained = 0;
-    const unneeded = this.unneeded;
-    for (let i = 0; i < this.unneededCount && drained < cfg.maxDrainParallelism && removed < cfg.maxScaleDownParallelism && removable > 0; i++) {
-      const slot = unneeded[i];
+    const candidates = pool.candidates;
+    let at = pool.candidatesStart;
+    let i = 0;
+    while (drained < cfg.maxDrainParallelism && removed < cfg.maxScaleDownParallelism && removable > 0) {
+      let slot: number;
+      if (copied) {
+        if (i === this.unneededLeft) break;
+        slot = this.unneeded[i++];
+      } else {
+        if (at >= pool.prefixEnd) break;
+        slot = candidates[at++];
+        if (slot < 0) continue;
+      }
       if (pool.unneededSince[slot] > cutoff || pool.podCount[slot] === 0 || pool.status[slot] !== NODE.ready) continue;
+      if (!copied && (pool.headroom !== undefined || (drained + 1 < cfg.maxDrainParallelism && removed + 1 < cfg.maxScaleDownParallelism && removable > 1))) {
+        this.copyUnneeded(at);
+        copied = true;
+      }
       if (pool.drain(slot, now)) {
         pool.beginDeletion(slot, now, now + cfg.nodeDeleteDelayAfterTaint + this.drainDuration.sample());
         drained++;
@@ -219,8 +245,8 @@ export class ClusterAutoscaler {
         // (Known difference, left as is: in cluster-autoscaler the planner drops such a node
         // without an error, and the delay follows only an actuator error, a failed taint call:
         // core/static_autoscaler.go lastScaleDownFailTime, actuation/actuator.go StartDeletion.)
-        pool.setUnneededUpdate(slot, -1);
         this.markUnremovable(slot, now);
+        pool.forgetUnneeded(slot);
         this.lastScaleDownFailure = now;
       }
     }
@@ -279,18 +305,35 @@ export class ClusterAutoscaler {
     this.backoffUntil[s] = now + duration;
   }
 
+  /** Copies the unneeded prefix's nodes from candidate position `from` on into `unneeded`. */
+  private copyUnneeded(from: number): void {
+    const pool = this.pool;
+    const n = pool.snapshotPrefix(from);
+    const at = pool.visitAt;
+    for (let i = 0; i < n; i++) this.unneeded[i] = at[i];
+    this.unneededLeft = n;
+  }
+
   /**
-   * Unneeded nodes found by the latest update, in candidate order: the first `unneededCount`
-   * entries. Reused between loops and never shrunk (setting an array's length to 0 frees its
-   * storage, and every loop then grew it again: most of the replay's garbage).
+   * The rest of the unneeded nodes for the scale-down in progress: the first `unneededLeft`
+   * entries (see `scaleDown`). Reused between loops and never shrunk (setting an array's length
+   * to 0 frees its storage, and every loop then grew it again).
    */
   private readonly unneeded: number[] = [];
+  private unneededLeft = 0;
+  /** How many nodes the latest update found unneeded. */
   private unneededCount = 0;
   /** Of those, the empty ones unneeded for scaleDownUnneededTime (at most maxScaleDownParallelism): the first `eligibleEmptyCount`. */
   private readonly eligibleEmpty: number[] = [];
   private eligibleEmptyCount = 0;
   /** Count of unneeded-node updates so far; a node's timer holds while it is found at each. */
   private updates = 0;
+  /**
+   * Empty nodes of the unneeded prefix not unneeded for scaleDownUnneededTime yet, by their
+   * unneeded time: the update looks at them again once they are (stale entries, of nodes that
+   * left the prefix or got pods since, only cost a look).
+   */
+  private readonly ripening = new TimedSlots();
   /** Nodes found unremovable, with when to look at them again (the timeout is constant: FIFO). */
   private readonly rechecks = new DeadlineQueue();
 
@@ -322,44 +365,79 @@ export class ClusterAutoscaler {
     const n = cfg.maxScaleDownParallelism;
     const loops = Math.floor(Math.max(cfg.scaleDownUnneededTime, cfg.scanInterval) / cfg.scanInterval);
     const limit = Math.min(this.unneededCount + 2 * n, n * loops + n);
-    const unneeded = this.unneeded;
-    let found = 0;
-    const eligibleEmpty = this.eligibleEmpty;
-    let eligible = 0;
+    this.eligibleEmptyCount = 0;
     const cutoff = now - cfg.scaleDownUnneededTime;
     const podCount = pool.podCount;
     const unneededSince = pool.unneededSince;
     const canDrain = cfg.safeToEvict && cfg.maxDrainParallelism > 0;
-    // Nodes found unneeded are no destination for the next candidates' pods (`setUnneededUpdate`).
     // The candidate list (read after the rechecks above, which may list nodes), -1 for gaps.
     const candidates = pool.candidates;
+    // A node found unneeded is no destination for the next candidates' pods: the simulations of
+    // the candidate at position `at` exclude the nodes listed before it (all found unneeded in
+    // this walk: those that were not are unlisted, `markUnremovable`).
+    //
+    // First the nodes the last update found unneeded (the unneeded prefix, in order). Without
+    // placeholders and with drains on, each is found so again, with its timer running on, unless
+    // it became empty (it may be deleted now) or something its pods' moves depend on changed
+    // (`NodePool.watch`): only those are visited. The limit below cannot stop the walk in the prefix
+    // (it holds `unneededCount` nodes at most, and the limit is not below that).
+    const everyNode = pool.headroom !== undefined || !canDrain;
+    const ripening = this.ripening;
+    while (ripening.headTime <= cutoff) pool.watchIfUnneeded(ripening.pop());
+    const visits = pool.watchedInOrder(everyNode);
+    const visitAt = pool.visitAt;
+    for (let i = 0; i < visits; i++) {
+      const at = visitAt[i];
+      const slot = candidates[at];
+      if (slot < 0) continue;
+      const isEmpty = podCount[slot] === 0;
+      // An empty node's overprovisioning placeholders must fit elsewhere too (headroom.ts).
+      let movable = isEmpty && (pool.headroom === undefined || pool.emptyNodeCanGo(slot, at));
+      if (!movable && canDrain && !isEmpty) {
+        movable = pool.simulationHolds(slot) || pool.podsStillMove(slot, at);
+        if (!movable) movable = pool.podsCanMove(slot, at);
+      }
+      if (movable) {
+        if (isEmpty) this.emptyUnneeded(slot, cutoff, everyNode);
+      } else {
+        this.markUnremovable(slot, now);
+      }
+    }
+    // Then the rest of the list, each node in turn, until the limit.
+    let found = pool.prefixCount;
     const end = pool.candidatesEnd;
-    let at = pool.candidatesStart;
+    let at = pool.prefixEnd;
     for (; at < end && found < limit; at++) {
       const slot = candidates[at];
       if (slot < 0) continue;
       const wasUnneeded = pool.unneededUpdate(slot) === previous;
       const isEmpty = podCount[slot] === 0;
-      // An empty node's overprovisioning placeholders must fit elsewhere too (headroom.ts).
-      let movable = isEmpty && (pool.headroom === undefined || pool.emptyNodeCanGo(slot, update));
+      let movable = isEmpty && (pool.headroom === undefined || pool.emptyNodeCanGo(slot, at));
       if (!movable && canDrain && !isEmpty) {
         // Most visits end at the first test: nothing it depended on changed (a call less per visit).
-        movable = wasUnneeded && (pool.simulationHolds(slot) || pool.podsStillMove(slot, update));
-        if (!movable) movable = pool.podsCanMove(slot, update);
+        movable = wasUnneeded && (pool.simulationHolds(slot) || pool.podsStillMove(slot, at));
+        if (!movable) movable = pool.podsCanMove(slot, at);
       }
       if (movable) {
         if (!wasUnneeded) unneededSince[slot] = now;
-        pool.setUnneededUpdate(slot, update);
-        unneeded[found++] = slot;
-        if (isEmpty && unneededSince[slot] <= cutoff && eligible < n) eligibleEmpty[eligible++] = slot;
+        found++;
+        if (isEmpty) this.emptyUnneeded(slot, cutoff, everyNode);
       } else {
         this.markUnremovable(slot, now);
       }
     }
     // The nodes visited and still listed are those found unneeded (the others were parked).
-    pool.endCandidateWalk(unneeded, found, at);
+    pool.endCandidateWalk(update, found, at);
     this.unneededCount = found;
-    this.eligibleEmptyCount = eligible;
+  }
+
+  /** An empty node found unneeded: listed for deletion if unneeded long enough, and looked at again by the next update (then or when it is). */
+  private emptyUnneeded(slot: number, cutoff: number, everyNode: boolean): void {
+    const since = this.pool.unneededSince[slot];
+    if (since <= cutoff) {
+      if (this.eligibleEmptyCount < this.config.maxScaleDownParallelism) this.eligibleEmpty[this.eligibleEmptyCount++] = slot;
+      if (!everyNode) this.pool.watch(slot);
+    } else if (!everyNode) this.ripening.push(slot, since);
   }
 
   private markUnremovable(slot: number, now: number): void {

@@ -53,21 +53,27 @@ export function headroomWanted(h: NonNullable<NodePoolConfig['headroom']>): bool
 /** Most pod classes for which a node keeps its images in a table (`NodePool.imageAt`), not a Map. */
 const IMAGE_TABLE_CLASSES = 16;
 
-/** A walk number no node is ever excluded in (`unneededUpdate` starts at -1, walks count from 1). */
-const NO_WALK = -2;
+/**
+ * A removal simulation outside cluster-autoscaler's walk excludes no node: a walk excludes the
+ * nodes listed before the candidate it simulates (`W_POS` below the candidate's), and positions
+ * are never negative.
+ */
+const NO_WALK = 0;
 
 /**
- * What cluster-autoscaler's walk reads for every candidate, side by side in `walkState` (one
- * cache line for four nodes instead of a miss per array: the walk visits some 60 nodes per scan,
- * most only to confirm they are still unneeded): its position in `candidates` (one int32 left
- * spare, so that a node's state stays within one cache line), the latest update that found the
- * node unneeded (it is then no destination for the rest of that walk), and flags saying whether
- * its last simulation still holds.
+ * What cluster-autoscaler's walk reads per candidate, side by side in `walkState` (one cache line
+ * for four nodes instead of a miss per array): its position in `candidates` (UNLISTED when it is
+ * not listed), whether it is in the `watched` list, the latest update that found the node
+ * unneeded (stored when the node leaves the unneeded prefix: see `unneededUpdate`), and flags
+ * saying whether its last simulation still holds.
  */
 const W_POS = 0;
+const W_WATCHED = 1;
 const W_UPDATE = 2;
 const W_FLAGS = 3;
 const W_STRIDE = 4;
+/** `W_POS` of a node not in `candidates`: above any position, so never "listed before" a candidate. */
+const UNLISTED = 0x7fffffff;
 /** A pod was bound to the node since its pods were last found movable. */
 const ATTACHED = 1;
 /** A node some pod was to move to has lost room (or left) since then. */
@@ -166,8 +172,8 @@ export class NodePool {
   private readonly createHead: number[];
   /**
    * Underutilized nodes (cluster-autoscaler's scale-down candidates), oldest first: the entries
-   * from `candidatesStart` to `candidatesEnd`, -1 for a node taken off the list since (each walk
-   * drops those it passes: `endCandidateWalk`). An array, not a linked list: the walk reads the
+   * from `candidatesStart` to `candidatesEnd`, -1 for a node taken off the list since (dropped
+   * when they outnumber the nodes: `endCandidateWalk`, `compactCandidates`). An array, not a linked list: the walk reads the
    * next node's slot without waiting for the current node's state to come from memory, so the
    * cache misses of successive nodes overlap (following the list's links was most of the walk's
    * time). Replaced when it grows: read it again after anything that lists a node.
@@ -344,9 +350,10 @@ export class NodePool {
       slot = this.slotsUsed++;
       if (slot >= this.cap) this.grow(slot + 1);
       // A slot's first use: what `grow` left zeroed and `launch` does not set below (a reused
-      // slot keeps it from its last node: -1 once the node left). The node's position in
-      // `candidates` needs nothing: it is set when the node is listed, and read only while it is.
+      // slot keeps it from its last node: -1 and UNLISTED once the node left; a reused slot's
+      // watched mark stays with its entry in `watched`, which the next walk drops).
       this.dependentsHead[slot] = -1;
+      this.walkState[W_STRIDE * slot + W_POS] = UNLISTED;
     }
     const shape = this.shapes[s];
     this.type[slot] = s;
@@ -642,9 +649,29 @@ export class NodePool {
       (this.cutsExact ? this.freeCpu[slot] >= this.leastFreeCpu[s] && this.freeMem[slot] >= this.leastFreeMem[s] : this.utilization(slot) < this.utilizationThreshold) &&
       !(this.recheckAt[slot] > now) &&
       !(this.headroom !== undefined && this.headroom.count[slot] > 0 && this.podCount[slot] > 0);
-    const listed = this.underutilizedSince[slot] === this.underutilizedSince[slot];
-    if (under && !listed) this.listUnderutilized(slot, now);
-    else if (!under && listed) this.unlistUnderutilized(slot);
+    // Listed iff its position is not UNLISTED; in the unneeded prefix iff it is below prefixEnd.
+    const pos = this.walkState[W_STRIDE * slot + W_POS];
+    if (under) {
+      if (pos === UNLISTED) this.listUnderutilized(slot, now);
+      else if (pos < this.prefixEnd) this.watchIfChanged(slot);
+    } else if (pos !== UNLISTED) this.unlistUnderutilized(slot);
+  }
+
+  /**
+   * A node the last update found unneeded, after a bind or a pod leaving it (every one is followed
+   * by `updateUtilization`): if a pod was bound to it (ATTACHED) or it is empty now, the next
+   * update must look at it.
+   */
+  private watchIfChanged(slot: number): void {
+    const k = W_STRIDE * slot;
+    const ws = this.walkState;
+    if (ws[k + W_WATCHED] === 0 && (ws[k + W_FLAGS] !== 0 || this.podCount[slot] === 0)) this.watch(slot);
+  }
+
+  /** The next update looks at the node if it is in the unneeded prefix (an empty one whose unneeded time is up). */
+  watchIfUnneeded(slot: number): void {
+    const k = W_STRIDE * slot;
+    if (this.walkState[k + W_POS] < this.prefixEnd && this.walkState[k + W_WATCHED] === 0) this.watch(slot);
   }
 
   /**
@@ -666,20 +693,33 @@ export class NodePool {
 
   private unlistUnderutilized(slot: number): void {
     if (this.underutilizedSince[slot] !== this.underutilizedSince[slot]) return;
-    this.candidates[this.walkState[W_STRIDE * slot + W_POS]] = -1;
+    const k = W_STRIDE * slot;
+    const pos = this.walkState[k + W_POS];
+    this.candidates[pos] = -1;
     this.underutilizedSince[slot] = NaN;
+    this.walkState[k + W_POS] = UNLISTED;
+    if (pos < this.prefixEnd) this.leavePrefix(slot);
+  }
+
+  /** A node of the unneeded prefix is unlisted: its latest update is stored now (see `unneededUpdate`). */
+  private leavePrefix(slot: number): void {
+    this.walkState[W_STRIDE * slot + W_UPDATE] = this.lastWalk;
+    this.prefixCount--;
   }
 
   /** `candidates` is full: moves its nodes to the front without the gaps, and doubles it if that leaves it more than half full. */
   private compactCandidates(): void {
     let c = this.candidates;
     let kept = 0;
+    let prefixEnd = 0;
     for (let i = this.candidatesStart; i < this.candidatesEnd; i++) {
+      if (i === this.prefixEnd) prefixEnd = kept;
       const slot = c[i];
       if (slot < 0) continue;
       c[kept] = slot;
       this.walkState[W_STRIDE * slot + W_POS] = kept++;
     }
+    this.prefixEnd = this.prefixEnd >= this.candidatesEnd ? kept : prefixEnd;
     if (2 * kept > c.length) {
       const bigger = new Int32Array(2 * c.length);
       bigger.set(c.subarray(0, kept));
@@ -690,34 +730,116 @@ export class NodePool {
   }
 
   /**
-   * A walk visited the candidates from `candidatesStart` up to (not including) `stoppedAt` and
-   * kept `kept[0]` ... `kept[count - 1]` listed (in order; the others were unlisted, or had been
-   * before): they move up against `stoppedAt` and the list starts at them, so no later walk
-   * passes those gaps again.
+   * The unneeded prefix: the candidates from `candidatesStart` up to (not including) `prefixEnd`
+   * are the nodes the latest update (`lastWalk`) found unneeded, in its order, with gaps (-1) for
+   * those unlisted since; `prefixCount` of them are still listed. The next update finds each of
+   * them unneeded again unless something it depends on changed; those nodes are in `watched`.
    */
-  endCandidateWalk(kept: ArrayLike<number>, count: number, stoppedAt: number): void {
-    const start = stoppedAt - count;
-    if (start === this.candidatesStart) return;
-    const c = this.candidates;
-    for (let i = 0; i < count; i++) {
-      const slot = kept[i];
-      c[start + i] = slot;
-      this.walkState[W_STRIDE * slot + W_POS] = start + i;
-    }
-    this.candidatesStart = start;
+  prefixEnd = 0;
+  prefixCount = 0;
+  lastWalk = 0;
+  /**
+   * The prefix nodes the next update must look at (marked in `W_WATCHED`; entries of nodes that
+   * left the prefix since are dropped then): a pod was bound to it, a node its pods were to move
+   * to lost room or left, or it is empty (the update lists the empty ones it may delete).
+   */
+  private watched = new Int32Array(64);
+  private watchedCount = 0;
+  /** The positions `watchedInOrder` leaves, and the prefix's listed nodes of `snapshotPrefix`. */
+  visitAt = new Int32Array(64);
+
+  watch(slot: number): void {
+    this.walkState[W_STRIDE * slot + W_WATCHED] = 1;
+    if (this.watchedCount === this.watched.length) this.growWatched();
+    this.watched[this.watchedCount++] = slot;
   }
 
-  /** The latest scale-down update that found the node unneeded (-1: none since it launched). */
-  unneededUpdate(slot: number): number {
-    return this.walkState[W_STRIDE * slot + W_UPDATE];
+  private growWatched(): void {
+    const bigger = new Int32Array(2 * this.watched.length);
+    bigger.set(this.watched);
+    this.watched = bigger;
   }
 
   /**
-   * cluster-autoscaler's update number `update` found the node unneeded: it is no destination for
-   * the rest of that walk's simulations. -1: forget it (a drain found no room for its pods).
+   * Empties `watched` and leaves in `visitAt` the candidate positions of its nodes still in the
+   * unneeded prefix (all its positions if `all`), ascending; returns how many.
    */
-  setUnneededUpdate(slot: number, update: number): void {
-    this.walkState[W_STRIDE * slot + W_UPDATE] = update;
+  watchedInOrder(all: boolean): number {
+    const ws = this.walkState;
+    const w = this.watched;
+    let n = 0;
+    if (all) {
+      n = this.prefixEnd - this.candidatesStart;
+      this.visitFor(n);
+      for (let i = 0; i < n; i++) this.visitAt[i] = this.candidatesStart + i;
+    } else this.visitFor(this.watchedCount);
+    const at = this.visitAt;
+    for (let i = 0; i < this.watchedCount; i++) {
+      const k = W_STRIDE * w[i];
+      ws[k + W_WATCHED] = 0;
+      if (all) continue;
+      const pos = ws[k + W_POS];
+      if (pos >= this.prefixEnd) continue;
+      // Insertion sort: a few dozen nodes, mostly in order already.
+      let j = n++;
+      for (; j > 0 && at[j - 1] > pos; j--) at[j] = at[j - 1];
+      at[j] = pos;
+    }
+    this.watchedCount = 0;
+    return n;
+  }
+
+  /** The nodes of the unneeded prefix still listed from position `from` on, in order, into `visitAt`; returns how many. */
+  snapshotPrefix(from: number): number {
+    this.visitFor(this.prefixEnd - from);
+    const c = this.candidates;
+    const out = this.visitAt;
+    let n = 0;
+    for (let i = from; i < this.prefixEnd; i++) if (c[i] >= 0) out[n++] = c[i];
+    return n;
+  }
+
+  private visitFor(n: number): void {
+    if (n <= this.visitAt.length) return;
+    let cap = this.visitAt.length;
+    while (cap < n) cap *= 2;
+    this.visitAt = new Int32Array(cap);
+  }
+
+  /**
+   * Update `walk` visited the candidates up to (not including) `stoppedAt` and found `count` of
+   * them unneeded (the others were unlisted, or had been before): they are the new unneeded
+   * prefix. Its gaps are dropped once they outnumber its nodes (the drain loop passes them).
+   */
+  endCandidateWalk(walk: number, count: number, stoppedAt: number): void {
+    this.prefixEnd = stoppedAt;
+    this.prefixCount = count;
+    this.lastWalk = walk;
+    if (stoppedAt - this.candidatesStart - count <= count) return;
+    const c = this.candidates;
+    let to = stoppedAt;
+    for (let i = stoppedAt - 1; i >= this.candidatesStart; i--) {
+      const slot = c[i];
+      if (slot < 0) continue;
+      c[--to] = slot;
+      this.walkState[W_STRIDE * slot + W_POS] = to;
+    }
+    this.candidatesStart = to;
+  }
+
+  /**
+   * The latest scale-down update that found the node unneeded (-1: none since it launched). The
+   * nodes of the unneeded prefix were found so by the latest; a node's own entry is written when
+   * it leaves the prefix, so an update does not write one per node it finds unneeded again.
+   */
+  unneededUpdate(slot: number): number {
+    const k = W_STRIDE * slot;
+    return this.walkState[k + W_POS] < this.prefixEnd ? this.lastWalk : this.walkState[k + W_UPDATE];
+  }
+
+  /** Forgets that the node was found unneeded (a drain found no room for its pods); it must not be listed. */
+  forgetUnneeded(slot: number): void {
+    this.walkState[W_STRIDE * slot + W_UPDATE] = -1;
   }
 
   // ---- pods --------------------------------------------------------------------------------
@@ -1124,7 +1246,11 @@ export class NodePool {
     for (let pod = this.dependentsHead[target]; pod >= 0; ) {
       const next = pm[PM_STRIDE * pod + PM_NEXT];
       const on = node[pod];
-      if (on >= 0) this.walkState[W_STRIDE * on + W_FLAGS] |= STALE;
+      if (on >= 0) {
+        const k = W_STRIDE * on;
+        this.walkState[k + W_FLAGS] |= STALE;
+        if (this.walkState[k + W_POS] < this.prefixEnd && this.walkState[k + W_WATCHED] === 0) this.watch(on);
+      }
       pm[PM_STRIDE * pod + PM_PREV] = -2;
       pod = next;
     }
@@ -1147,7 +1273,7 @@ export class NodePool {
    * earlier in the walk than this one was so at the last update too (nodes join the candidate
    * list at its end), when it was no destination either.
    */
-  podsStillMove(slot: number, walk: number): boolean {
+  podsStillMove(slot: number, before: number): boolean {
     const flags = this.walkState[W_STRIDE * slot + W_FLAGS];
     if ((flags & (ATTACHED | UNSIMULATED)) !== 0) return false;
     if (flags === 0) return true;
@@ -1161,7 +1287,7 @@ export class NodePool {
     let pod = this.podHead[slot];
     for (; pod >= 0; pod = links[2 * pod + 1]) {
       const t = pm[PM_STRIDE * pod + PM_TO];
-      if (this.status[t] !== NODE.ready || this.walkState[W_STRIDE * t + W_UPDATE] === walk || t === slot) {
+      if (this.status[t] !== NODE.ready || this.walkState[W_STRIDE * t + W_POS] < before || t === slot) {
         ok = false;
         break;
       }
@@ -1189,16 +1315,17 @@ export class NodePool {
 
   /**
    * cluster-autoscaler's removal simulation (simulator/scheduling/hinting_simulator.go): could
-   * every pod on `slot` run on another Ready node not excluded in walk `walk`, each pod seeing the
+   * every pod on `slot` run on another Ready node not listed before candidate position `before`
+   * (found unneeded earlier in the walk; 0: none excluded), each pod seeing the
    * room the ones before it took? Like CA, each pod first tries its hint (where it went in its
    * node's last simulation), then the first node that fits, round robin from where the last such
    * search stopped (the scheduler framework's RunFiltersUntilPassingNode: filters only, no
    * scoring). Changes nothing: reserved room is kept in the pool's arrays and the skipped nodes
    * (`slot`, excluded, reserved) are skipped at query time (`acceptMove`), not written to the index.
    */
-  podsCanMove(slot: number, walk: number): boolean {
+  podsCanMove(slot: number, before: number): boolean {
     if (this.podCount[slot] === 0) return true;
-    const ok = this.simulateRemoval(slot, walk, true);
+    const ok = this.simulateRemoval(slot, before, true);
     this.walkState[W_STRIDE * slot + W_FLAGS] = ok ? 0 : UNSIMULATED;
     return ok;
   }
@@ -1208,7 +1335,7 @@ export class NodePool {
    * the room as it was; if `keepHints` and every pod found a place, those places become the pods'
    * hints and their nodes are watched for losing room (`invalidateDependents`).
    */
-  private simulateRemoval(slot: number, walk: number, keepHints: boolean): boolean {
+  private simulateRemoval(slot: number, before: number, keepHints: boolean): boolean {
     const c = this.cluster;
     const cpu = c.pods.cpu;
     const mem = c.pods.mem;
@@ -1220,7 +1347,7 @@ export class NodePool {
     const targets = this.targets;
     let count = 0;
     this.simSlot = slot;
-    this.simWalk = walk;
+    this.simBefore = before;
     let ok = true;
     for (let pod = this.podHead[slot]; pod >= 0; pod = links[2 * pod + 1]) {
       const pc = cpu[pod];
@@ -1257,14 +1384,14 @@ export class NodePool {
 
   /**
    * A node with no real pods may go if it holds no placeholders, or if they all fit on other Ready
-   * nodes not found unneeded in walk `walk` (cluster-autoscaler's removal simulation moves them like
+   * nodes not listed before candidate position `before` (cluster-autoscaler's removal simulation moves them like
    * any replicated pod: first fit, as `simulateRemoval`). Changes nothing.
    */
-  emptyNodeCanGo(slot: number, walk: number): boolean {
+  emptyNodeCanGo(slot: number, before: number): boolean {
     const h = this.headroom;
     if (h === undefined || h.count[slot] === 0) return true;
     this.simSlot = slot;
-    this.simWalk = walk;
+    this.simBefore = before;
     this.simCpu = h.cpu;
     this.simMem = h.mem;
     this.scratchFor(h.count[slot]);
@@ -1374,9 +1501,9 @@ export class NodePool {
     }
   }
 
-  /** The removal simulation in progress: its node, walk and current pod's request. */
+  /** The removal simulation in progress: its node, the position nodes listed before are excluded below, and current pod's request. */
   private simSlot = -1;
-  private simWalk = 0;
+  private simBefore = 0;
   // -0: doubles from the start (see `billed`).
   private simCpu = -0;
   private simMem = -0;
@@ -1387,7 +1514,7 @@ export class NodePool {
   private readonly acceptMove = (t: number): boolean =>
     t !== this.simSlot &&
     this.status[t] === NODE.ready &&
-    this.walkState[W_STRIDE * t + W_UPDATE] !== this.simWalk &&
+    this.walkState[W_STRIDE * t + W_POS] >= this.simBefore &&
     this.freeCpu[t] >= this.simCpu &&
     this.freeMem[t] >= this.simMem &&
     this.freePods[t] >= 1;

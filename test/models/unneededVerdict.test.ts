@@ -67,3 +67,79 @@ describe("cluster-autoscaler's unneeded verdict follows the room its pods would 
     expect(pool.aliveTotal).toBe(1);
   });
 });
+
+/** Two nodes from the start, LeastAllocated, threshold 0.5, scans every 10 s, recheck 300 s, taint 5 s, drain 20 s. */
+function twoNodes(pods: Array<[number, number, number, number]>) {
+  const s = scenarioWith(
+    [
+      {
+        kind: 'nodes' as const,
+        name: 'nodes',
+        nodePool: {
+          instanceTypes: [node],
+          overhead: noOverhead,
+          podStart: { sandbox: constant(2), imagePull: constant(8) },
+          provisioningDelay: constant(100),
+          minNodes: 0,
+          initialNodes: 2,
+          autoscaler: { drainDuration: constant(20) },
+        },
+      },
+    ],
+    pods,
+    { horizon: 3600 },
+  );
+  return runStrategy(s);
+}
+
+describe('an unneeded node is looked at again when it changes, not only when its destinations do', () => {
+  it('a pod bound to an unneeded node that leaves its pods no place to move makes it unremovable at the next scan', () => {
+    // A (1 vCPU, 7 GiB) binds to node 0 at 0 s (tie: lowest slot); B (2.5 vCPU, 8 GiB) to node 1
+    // (free score 1 vs 0.656): node 1 at 62.5%, no candidate; node 0 at 43.75%, and A fits on
+    // node 1 (1.5 vCPU, 8 GiB free): node 0 unneeded from the 0 s scan.
+    // C (0.6 vCPU, 512 MiB) arrives at 300 s and binds to node 0 (free score 0.656 vs node 1's
+    // (0.375 + 0.5) / 2 = 0.4375): node 0 at max(1.6/4, 7.5/16) = 46.9%, still a candidate, but
+    // after A, node 1 has 0.5 vCPU left, less than C's 0.6: the 300 s scan finds node 0
+    // unremovable (recheck at 600 s, again at 900 s, ...), and it is never drained (it would
+    // have been at 600 s on the 0 s verdict).
+    const run = twoNodes([
+      [0, 9000, 1000, 7168],
+      [0, 9000, 2500, 8192],
+      [300, 9000, 600, 512],
+    ]);
+    const pool = run.models.pool!;
+    run.kernel.run({ until: 299 });
+    expect([0, 1].map((p) => run.cluster.node[p])).toEqual([0, 1]);
+    expect(pool.unneededSince[0]).toBe(0);
+    expect(pool.recheckAt[0]).toBe(-Infinity);
+    run.kernel.run({ until: 300 });
+    expect(run.cluster.node[2]).toBe(0);
+    expect(pool.recheckAt[0]).toBe(600);
+    run.kernel.run({ until: 600 });
+    expect(pool.recheckAt[0]).toBe(900);
+    run.kernel.run({ until: 1000 });
+    expect(run.cluster.evictions).toBe(0);
+    expect(pool.aliveTotal).toBe(2);
+  });
+
+  it('an unneeded node that becomes empty is deleted as empty (no drain) when its unneeded time, counted from the first verdict, is up', () => {
+    // A (1 vCPU, 7 GiB, running 10 s to 400 s) on node 0 and B (2 vCPU, 256 MiB) on node 1 at
+    // 0 s (free score 1 vs 0.656): node 1 at 50%, no candidate; A fits there: node 0 unneeded
+    // from 0 s. A ends at 400 s: node 0 is empty, still unneeded since 0 s. The 600 s scan (cutoff
+    // 600 - 600 = 0) deletes it among the empty nodes: taint 5 s, no drain time, gone at 605 s;
+    // nothing evicted.
+    const run = twoNodes([
+      [0, 390, 1000, 7168],
+      [0, 9000, 2000, 256],
+    ]);
+    const pool = run.models.pool!;
+    run.kernel.run({ until: 400 });
+    expect(pool.podCount[0]).toBe(0);
+    expect(pool.unneededSince[0]).toBe(0);
+    run.kernel.run({ until: 604 });
+    expect(pool.aliveTotal).toBe(2);
+    run.kernel.run({ until: 605 });
+    expect(pool.aliveTotal).toBe(1);
+    expect(run.cluster.evictions).toBe(0);
+  });
+});
