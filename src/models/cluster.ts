@@ -132,7 +132,9 @@ export class Cluster {
     const fixed = this.pods.fixedEnd;
     if (fixed !== undefined && fixed[pod]) {
       const endAt = this.pods.arrival[pod] + this.pods.duration[pod];
-      if (finish > endAt) return endAt > runningAt ? endAt : runningAt;
+      // Math.max, not a conditional with the argument `runningAt`: that would make V8 box every
+      // finish this returns, also `finish` below (a heap allocation per pod start).
+      if (finish > endAt) return Math.max(endAt, runningAt);
     }
     return finish;
   }
@@ -167,6 +169,23 @@ export class Cluster {
    * `finishAt(pod)` until it stops). The first start also ends the pod's pending time.
    */
   runFrom(pod: number, runningAt: number, where: 1 | 2): number {
+    const flags = this.flags[pod];
+    // The rare cases apart: the common path is small enough for V8 to inline it into the callers
+    // (a double passed to or returned from a call it does not inline is boxed, a heap allocation).
+    if (flags & RESTARTED || !this.notYetRunning(pod)) return this.runAgainFrom(pod, runningAt, where);
+    // A first start, never stopped before (almost every pod): no side record to keep.
+    this.state[pod] = POD.started;
+    this.firstRunningAt[pod] = runningAt;
+    this.flags[pod] = (flags & ~RAN_ON) | where | FIRST_START;
+    const r = this.recorder;
+    r.at(runningAt);
+    r.add(LEVEL.pending, -1);
+    r.add(LEVEL.running, 1);
+    return this.endOf(pod, runningAt, this.pods.duration[pod]);
+  }
+
+  /** `runFrom` for a pod started before or stopped before (its times may be in the side record). */
+  private runAgainFrom(pod: number, runningAt: number, where: 1 | 2): number {
     this.state[pod] = POD.started;
     const r = this.recorder;
     r.at(runningAt);

@@ -951,28 +951,38 @@ export class NodePool {
       // Pulled (or being pulled) for an earlier pod of this workload: wait for the same pull.
       const i = slot * this.imageStride + cls;
       image = this.imageAt[i];
-      if (image !== image) this.imageAt[i] = image = this.pull(slot, sandboxDone, cls);
-    } else if (this.imageCls[slot] === cls) {
-      // Pulled (or being pulled) for an earlier pod of this workload: wait for the same pull.
-      image = this.imageReadyAt[slot];
-    } else if (this.imageCls[slot] < 0) {
-      image = this.pull(slot, sandboxDone, cls);
-      this.imageCls[slot] = cls;
-      this.imageReadyAt[slot] = image;
-    } else {
-      // Another workload's image on a node that already has one (rare: most nodes run one).
-      let images = this.moreImages.get(slot);
-      if (!images) this.moreImages.set(slot, (images = new Map()));
-      const cached = images.get(cls);
-      if (cached !== undefined) image = cached;
-      else {
-        image = this.pull(slot, sandboxDone, cls);
-        images.set(cls, image);
+      if (image !== image) {
+        this.imageAt[i] = this.pull(slot, sandboxDone, cls);
+        // Read back, not taken from the call: `image` is then a plain double on both paths. A
+        // variable (or conditional) joining a double with a number returned by a call V8 did not
+        // inline is boxed on every path (a heap allocation per pod); so is `running` below
+        // without Math.max.
+        image = this.imageAt[i];
       }
-    }
-    const running = sandboxDone > image ? sandboxDone : image;
+    } else image = this.imageWithoutTable(slot, sandboxDone, cls);
+    const running = Math.max(sandboxDone, image);
     if (c.notYetRunning(pod)) c.waits.startOnNode(pod, now, sandboxDone, running);
     c.kernel.schedule(c.runFrom(pod, running, 1), this.kFinish, pod, PRIORITY.finish);
+  }
+
+  /** When class `cls`'s image is on `slot` for a pod whose sandbox is done at `from`, with too many classes for `imageAt`. */
+  private imageWithoutTable(slot: number, from: number, cls: number): number {
+    // Pulled (or being pulled) for an earlier pod of this workload: wait for the same pull.
+    if (this.imageCls[slot] === cls) return this.imageReadyAt[slot];
+    if (this.imageCls[slot] < 0) {
+      const image = this.pull(slot, from, cls);
+      this.imageCls[slot] = cls;
+      this.imageReadyAt[slot] = image;
+      return image;
+    }
+    // Another workload's image on a node that already has one (rare: most nodes run one).
+    let images = this.moreImages.get(slot);
+    if (!images) this.moreImages.set(slot, (images = new Map()));
+    const cached = images.get(cls);
+    if (cached !== undefined) return cached;
+    const image = this.pull(slot, from, cls);
+    images.set(cls, image);
+    return image;
   }
 
   /**
