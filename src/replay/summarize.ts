@@ -1,6 +1,6 @@
 import type { StrategyRun } from './strategyRun.ts';
 import { LEVEL, type Recorder } from '../metrics/recorder.ts';
-import { quantilesOf, type FillValues } from '../metrics/quantile.ts';
+import { quantilesOf, WIDE_MIN, type FillValues, type ValueRange } from '../metrics/quantile.ts';
 import { quantileBySelection } from '../metrics/quantileSelect.ts';
 import type { CostItems, LimitWait, SpotOutcome, StrategyResult } from '../metrics/result.ts';
 import type { NodeLimitName, WaitLedger } from '../metrics/waits.ts';
@@ -21,8 +21,8 @@ export function summarize(run: StrategyRun): StrategyResult {
   const r = cluster.recorder;
 
   const { items, total, commitment } = costOf(run);
-  const { arrived, fillWaits, started, onNodes, onServerless, violations, sum } = pendingTimes(run);
-  const q = quantilesOf(arrived, fillWaits, PENDING_PROBABILITIES);
+  const { arrived, fillWaits, range, started, onNodes, onServerless, violations, sum } = pendingTimes(run);
+  const q = quantilesOf(arrived, fillWaits, PENDING_PROBABILITIES, undefined, range);
   const pendingCdf = q.slice(0, CDF_POINTS);
   const pool = models.pool;
 
@@ -110,8 +110,8 @@ export interface BandSample {
  */
 export function summarizeForBands(run: StrategyRun, series: boolean): BandSample {
   const { total } = costOf(run);
-  const { arrived, fillWaits, started, violations } = pendingTimes(run);
-  const cdf = series ? quantilesOf(arrived, fillWaits, PENDING_PROBABILITIES) : undefined;
+  const { arrived, fillWaits, range, started, violations } = pendingTimes(run);
+  const cdf = series ? quantilesOf(arrived, fillWaits, PENDING_PROBABILITIES, undefined, range) : undefined;
   let p95 = cdf ? cdf[CDF_POINTS] : 0;
   if (!cdf) {
     const waits = new Float64Array(arrived);
@@ -161,10 +161,11 @@ function costOf(run: StrategyRun): { items: CostItems; total: number; commitment
  * Every arrived pod's pending time, arrival to first Running. A pod that never started (still
  * waiting at the horizon, or fitting nowhere) has waited until the horizon at least: it counts
  * with that wait, never as 0 and never left out (which would make a run that starts nothing look
- * instant). The tallies come from one pass; the times themselves are written by `fillWaits`
- * chunk by chunk when the quantiles read them (see FillValues), not kept in an array.
+ * instant). The tallies come from one pass (with the range the quantiles need, see ValueRange);
+ * the times themselves are written by `fillWaits` chunk by chunk when the quantiles read them (see
+ * FillValues), not kept in an array.
  */
-function pendingTimes(run: StrategyRun): { arrived: number; fillWaits: FillValues; started: number; onNodes: number; onServerless: number; violations: number; sum: number } {
+function pendingTimes(run: StrategyRun): { arrived: number; fillWaits: FillValues; range: ValueRange; started: number; onNodes: number; onServerless: number; violations: number; sum: number } {
   const { scenario, cluster } = run;
   const h = scenario.horizon;
   const arrived = run.arrived;
@@ -173,6 +174,9 @@ function pendingTimes(run: StrategyRun): { arrived: number; fillWaits: FillValue
   let onServerless = 0;
   let violations = 0;
   let sum = 0;
+  let largest = -Infinity;
+  let smallestWide = Infinity;
+  let unusual = false;
   const slo = scenario.slo.pendingSeconds;
   // The arrays in locals: the first run in a browser worker runs this loop in the interpreter.
   const { firstRunningAt, flags } = cluster;
@@ -192,6 +196,9 @@ function pendingTimes(run: StrategyRun): { arrived: number; fillWaits: FillValue
     }
     sum += w;
     if (w > slo) violations++;
+    if (w > largest) largest = w;
+    if (w < smallestWide && w >= WIDE_MIN) smallestWide = w;
+    if (!(w > 0) && (w !== 0 || 1 / w < 0)) unusual = true;
   }
   const fillWaits: FillValues = (start, end, out) => {
     for (let i = start; i < end; i++) {
@@ -199,7 +206,7 @@ function pendingTimes(run: StrategyRun): { arrived: number; fillWaits: FillValue
       out[i - start] = (running <= h ? running : h) - arrival[i];
     }
   };
-  return { arrived, fillWaits, started, onNodes, onServerless, violations, sum };
+  return { arrived, fillWaits, range: { smallestWide, largest, unusual }, started, onNodes, onServerless, violations, sum };
 }
 
 /** Requested over paid, time-weighted over the horizon (0 when nothing was paid). */

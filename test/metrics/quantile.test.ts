@@ -1,6 +1,6 @@
 import { quantileSorted as d3QuantileSorted } from 'd3-array';
 import { describe, expect, it } from 'vitest';
-import { quantiles, quantileSorted } from '../../src/metrics/quantile.ts';
+import { quantiles, quantilesOf, quantileSorted, WIDE_MIN, type ValueRange } from '../../src/metrics/quantile.ts';
 import { Random } from '../../src/sim/random.ts';
 
 const PS = Array.from({ length: 201 }, (_, k) => k / 200).concat([0.95, 0.99, 0.999]);
@@ -67,4 +67,43 @@ describe('quantiles (without a full sort)', () => {
     expect(Array.from(quantiles(neg.slice(), PS))).toEqual(bySorting(neg));
     expect(Array.from(quantiles(new Float64Array(0), [0.5]))).toEqual([0]);
   });
+});
+
+/** The range a caller tallies in its own pass (the rule in ValueRange's comment). */
+function tally(v: Float64Array): ValueRange {
+  let largest = -Infinity;
+  let smallestWide = Infinity;
+  let unusual = false;
+  for (const x of v) {
+    if (x > largest) largest = x;
+    if (x < smallestWide && x >= WIDE_MIN) smallestWide = x;
+    if (!(x > 0) && (x !== 0 || 1 / x < 0)) unusual = true;
+  }
+  return { smallestWide, largest, unusual };
+}
+
+describe('quantilesOf with the range tallied by the caller', () => {
+  it('WIDE_MIN is the smallest double with a non-zero high word', () => {
+    const w = new Uint32Array(new Float64Array([WIDE_MIN]).buffer);
+    expect([w[0], w[1]]).toEqual([0, 1]);
+  });
+
+  const sets: Array<[string, (rng: Random, i: number) => number]> = [
+    ['pending times with ties, zeros and a wide range', (rng) => [0, 3 + rng.int(3), Math.exp(rng.normal() * 2 + 3), rng.uniform(0, 1e6), 1 + rng.int(1000) * Number.EPSILON][rng.int(5)]],
+    ['denormals below and above WIDE_MIN, zeros and a huge value', (rng) => [0, Number.MIN_VALUE * (1 + rng.int(5)), WIDE_MIN * rng.uniform(0.5, 2), 2.2e-308 * rng.uniform(1, 2), rng.int(100) === 0 ? 1e300 : 3][rng.int(5)]],
+    ['only values with a zero high word', (rng) => Number.MIN_VALUE * rng.int(1000)],
+    ['a -0 among them (plain sort)', (rng, i) => (i === 777 ? -0 : rng.uniform(0, 100))],
+    ['negative values (plain sort)', (rng) => rng.uniform(-50, 50)],
+  ];
+  for (const [name, value] of sets) {
+    it(`gives the same quantiles as its own pass: ${name}`, () => {
+      const rng = new Random(name.length);
+      const v = Float64Array.from({ length: 30_000 }, (_, i) => value(rng, i));
+      const fill = (start: number, end: number, out: Float64Array) => out.set(v.subarray(start, end));
+      const withRange = Array.from(quantilesOf(v.length, fill, PS, undefined, tally(v)));
+      expect(withRange).toEqual(Array.from(quantilesOf(v.length, fill, PS)));
+      // (+ 0: R-7 interpolation turns a -0 at p = 0 into +0, where d3 returns the -0 itself.)
+      expect(withRange.map((x) => x + 0)).toEqual(bySorting(v).map((x) => x + 0));
+    });
+  }
 });
