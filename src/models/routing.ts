@@ -27,8 +27,12 @@ export class Routing {
   private readonly pinned: Int8Array;
   private readonly kTimeout: number;
   private readonly preferNodesNow: boolean;
-  /** Unit a pending pod moves to when its timeout fires. */
-  private readonly nextUnit: Uint8Array;
+  /**
+   * Unit a pending pod moves to when its timeout fires: kept per pod only with three units or
+   * more (with two, a pod can only wait on the first and move to the second; a per-pod array is
+   * 1 MB of fresh memory at 1M pods).
+   */
+  private readonly nextUnit: Uint8Array | undefined;
   /**
    * Pods waiting for their timeout, oldest first: every timeout has the same length, so the order
    * they started waiting is the order they time out. One event at a time sweeps the queue (at the
@@ -69,7 +73,7 @@ export class Routing {
         if (i >= 0) this.pinned[i] = sel.target === 'nodes' ? 0 : 1;
       }
     }
-    this.nextUnit = new Uint8Array(cluster.pods.count);
+    this.nextUnit = this.timeout < Infinity && this.units.length > 2 ? new Uint8Array(cluster.pods.count) : undefined;
     this.kTimeout = cluster.kernel.on('pendingTimeouts', () => this.sweepTimeouts());
     this.sweeps = this.timeout < Infinity ? cluster.kernel.openStream() : -1;
   }
@@ -110,7 +114,7 @@ export class Routing {
     if (hasNext && this.preferNodesNow) return this.tryUnit(pod, u + 1, now);
     pool.enqueuePending(pod);
     if (hasNext && this.timeout < Infinity) {
-      this.nextUnit[pod] = u + 1;
+      if (this.nextUnit) this.nextUnit[pod] = u + 1;
       this.timeouts.push(pod, now + this.timeout);
       if (!this.sweepPending) {
         this.sweepPending = true;
@@ -141,7 +145,7 @@ export class Routing {
       if (this.cluster.state[pod] === POD.pendingNodes) {
         (this.pool as NodePool).removePending(pod);
         this.cluster.waits.overflow(pod, now);
-        this.tryUnit(pod, this.nextUnit[pod], now);
+        this.tryUnit(pod, this.nextUnit ? this.nextUnit[pod] : 1, now);
       }
       if (q.size > 0 && q.headDeadline <= now && k.peek() <= now) break;
     }
