@@ -1236,6 +1236,9 @@ export class NodePool {
     // Out of the list it is in (`undepend`, inlined: this runs for every pod of every simulation).
     const prev = pm[k + PM_PREV];
     if (prev !== -2) {
+      // Already in the target's list: nothing reads the lists' order (`invalidateDependents` marks
+      // every pod's node alike), so it stays where it is (relinking it took its neighbours' lines).
+      if (pm[k + PM_TO] === target) return;
       const next = pm[k + PM_NEXT];
       if (prev >= 0) pm[PM_STRIDE * prev + PM_NEXT] = next;
       else this.dependentsHead[pm[k + PM_TO]] = next;

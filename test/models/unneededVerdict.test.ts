@@ -68,8 +68,8 @@ describe("cluster-autoscaler's unneeded verdict follows the room its pods would 
   });
 });
 
-/** Two nodes from the start, LeastAllocated, threshold 0.5, scans every 10 s, recheck 300 s, taint 5 s, drain 20 s. */
-function twoNodes(pods: Array<[number, number, number, number]>) {
+/** Two nodes from the start (or `initialNodes`), LeastAllocated, threshold 0.5, scans every 10 s, recheck 300 s, taint 5 s, drain 20 s. */
+function twoNodes(pods: Array<[number, number, number, number]>, initialNodes = 2, maxDrainParallelism = 1) {
   const s = scenarioWith(
     [
       {
@@ -81,8 +81,8 @@ function twoNodes(pods: Array<[number, number, number, number]>) {
           podStart: { sandbox: constant(2), imagePull: constant(8) },
           provisioningDelay: constant(100),
           minNodes: 0,
-          initialNodes: 2,
-          autoscaler: { drainDuration: constant(20) },
+          initialNodes,
+          autoscaler: { drainDuration: constant(20), maxDrainParallelism },
         },
       },
     ],
@@ -141,5 +141,40 @@ describe('an unneeded node is looked at again when it changes, not only when its
     run.kernel.run({ until: 605 });
     expect(pool.aliveTotal).toBe(1);
     expect(run.cluster.evictions).toBe(0);
+  });
+});
+
+describe('the drain loop reads the unneeded nodes as the update found them', () => {
+  it('drains a node the same loop filled past the threshold with its first drain', () => {
+    // Three nodes, max-drain-parallelism 2. At 0 s A (0.5 vCPU, 7 GiB) binds to node 0 (all
+    // empty: lowest slot), B (1 vCPU, 1 GiB) to node 1 and C (2.5 vCPU, 1 GiB) to node 2 (empty
+    // ones score 1): node 2 at 62.5%, no candidate. The 0 s update: A fits on node 1 (node 0
+    // unneeded); B, with node 0 excluded, fits on node 2 (1.5 vCPU free; node 1 unneeded). At
+    // 600 s both are unneeded for 600 s. Node 0 is drained first: A goes to the best node, node 1
+    // ((3/4 + 15/16) / 2 = 0.84 against node 2's (1.5/4 + 15/16) / 2 = 0.66), which is then at
+    // max(1.5/4, 8/16) = 50%, no candidate any more; the loop still drains it, as found at the
+    // update: A and B go to node 2 (1.5 vCPU and 15 GiB free take 1.5 vCPU and 8 GiB). Three
+    // evictions; nodes 0 and 1 gone at 600 + 5 (taint) + 20 (drain) = 625 s.
+    const run = twoNodes(
+      [
+        [0, 9000, 500, 7168],
+        [0, 9000, 1000, 1024],
+        [0, 9000, 2500, 1024],
+      ],
+      3,
+      2,
+    );
+    const pool = run.models.pool!;
+    run.kernel.run({ until: 599 });
+    expect([0, 1, 2].map((p) => run.cluster.node[p])).toEqual([0, 1, 2]);
+    expect([pool.unneededSince[0], pool.unneededSince[1]]).toEqual([0, 0]);
+    expect(run.cluster.evictions).toBe(0);
+    run.kernel.run({ until: 600 });
+    expect(run.cluster.evictions).toBe(3);
+    expect([0, 1, 2].map((p) => run.cluster.node[p])).toEqual([2, 2, 2]);
+    run.kernel.run({ until: 624 });
+    expect(pool.aliveTotal).toBe(3);
+    run.kernel.run({ until: 625 });
+    expect(pool.aliveTotal).toBe(1);
   });
 });
