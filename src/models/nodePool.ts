@@ -644,28 +644,33 @@ export class NodePool {
     // `utilization(slot) < utilizationThreshold`, exactly, as two comparisons (see underThreshold.ts):
     // this runs on every bind and every finish.
     const s = this.type[slot];
-    // A node holding placeholders next to real pods is no candidate (see headroom.ts).
+    // (Kept small, to be inlined where it is called on every bind and finish: the rarer tests are
+    // calls.)
     const under =
       (this.cutsExact ? this.freeCpu[slot] >= this.leastFreeCpu[s] && this.freeMem[slot] >= this.leastFreeMem[s] : this.utilization(slot) < this.utilizationThreshold) &&
       !(this.recheckAt[slot] > now) &&
-      !(this.headroom !== undefined && this.headroom.count[slot] > 0 && this.podCount[slot] > 0);
-    // Listed iff its position is not UNLISTED; in the unneeded prefix iff it is below prefixEnd.
-    const pos = this.walkState[W_STRIDE * slot + W_POS];
-    if (under) {
-      if (pos === UNLISTED) this.listUnderutilized(slot, now);
-      else if (pos < this.prefixEnd) this.watchIfChanged(slot);
-    } else if (pos !== UNLISTED) this.unlistUnderutilized(slot);
+      (this.headroom === undefined || this.placeholdersAllowListing(slot));
+    const listed = this.underutilizedSince[slot] === this.underutilizedSince[slot];
+    if (under !== listed) {
+      if (under) this.listUnderutilized(slot, now);
+      else this.unlistUnderutilized(slot);
+    } else if (under) this.watchIfChanged(slot);
+  }
+
+  /** A node holding placeholders next to real pods is no candidate (see headroom.ts). */
+  private placeholdersAllowListing(slot: number): boolean {
+    return !((this.headroom as Headroom).count[slot] > 0 && this.podCount[slot] > 0);
   }
 
   /**
-   * A node the last update found unneeded, after a bind or a pod leaving it (every one is followed
-   * by `updateUtilization`): if a pod was bound to it (ATTACHED) or it is empty now, the next
-   * update must look at it.
+   * A listed node, after a bind or a pod leaving it (every one is followed by
+   * `updateUtilization`): if the last update found it unneeded and since then a pod was bound to
+   * it (ATTACHED) or it is empty now, the next update must look at it.
    */
   private watchIfChanged(slot: number): void {
     const k = W_STRIDE * slot;
     const ws = this.walkState;
-    if (ws[k + W_WATCHED] === 0 && (ws[k + W_FLAGS] !== 0 || this.podCount[slot] === 0)) this.watch(slot);
+    if (ws[k + W_POS] < this.prefixEnd && ws[k + W_WATCHED] === 0 && (ws[k + W_FLAGS] !== 0 || this.podCount[slot] === 0)) this.watch(slot);
   }
 
   /** The next update looks at the node if it is in the unneeded prefix (an empty one whose unneeded time is up). */
