@@ -170,9 +170,13 @@ export class Cluster {
    */
   runFrom(pod: number, runningAt: number, where: 1 | 2): number {
     const flags = this.flags[pod];
-    // The rare cases apart: the common path is small enough for V8 to inline it into the callers
-    // (a double passed to or returned from a call it does not inline is boxed, a heap allocation).
-    if (flags & RESTARTED || !this.notYetRunning(pod)) return this.runAgainFrom(pod, runningAt, where);
+    // The rare cases apart, so that V8 inlines the common path into its callers: a double passed
+    // to or returned from a call it does not inline is boxed (a heap allocation per pod). For the
+    // same reason the rare path's finish is read from the side record (a double), not returned.
+    if (flags & RESTARTED || !this.notYetRunning(pod)) {
+      this.runAgainFrom(pod, runningAt, where);
+      return this.side[this.sideIndex(pod) + S_FINISH];
+    }
     // A first start, never stopped before (almost every pod): no side record to keep.
     this.state[pod] = POD.started;
     this.firstRunningAt[pod] = runningAt;
@@ -184,8 +188,11 @@ export class Cluster {
     return this.endOf(pod, runningAt, this.pods.duration[pod]);
   }
 
-  /** `runFrom` for a pod started before or stopped before (its times may be in the side record). */
-  private runAgainFrom(pod: number, runningAt: number, where: 1 | 2): number {
+  /**
+   * `runFrom` for a pod started before or stopped before: it has a side record (or gets one: a
+   * first start without one is `runFrom`'s), which keeps its Running and finish.
+   */
+  private runAgainFrom(pod: number, runningAt: number, where: 1 | 2): void {
     this.state[pod] = POD.started;
     const r = this.recorder;
     r.at(runningAt);
@@ -202,12 +209,9 @@ export class Cluster {
     }
     this.flags[pod] = first ? flags | FIRST_START : flags & ~FIRST_START;
     r.add(LEVEL.running, 1);
-    if (!(flags & RESTARTED)) return this.endOf(pod, runningAt, this.pods.duration[pod]);
     const at = this.sideIndex(pod);
-    const finish = this.endOf(pod, runningAt, this.side[at + S_REMAINING]);
     this.side[at + S_RUNNING] = runningAt;
-    this.side[at + S_FINISH] = finish;
-    return finish;
+    this.side[at + S_FINISH] = this.endOf(pod, runningAt, this.side[at + S_REMAINING]);
   }
 
   /**
