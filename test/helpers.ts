@@ -7,6 +7,9 @@ import { buildWorkload } from '../src/workload/build.ts';
 export const instant = { kind: 'constant', seconds: 0 } as const;
 export const constant = (seconds: number) => ({ kind: 'constant', seconds }) as const;
 
+/** A node pool's overhead of nothing (no reservations, no eviction threshold, no DaemonSet): pod room is exactly the node's capacity. */
+export const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
+
 /**
  * A scenario from a partial description with the given strategies and inline trace rows. The rows
  * arrive at the times written: a trace's clock starts at its first arrival (TRACE_TIME_RULE), so

@@ -1,4 +1,4 @@
-import { constant } from './helpers.ts';
+import { constant, noOverhead } from './helpers.ts';
 import { hashString, Random } from '../src/sim/random.ts';
 
 /**
@@ -9,7 +9,6 @@ import { hashString, Random } from '../src/sim/random.ts';
 
 /** A 4 vCPU / 16 GiB node with no reservations; on demand $0.2/h, spot at half that. */
 export const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-export const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 /** Seconds in the month of interruption rates (730 h). */
 export const MONTH = 730 * 3600;
 

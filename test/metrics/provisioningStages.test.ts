@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PROVISIONING_STAGES, type ProvisioningStage } from '../../src/metrics/waits.ts';
-import { constant, instant, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, instant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
 
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 /** Three pods of a whole node each (4 vCPU), arriving at 1 s: the 10 s scan asks for three nodes. */
 const threeWholeNodePods: Array<[number, number, number, number]> = [
   [1, 600, 4000, 1024],

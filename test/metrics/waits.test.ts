@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WAIT_CAUSES, type WaitCause } from '../../src/metrics/waits.ts';
-import { constant, instant, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, instant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
 
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 
 /** byCause with every cause 0 except the ones given. */
 function only(causes: Partial<Record<WaitCause, number>>): Record<WaitCause, number> {

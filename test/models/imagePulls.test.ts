@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
 
 /** One 4 vCPU node, no reservations, 2 s sandbox and 8 s image pull per image. */
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 
 function oneNode(provisioning: object = {}) {
   return {

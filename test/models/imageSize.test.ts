@@ -3,11 +3,10 @@ import { parseScenario } from '../../src/scenario/parse.ts';
 import type { ScenarioInput } from '../../src/scenario/scenario.ts';
 import { buildWorkload, WorkloadError } from '../../src/workload/build.ts';
 import { NODE_IMAGE_PULL, SERVERLESS_IMAGE_PULL } from '../../src/providers/imagePull.ts';
-import { constant, runStrategy } from '../helpers.ts';
+import { constant, noOverhead, runStrategy } from '../helpers.ts';
 
 /** One 4 vCPU node Ready at 0 (a fresh node: nothing pulled), no reservations, a 2 s sandbox. */
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 const oneNode = (provisioning: object) => ({
   kind: 'nodes' as const,
   name: 'one node',

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
 import type { StrategyRun } from '../../src/replay/strategyRun.ts';
 
 /** Node types with no reservations, so pod room is exactly the capacity. */
 const small = { name: 'small', vcpu: 2, memoryGiB: 8, pricePerHour: 0.1, maxPods: 10 };
 const medium = { name: 'medium', vcpu: 4, memoryGiB: 16, pricePerHour: 0.19, maxPods: 10 };
 const large = { name: 'large', vcpu: 8, memoryGiB: 32, pricePerHour: 0.4, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 
 function karpenterPool(karpenter: object = {}, extra: object = {}) {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
 import { NODE } from '../../src/models/nodePool.ts';
 import type { StrategyRun } from '../../src/replay/strategyRun.ts';
 import { hashString, Random } from '../../src/sim/random.ts';
@@ -7,7 +7,6 @@ import { headroomNotes } from '../../src/metrics/headroomNotes.ts';
 
 /** One node type with no reservations, so a 2 vCPU placeholder fills a node exactly. */
 const small = { name: 'small', vcpu: 2, memoryGiB: 8, pricePerHour: 0.1, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 /** One placeholder per node: 2 vCPU, 4 GiB; 3 s from preemption to the real pod's bind. */
 const placeholder = { pod: { cpuMillicores: 2000, memoryMiB: 4096 }, preemptionDelay: constant(3) };
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { limitNotes } from '../../src/metrics/limitNotes.ts';
-import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
 
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 
 describe('pods stuck at a node limit', () => {
   it('reports how many pods waited at maxNodes and for how long', () => {

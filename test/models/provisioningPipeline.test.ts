@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
 import { ProvisioningPipeline } from '../../src/models/provisioningPipeline.ts';
 import { resolveProvisioning } from '../../src/models/resolveProvisioning.ts';
 import { Random } from '../../src/sim/random.ts';
 
 /** One pod (1 vCPU) fills this 1 vCPU node: every pod wants a node of its own. */
 const node = { name: 'n1', vcpu: 1, memoryGiB: 4, pricePerHour: 3.6, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
 const stages = { request: constant(1), boot: constant(10), register: constant(5), ready: constant(4) };
 
 function pool(provisioning: object) {

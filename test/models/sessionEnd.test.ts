@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { constant, runStrategy } from '../helpers.ts';
+import { constant, noOverhead, runStrategy } from '../helpers.ts';
 import { hashString, Random } from '../../src/sim/random.ts';
-import { MONTH, node, noOverhead, serverless, spotStream, spotThenServerless } from '../spotThenServerless.ts';
+import { MONTH, node, serverless, spotStream, spotThenServerless } from '../spotThenServerless.ts';
 
 /** One 10:00 session of two 3-vCPU pods (both arrive at 10:00, end at 10:00 + 1000 s) on one fixed node that holds one. */
 function session(podsEnd?: 'withSession' | 'afterRunTime') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runStrategy, scenarioWith } from '../helpers.ts';
-import { MONTH, node, noOverhead, serverless, spotStream, spotThenServerless } from '../spotThenServerless.ts';
+import { noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
+import { MONTH, node, serverless, spotStream, spotThenServerless } from '../spotThenServerless.ts';
 import { safeParseScenario } from '../../src/scenario/parse.ts';
 import { hashString, Random } from '../../src/sim/random.ts';
 import { capacityNotes } from '../../src/metrics/capacityNotes.ts';

@@ -1,9 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { constant, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
 
 /** A 4 vCPU / 16 GiB node with no reservations, so pod room is exactly the capacity. */
 const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const noOverhead = { kubeReserved: { cpuMillicores: 0, memoryMiB: 0 }, evictionHardMemoryMiB: 0, daemonSet: { cpuMillicores: 0, memoryMiB: 0, pods: 0 } };
+
+/** Two nodes from the start (or `initialNodes`), LeastAllocated, threshold 0.5, scans every 10 s, recheck 300 s, taint 5 s, drain 20 s. */
+function twoNodes(pods: Array<[number, number, number, number]>, initialNodes = 2, maxDrainParallelism = 1) {
+  const s = scenarioWith(
+    [
+      {
+        kind: 'nodes' as const,
+        name: 'nodes',
+        nodePool: {
+          instanceTypes: [node],
+          overhead: noOverhead,
+          podStart: { sandbox: constant(2), imagePull: constant(8) },
+          provisioningDelay: constant(100),
+          minNodes: 0,
+          initialNodes,
+          autoscaler: { drainDuration: constant(20), maxDrainParallelism },
+        },
+      },
+    ],
+    pods,
+    { horizon: 3600 },
+  );
+  return runStrategy(s);
+}
 
 describe("cluster-autoscaler's unneeded verdict follows the room its pods would move to", () => {
   it('drops the verdict when the destination fills up, and finds the node removable again only at the recheck after room came back', () => {
@@ -18,30 +41,11 @@ describe("cluster-autoscaler's unneeded verdict follows the room its pods would 
     // 702 s) and at 900 s: node 1 has 2 vCPU free again, node 0 unneeded from 900 s, drained at
     // 900 + 600 = 1500 s (not at 600 s, where the old timer would have taken it): A moves to node
     // 1, and node 0 is gone 5 s (taint) + 20 s (drain) later.
-    const s = scenarioWith(
-      [
-        {
-          kind: 'nodes' as const,
-          name: 'nodes',
-          nodePool: {
-            instanceTypes: [node],
-            overhead: noOverhead,
-            podStart: { sandbox: constant(2), imagePull: constant(8) },
-            provisioningDelay: constant(100),
-            minNodes: 0,
-            initialNodes: 2,
-            autoscaler: { drainDuration: constant(20) },
-          },
-        },
-      ],
-      [
-        [0, 9000, 1000, 7168],
-        [1, 9000, 2000, 256],
-        [300, 400, 1500, 256],
-      ],
-      { horizon: 3600 },
-    );
-    const run = runStrategy(s);
+    const run = twoNodes([
+      [0, 9000, 1000, 7168],
+      [1, 9000, 2000, 256],
+      [300, 400, 1500, 256],
+    ]);
     const pool = run.models.pool!;
     run.kernel.run({ until: 299 });
     expect([0, 1].map((p) => run.cluster.node[p])).toEqual([0, 1]);
@@ -67,30 +71,6 @@ describe("cluster-autoscaler's unneeded verdict follows the room its pods would 
     expect(pool.aliveTotal).toBe(1);
   });
 });
-
-/** Two nodes from the start (or `initialNodes`), LeastAllocated, threshold 0.5, scans every 10 s, recheck 300 s, taint 5 s, drain 20 s. */
-function twoNodes(pods: Array<[number, number, number, number]>, initialNodes = 2, maxDrainParallelism = 1) {
-  const s = scenarioWith(
-    [
-      {
-        kind: 'nodes' as const,
-        name: 'nodes',
-        nodePool: {
-          instanceTypes: [node],
-          overhead: noOverhead,
-          podStart: { sandbox: constant(2), imagePull: constant(8) },
-          provisioningDelay: constant(100),
-          minNodes: 0,
-          initialNodes,
-          autoscaler: { drainDuration: constant(20), maxDrainParallelism },
-        },
-      },
-    ],
-    pods,
-    { horizon: 3600 },
-  );
-  return runStrategy(s);
-}
 
 describe('an unneeded node is looked at again when it changes, not only when its destinations do', () => {
   it('a pod bound to an unneeded node that leaves its pods no place to move makes it unremovable at the next scan', () => {
