@@ -4,6 +4,7 @@ import { buildWorkload } from '../src/workload/build.ts';
 import type { PodTable } from '../src/workload/podTable.ts';
 import { benchScenario, type BenchKind } from './scenario.ts';
 import { referenceLoop } from './referenceLoop.ts';
+import { threadCpu, threadCpuSince, type ThreadCpu } from './threadCpu.ts';
 
 const MiB = 1024 * 1024;
 
@@ -27,6 +28,8 @@ export interface StrategyMeasure {
   wallMs: number;
   /** CPU time of this process during the replay (user + system), ms: less sensitive to other load than wall time. */
   cpuMs: number;
+  /** `cpuMs` by thread (Linux only): the JavaScript thread, and the others (mostly V8 compiling the replay's code). */
+  threads?: ThreadCpu;
   events: number;
   eventsPerSecond: number;
   podsPerSecond: number;
@@ -52,6 +55,7 @@ export interface ReferenceMeasure {
   pods: number;
   wallMs: number;
   cpuMs: number;
+  threads?: ThreadCpu;
   events: number;
   eventsPerSecond: number;
   cost: number;
@@ -87,6 +91,7 @@ export function measureStrategy(size: number, pods: PodTable, kind: BenchKind): 
   const sample = () => peak.sample();
   sample();
   const rssBefore = peak.rss;
+  const th0 = threadCpu();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const run = new StrategyRun(scenario, scenario.strategies[0], pods, 0);
@@ -98,6 +103,7 @@ export function measureStrategy(size: number, pods: PodTable, kind: BenchKind): 
   const r = run.result();
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
+  const threads = threadCpuSince(th0);
   sample();
   const events = r.events;
   return {
@@ -105,6 +111,7 @@ export function measureStrategy(size: number, pods: PodTable, kind: BenchKind): 
     pods: pods.count,
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    threads,
     events,
     eventsPerSecond: events / (wallMs / 1000),
     podsPerSecond: pods.count / (wallMs / 1000),
@@ -126,10 +133,12 @@ export function measureStrategy(size: number, pods: PodTable, kind: BenchKind): 
 
 export function measureReference(pods: PodTable): ReferenceMeasure {
   collectGarbage();
+  const th0 = threadCpu();
   const c0 = process.cpuUsage();
   const r = referenceLoop(pods);
   const cpu = process.cpuUsage(c0);
-  return { pods: pods.count, wallMs: r.wallMs, cpuMs: (cpu.user + cpu.system) / 1000, events: r.events, eventsPerSecond: r.events / (r.wallMs / 1000), cost: r.cost, peakRunning: r.peakRunning };
+  const threads = threadCpuSince(th0);
+  return { pods: pods.count, wallMs: r.wallMs, cpuMs: (cpu.user + cpu.system) / 1000, threads, events: r.events, eventsPerSecond: r.events / (r.wallMs / 1000), cost: r.cost, peakRunning: r.peakRunning };
 }
 
 export interface AllAtOnceMeasure {

@@ -102,6 +102,8 @@ interface Row {
   kind: BenchKind | 'reference';
   wallMs: number;
   cpuMs: number;
+  /** CPU ms of threads other than the JavaScript thread (V8's compiler, mostly), Linux only. */
+  otherThreadsCpuMs?: number;
   events: number;
   eventsPerSecond: number;
   podsPerSecond: number;
@@ -212,12 +214,12 @@ async function main(): Promise<void> {
       if (withReference) {
         const refs = reps.map((rep) => ({ rep, ...(rep.reference as ReferenceMeasure) }));
         const m = medianRun(refs);
-        rows.push({ size, pods: m.rep.pods, buildMs: m.rep.buildMs, kind: 'reference', wallMs: m.wallMs, cpuMs: m.cpuMs, events: m.events, eventsPerSecond: m.eventsPerSecond, podsPerSecond: m.rep.pods / (m.wallMs / 1000), runsMs: refs.map((r) => r.wallMs) });
+        rows.push({ size, pods: m.rep.pods, buildMs: m.rep.buildMs, kind: 'reference', wallMs: m.wallMs, cpuMs: m.cpuMs, otherThreadsCpuMs: m.threads?.otherMs, events: m.events, eventsPerSecond: m.eventsPerSecond, podsPerSecond: m.rep.pods / (m.wallMs / 1000), runsMs: refs.map((r) => r.wallMs) });
         if (kind === 'serverless') pairRatios.set(size, reps.map((rep) => (rep.strategy as StrategyMeasure).eventsPerSecond / (rep.reference as ReferenceMeasure).eventsPerSecond));
       }
       const runs = reps.map((rep) => ({ rep, ...(rep.strategy as StrategyMeasure) }));
       const s = medianRun(runs);
-      rows.push({ size, pods: s.rep.pods, buildMs: s.rep.buildMs, kind, wallMs: s.wallMs, cpuMs: s.cpuMs, events: s.events, eventsPerSecond: s.eventsPerSecond, podsPerSecond: s.podsPerSecond, peakRssMiB: s.peakRssMiB, peakHeapMiB: s.peakHeapMiB, maxRssMiB: inProcess ? undefined : s.rep.maxRssMiB, summary: s.summary, runsMs: runs.map((r) => r.wallMs) });
+      rows.push({ size, pods: s.rep.pods, buildMs: s.rep.buildMs, kind, wallMs: s.wallMs, cpuMs: s.cpuMs, otherThreadsCpuMs: s.threads?.otherMs, events: s.events, eventsPerSecond: s.eventsPerSecond, podsPerSecond: s.podsPerSecond, peakRssMiB: s.peakRssMiB, peakHeapMiB: s.peakHeapMiB, maxRssMiB: inProcess ? undefined : s.rep.maxRssMiB, summary: s.summary, runsMs: runs.map((r) => r.wallMs) });
     }
     if (STRATEGY_KINDS.every((k) => kinds.includes(k))) {
       // The whole scenario the way `npm run sim` runs it: one workload, the strategies on this thread and worker threads.
@@ -273,7 +275,7 @@ async function main(): Promise<void> {
   console.log(`\nSpillway bench: ${cpuModel()}, Node ${process.version}, ${inProcess ? 'all in one process' : 'one child process per replay'}, median of ${repeat} run${repeat > 1 ? 's' : ''}\n`);
   console.log(
     table(
-      ['size', 'strategy', 'pods', 'wall ms', 'min-max ms', 'cpu ms', 'events', 'events/s', 'pods/s', 'peak rss MiB', 'peak heap MiB', 'max rss MiB'],
+      ['size', 'strategy', 'pods', 'wall ms', 'min-max ms', 'cpu ms', 'events', 'events/s', 'pods/s', 'peak rss MiB', 'peak heap MiB', 'max rss MiB', 'of cpu: other threads ms'],
       rows.map((r) => [
         sizeLabel(r.size),
         r.kind,
@@ -287,6 +289,7 @@ async function main(): Promise<void> {
         r.peakRssMiB === undefined ? '-' : int(r.peakRssMiB),
         r.peakHeapMiB === undefined ? '-' : int(r.peakHeapMiB),
         r.maxRssMiB === undefined ? '-' : int(r.maxRssMiB),
+        r.otherThreadsCpuMs === undefined ? '-' : ms(r.otherThreadsCpuMs),
       ]),
     ),
   );
