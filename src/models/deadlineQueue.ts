@@ -5,6 +5,14 @@ export class DeadlineQueue {
   private head = 0;
   size = 0;
 
+  constructor() {
+    // Stored twice on purpose (JIT): both arrays are replaced when the ring grows, mid-replay. A field
+    // stored only once is assumed constant by V8, and its first growth then deoptimises every function
+    // compiled with that assumption (--trace-deopt: "code dependencies"). Same array kind, so nothing else changes.
+    this.pods = new Int32Array(1024);
+    this.deadlines = new Float64Array(1024);
+  }
+
   get headDeadline(): number {
     return this.deadlines[this.head];
   }

@@ -244,6 +244,12 @@ export class NodePool {
     shapes: NodeShape[],
   ) {
     this.shapes = shapes;
+    // Stored twice on purpose (JIT): each of these arrays is replaced when it grows, mid-replay. A field stored only
+    // once is assumed constant by V8, and its first growth then deoptimises every function compiled
+    // with that assumption (--trace-deopt: "code dependencies"). Same array kind, so nothing else changes.
+    this.candidates = new Int32Array(64);
+    this.watched = new Int32Array(64);
+    this.visitAt = new Int32Array(64);
     const classes = cluster.pods.classNames.length;
     this.imageStride = classes <= IMAGE_TABLE_CLASSES ? classes : 0;
     const rng = cluster.rng;

@@ -7,6 +7,14 @@ export class TimedSlots {
   private slots = new Int32Array(64);
   size = 0;
 
+  constructor() {
+    // Stored twice on purpose (JIT): each array is replaced when it grows, mid-replay. A field stored only
+    // once is assumed constant by V8, and its first growth then deoptimises every function compiled
+    // with that assumption (--trace-deopt: "code dependencies"). Same array kind, so nothing else changes.
+    this.times = new Float64Array(64);
+    this.slots = new Int32Array(64);
+  }
+
   /** The earliest time (Infinity when empty). */
   get headTime(): number {
     return this.size > 0 ? this.times[0] : Infinity;
