@@ -102,7 +102,20 @@ export class Kernel {
 
   run(limits: RunLimits = {}): RunStatus {
     const until = limits.until ?? Infinity;
-    const maxSteps = limits.maxSteps ?? Infinity;
+    this.drain(until, limits.maxSteps ?? Infinity);
+    const q = this.queue;
+    const done = q.size === 0 || q.peekTime() > until;
+    if (done && until !== Infinity && until > this.clock) this.clock = until;
+    return { done, now: this.clock, steps: this.steps };
+  }
+
+  /**
+   * `run`'s event loop: processes the events due by `until`, at most `maxSteps` of them. A function
+   * of its own for the JIT: V8 compiles the loop on-stack (OSR) while the first chunk still runs,
+   * before the code after the loop ever ran; with that code in the same function, every later
+   * chunk re-entered the OSR code and ended in a deoptimisation ("Insufficient type feedback").
+   */
+  private drain(until: number, maxSteps: number): void {
     const q = this.queue;
     const handlers = this.handlers;
     let n = 0;
@@ -112,8 +125,5 @@ export class Kernel {
       n++;
       handlers[q.poppedKind](q.poppedPayload);
     }
-    const done = q.size === 0 || q.peekTime() > until;
-    if (done && until !== Infinity && until > this.clock) this.clock = until;
-    return { done, now: this.clock, steps: this.steps };
   }
 }
