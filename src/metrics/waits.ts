@@ -38,6 +38,7 @@
  *
  * Memory: two bytes and two doubles per pod.
  */
+import { replaceable } from '../sim/replaceable.ts';
 
 /** The causes, in the order the results list them (JSON keys of `waits.byCause`). */
 export const WAIT_CAUSES = [
@@ -152,10 +153,7 @@ export class WaitLedger {
     this.since = new Float64Array(podCount);
     this.mark = new Float64Array(podCount);
     this.limitOf = new Uint8Array(podCount);
-    // Stored twice on purpose (JIT): `scans` is replaced when it grows, mid-replay. A field stored only
-    // once is assumed constant by V8, and its first growth then deoptimises every function compiled
-    // with that assumption (--trace-deopt: "code dependencies"). Same array kind, so nothing else changes.
-    this.scans = new Float64Array(256);
+    this.scans = replaceable(this.scans);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Random } from '../sim/random.ts';
 import type { PodTable } from '../workload/podTable.ts';
 import { LEVEL, type Recorder } from '../metrics/recorder.ts';
 import { CAUSE, WaitLedger } from '../metrics/waits.ts';
+import { replaceable } from '../sim/replaceable.ts';
 
 /** Where a pod is in its life. */
 export const POD = {
@@ -83,10 +84,7 @@ export class Cluster {
     this.firstRunningAt = new Float64Array(n).fill(NaN);
     this.flags = new Uint8Array(n);
     this.waits = new WaitLedger(n, recorder.horizon);
-    // Stored twice on purpose (JIT): `side` is replaced when it grows, mid-replay. A field stored only
-    // once is assumed constant by V8, and its first growth then deoptimises every function compiled
-    // with that assumption (--trace-deopt: "code dependencies"). Same array kind, so nothing else changes.
-    this.side = new Float64Array(S_STRIDE * 64);
+    this.side = replaceable(this.side);
   }
 
   /** The pod has not been Running yet (its pending time is still running). */

@@ -1,3 +1,5 @@
+import { replaceable } from '../sim/replaceable.ts';
+
 /** A first-in-first-out queue of (pod, deadline) in a growable ring of typed arrays. */
 export class DeadlineQueue {
   private pods = new Int32Array(1024);
@@ -6,11 +8,8 @@ export class DeadlineQueue {
   size = 0;
 
   constructor() {
-    // Stored twice on purpose (JIT): both arrays are replaced when the ring grows, mid-replay. A field
-    // stored only once is assumed constant by V8, and its first growth then deoptimises every function
-    // compiled with that assumption (--trace-deopt: "code dependencies"). Same array kind, so nothing else changes.
-    this.pods = new Int32Array(1024);
-    this.deadlines = new Float64Array(1024);
+    this.pods = replaceable(this.pods);
+    this.deadlines = replaceable(this.deadlines);
   }
 
   get headDeadline(): number {

@@ -13,6 +13,7 @@ import { ProvisioningPipeline } from './provisioningPipeline.ts';
 import { resolveProvisioning } from './resolveProvisioning.ts';
 import { Random } from '../sim/random.ts';
 import { MAX_NODES } from '../scenario/limits.ts';
+import { replaceable } from '../sim/replaceable.ts';
 import { leastFreeUnder } from './underThreshold.ts';
 
 /** `interrupted`: a spot node after its interruption notice (out of scheduling until it is reclaimed). */
@@ -244,12 +245,9 @@ export class NodePool {
     shapes: NodeShape[],
   ) {
     this.shapes = shapes;
-    // Stored twice on purpose (JIT): each of these arrays is replaced when it grows, mid-replay. A field stored only
-    // once is assumed constant by V8, and its first growth then deoptimises every function compiled
-    // with that assumption (--trace-deopt: "code dependencies"). Same array kind, so nothing else changes.
-    this.candidates = new Int32Array(64);
-    this.watched = new Int32Array(64);
-    this.visitAt = new Int32Array(64);
+    this.candidates = replaceable(this.candidates);
+    this.watched = replaceable(this.watched);
+    this.visitAt = replaceable(this.visitAt);
     const classes = cluster.pods.classNames.length;
     this.imageStride = classes <= IMAGE_TABLE_CLASSES ? classes : 0;
     const rng = cluster.rng;

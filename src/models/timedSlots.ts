@@ -1,3 +1,5 @@
+import { replaceable } from '../sim/replaceable.ts';
+
 /**
  * Node slots keyed by a time, earliest first: a binary min-heap in growable typed arrays. Ties
  * come out in no particular order (its users treat every due entry alike).
@@ -8,11 +10,8 @@ export class TimedSlots {
   size = 0;
 
   constructor() {
-    // Stored twice on purpose (JIT): each array is replaced when it grows, mid-replay. A field stored only
-    // once is assumed constant by V8, and its first growth then deoptimises every function compiled
-    // with that assumption (--trace-deopt: "code dependencies"). Same array kind, so nothing else changes.
-    this.times = new Float64Array(64);
-    this.slots = new Int32Array(64);
+    this.times = replaceable(this.times);
+    this.slots = replaceable(this.slots);
   }
 
   /** The earliest time (Infinity when empty). */
