@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, plainPool, runStrategy, scenarioWith } from '../helpers.ts';
 
-/** A 4 vCPU / 16 GiB node with no reservations, so pod room is exactly the capacity. */
-const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-
-function nodes(extra: object = {}) {
-  return {
-    kind: 'nodes' as const,
-    name: 'nodes',
-    nodePool: {
-      instanceTypes: [node],
-      overhead: noOverhead,
-      podStart: { sandbox: constant(2), imagePull: constant(8) },
-      provisioningDelay: constant(100),
-      ...extra,
-    },
-  };
-}
+const nodes = (extra: object = {}) => ({ kind: 'nodes' as const, name: 'nodes', nodePool: plainPool(extra) });
 
 describe('overprovisioning placeholders (warm headroom)', () => {
   // Two placeholders of 2 vCPU: cluster-autoscaler's scan at 0 s sees them pending and asks for

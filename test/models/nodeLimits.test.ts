@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limitNotes } from '../../src/metrics/limitNotes.ts';
-import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
-
-const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
+import { constant, n4, noOverhead, plainPool, runStrategy, scenarioWith } from '../helpers.ts';
 
 describe('pods stuck at a node limit', () => {
   it('reports how many pods waited at maxNodes and for how long', () => {
@@ -12,7 +10,7 @@ describe('pods stuck at a node limit', () => {
     // Nodes Ready at 100 s, the first two pods Running 110 s to 1110 s; the third binds at 1110 s
     // and runs at 1112 s (sandbox 2 s, image already on the node).
     const s = scenarioWith(
-      [{ kind: 'nodes', name: 'capped', nodePool: { instanceTypes: [node], overhead: noOverhead, maxNodes: 2, provisioningDelay: constant(100), podStart: { sandbox: constant(2), imagePull: constant(8) } } }],
+      [{ kind: 'nodes', name: 'capped', nodePool: plainPool({ maxNodes: 2 }) }],
       [
         [0, 1000, 3000, 1024],
         [0, 1000, 3000, 1024],
@@ -28,7 +26,7 @@ describe('pods stuck at a node limit', () => {
 
   it('says nothing when no limit held pods back', () => {
     const s = scenarioWith(
-      [{ kind: 'nodes', name: 'roomy', nodePool: { instanceTypes: [node], overhead: noOverhead, maxNodes: 3, provisioningDelay: constant(100) } }],
+      [{ kind: 'nodes', name: 'roomy', nodePool: { instanceTypes: [n4], overhead: noOverhead, maxNodes: 3, provisioningDelay: constant(100) } }],
       [
         [0, 1000, 3000, 1024],
         [0, 1000, 3000, 1024],
@@ -49,7 +47,7 @@ describe('pods stuck at a node limit', () => {
     const overflow = { policy: 'resourcePolicy' as const, units: [{ resource: 'nodes' as const }, { resource: 'serverless' as const }], whenTryNextUnits: { policy: 'TimeoutOrExceedMax' as const, timeout: 30 } };
     const serverless = { preset: 'alibaba-eci' as const, podStart: { sandbox: constant(15), imagePull: constant(5) } };
     const s = scenarioWith(
-      [{ kind: 'mixed', name: 'spill', nodePool: { instanceTypes: [node], overhead: noOverhead, maxNodes: 1, provisioningDelay: constant(100), podStart: { sandbox: constant(2), imagePull: constant(8) } }, serverless, overflow }],
+      [{ kind: 'mixed', name: 'spill', nodePool: plainPool({ maxNodes: 1 }), serverless, overflow }],
       [
         [0, 1000, 3000, 1024],
         [0, 1000, 3000, 1024],

@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
-
-/** A 4 vCPU / 16 GiB node with no reservations, so pod room is exactly the capacity. */
-const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-
-function pool(extra: object = {}) {
-  return {
-    instanceTypes: [node],
-    overhead: noOverhead,
-    podStart: { sandbox: constant(2), imagePull: constant(8) },
-    provisioningDelay: constant(100),
-    ...extra,
-  };
-}
+import { constant, noOverhead, plainPool as pool, runStrategy, scenarioWith } from '../helpers.ts';
 
 const nodes = (extra: object = {}, name = 'nodes') => ({ kind: 'nodes' as const, name, nodePool: pool(extra) });
 

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, plainPool, runStrategy, scenarioWith } from '../helpers.ts';
 import { RAN_ON, RAN_ON_SERVERLESS } from '../../src/models/cluster.ts';
 
-const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-const nodePool = {
-  instanceTypes: [node],
-  overhead: noOverhead,
-  minNodes: 1,
-  maxNodes: 10,
-  podStart: { sandbox: constant(2), imagePull: constant(8) },
-  provisioningDelay: constant(100),
-};
+const nodePool = plainPool({ minNodes: 1, maxNodes: 10 });
 const serverless = { preset: 'alibaba-eci' as const, podStart: { sandbox: constant(15), imagePull: constant(5) } };
 
 /** One Ready node with room for 4 one-vCPU pods; 6 pods arrive at once. */

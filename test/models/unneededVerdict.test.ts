@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { constant, noOverhead, runStrategy, scenarioWith } from '../helpers.ts';
+import { constant, plainPool, runStrategy, scenarioWith } from '../helpers.ts';
 
-/** A 4 vCPU / 16 GiB node with no reservations, so pod room is exactly the capacity. */
-const node = { name: 'n4', vcpu: 4, memoryGiB: 16, pricePerHour: 0.2, maxPods: 10 };
-
-/** Two nodes from the start (or `initialNodes`), LeastAllocated, threshold 0.5, scans every 10 s, recheck 300 s, taint 5 s, drain 20 s. */
+/** Two n4 nodes from the start (or `initialNodes`), LeastAllocated, threshold 0.5, scans every 10 s, recheck 300 s, taint 5 s, drain 20 s. */
 function twoNodes(pods: Array<[number, number, number, number]>, initialNodes = 2, maxDrainParallelism = 1) {
-  const s = scenarioWith(
-    [
-      {
-        kind: 'nodes' as const,
-        name: 'nodes',
-        nodePool: {
-          instanceTypes: [node],
-          overhead: noOverhead,
-          podStart: { sandbox: constant(2), imagePull: constant(8) },
-          provisioningDelay: constant(100),
-          minNodes: 0,
-          initialNodes,
-          autoscaler: { drainDuration: constant(20), maxDrainParallelism },
-        },
-      },
-    ],
-    pods,
-    { horizon: 3600 },
-  );
-  return runStrategy(s);
+  const nodePool = plainPool({ minNodes: 0, initialNodes, autoscaler: { drainDuration: constant(20), maxDrainParallelism } });
+  return runStrategy(scenarioWith([{ kind: 'nodes', name: 'nodes', nodePool }], pods, { horizon: 3600 }));
 }
 
 describe("cluster-autoscaler's unneeded verdict follows the room its pods would move to", () => {
