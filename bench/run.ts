@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool] [--scaling] [--no-csv] [--json] [--in-process]
+ * npm run bench [-- --sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool,nodes-one-delay,mixed-one-delay] [--scaling] [--no-csv] [--json] [--in-process]
  *
  * Replays a generated week of pods (bench/scenario.ts) on each strategy kind and reports wall time,
  * events, events/s, pods/s and peak memory, next to a minimal reference loop (bench/referenceLoop.ts)
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     return;
   }
   if (flag(args, '--help') || flag(args, '-h')) {
-    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)\n       npm run bench -- --monte-carlo [--runs 20] [--repeat 3] [--json]   (headline: N runs vs one run, one process)\n       npm run bench -- --whole-process [--sizes 1m] [--repeat 5] [--json]   (three strategies vs the reference loop, whole processes)');
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool,nodes-one-delay,mixed-one-delay] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)\n       npm run bench -- --monte-carlo [--runs 20] [--repeat 3] [--json]   (headline: N runs vs one run, one process)\n       npm run bench -- --whole-process [--sizes 1m] [--repeat 5] [--json]   (three strategies vs the reference loop, whole processes)');
     return;
   }
   if (flag(args, '--monte-carlo')) {
