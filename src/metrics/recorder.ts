@@ -44,6 +44,8 @@ export const MAX_BUCKETS = 2048;
 export class Recorder {
   readonly bucketSeconds: number;
   readonly buckets: number;
+  /** buckets - 1, kept so that no subtraction runs only for times past the horizon (see `at`). */
+  private readonly lastBucket: number;
   /** Bucket-major, [bucket * LEVELS + level]: the own-bucket part of each step, level x seconds. */
   private readonly partial: Float64Array;
   /** Bucket-major: the sum of the steps that happened in each bucket. */
@@ -75,6 +77,7 @@ export class Recorder {
   ) {
     // At least a second per bucket, at most MAX_BUCKETS of them.
     this.buckets = Math.max(1, Math.min(buckets, MAX_BUCKETS, Math.ceil(horizon)));
+    this.lastBucket = this.buckets - 1;
     this.bucketSeconds = horizon / this.buckets;
     this.perSecond = 1 / this.bucketSeconds;
     this.partial = new Float64Array(LEVELS * this.buckets);
@@ -84,7 +87,8 @@ export class Recorder {
 
   private bucketOf(t: number): number {
     const b = Math.floor(t * this.perSecond);
-    return b < 0 ? 0 : b >= this.buckets ? this.buckets - 1 : b;
+    const last = this.lastBucket;
+    return b < 0 ? 0 : b > last ? last : b;
   }
 
   /** Seconds in bucket `b` (the last one ends exactly at the horizon). */
@@ -94,21 +98,18 @@ export class Recorder {
 
   /** Sets the time of the changes that follow (`add`): now, or any time in the past or future. */
   at(t: number): void {
-    // The horizon is read once: a read of it only in the last bucket's branch has no type
-    // feedback until a replay first gets there, near its end, and every hot function `at` is
-    // inlined into (bind, launch, onNodeReady, ... 11 in a 1M replay) was deoptimised and
-    // compiled again then.
+    // No field is read or written only past the horizon: such a site has no type feedback until
+    // a replay first gets there, near its end, and every hot function `at` is inlined into (bind,
+    // runFrom, stop, billNode, ... 6-11 in a 1M replay) was deoptimised and compiled again then.
     const horizon = this.horizon;
-    if (!(t < horizon)) {
-      this.beyond = true;
-      this.lumpBucket = this.buckets - 1;
-      return;
-    }
-    this.beyond = false;
-    const b = this.bucketOf(t);
+    const last = this.lastBucket;
+    const beyond = !(t < horizon);
+    this.beyond = beyond;
+    const b = beyond ? last : this.bucketOf(t);
     this.lumpBucket = b;
+    if (beyond) return;
     this.base = b * LEVELS;
-    this.span = (b === this.buckets - 1 ? horizon : (b + 1) * this.bucketSeconds) - t;
+    this.span = (b === last ? horizon : (b + 1) * this.bucketSeconds) - t;
   }
 
   /** The level changes by `delta` from the cursor time (`at`) on. Does not track peaks. */
@@ -187,7 +188,9 @@ export class Recorder {
 
   /** Adds a one-off amount (e.g. the unused part of a billing minimum) at time `now`. */
   lump(now: number, level: number, amount: number): void {
-    const t = now < this.horizon ? now : this.horizon;
+    // One read of the horizon (a second, read only past it, would deoptimise the callers there).
+    const horizon = this.horizon;
+    const t = now < horizon ? now : horizon;
     this.lumps[level * this.buckets + this.bucketOf(t)] += amount;
   }
 

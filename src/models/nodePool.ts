@@ -733,6 +733,13 @@ export class NodePool {
       const bigger = new Int32Array(2 * c.length);
       bigger.set(c.subarray(0, kept));
       this.candidates = c = bigger;
+      // `watched` and `visitAt` hold candidate positions (one per prefix node at most), so they
+      // grow with the list, here, and their own growth checks are never taken: a growth branch
+      // first taken mid-replay deoptimised the update and the drain paths they are inlined into.
+      const watched = new Int32Array(bigger.length);
+      watched.set(this.watched);
+      this.watched = watched;
+      this.visitAt = new Int32Array(bigger.length);
     }
     this.candidatesStart = 0;
     this.candidatesEnd = kept;
