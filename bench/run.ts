@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     return;
   }
   if (flag(args, '--help') || flag(args, '-h')) {
-    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool,nodes-one-delay,mixed-one-delay] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)\n       npm run bench -- --monte-carlo [--runs 20] [--repeat 3] [--json]   (headline: N runs vs one run, one process)\n       npm run bench -- --whole-process [--sizes 1m] [--repeat 5] [--json]   (three strategies vs the reference loop, whole processes)');
+    console.log('usage: npm run bench -- [--sizes 10k,100k,1m] [--kinds nodes,serverless,mixed,karpenter,full-pool,nodes-one-delay,mixed-one-delay] [--repeat 3] [--scaling] [--no-csv] [--json] [--in-process]\n       npm run bench -- --startup [--repeat 7] [--json]   (CLI start-up: built vs tsx vs npm run sim)\n       npm run bench -- --quantiles [--repeat 5]   (1M-value quantiles: Spillway vs d3-array)\n       npm run bench -- --monte-carlo [--runs 20] [--repeat 3] [--json]   (headline: N runs vs one run, one process)\n       npm run bench -- --whole-process [--sizes 1m] [--repeat 5] [--json]   (three strategies vs the reference loop, whole processes)\n       npm run bench -- --ab [--rounds 6] [--sizes 1m] REF:CASE REF:CASE ...   (alternating A/B rounds between commits; . is the working tree)');
     return;
   }
   if (flag(args, '--monte-carlo')) {
@@ -169,6 +169,33 @@ async function main(): Promise<void> {
       console.log(`\nthree strategies / reference loop: wall ${(median(cli.wallMs) / median(ref.wallMs)).toFixed(2)}x, CPU ${(median(cli.cpuMs) / median(ref.cpuMs)).toFixed(2)}x (issue 17's target: at most 2.5x)`);
       console.log(`costs: ${r.strategyCosts.map((c) => `$${Math.round(c).toLocaleString('en-US')}`).join(', ')}; reference loop $${Math.round(r.referenceCost).toLocaleString('en-US')}`);
     }
+    return;
+  }
+  if (flag(args, '--ab')) {
+    const { checkRef, describeRef, measureAb, median: mid, parseArm } = await import('./ab.ts');
+    const valued = new Set(['--rounds', '--sizes']);
+    const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
+    if (positional.length < 2) throw new Error('--ab needs at least two arms, REF:CASE each (for example: --ab c857ba1:nodes .:nodes)');
+    const arms = positional.map(parseArm);
+    for (const a of arms) {
+      const bad = checkRef(a.ref);
+      if (bad) throw new Error(bad);
+    }
+    const rounds = Number(option(args, '--rounds') ?? 6);
+    const size = option(args, '--sizes') ?? '1m';
+    console.log(`\nA/B: ${rounds} alternating rounds, ${size} pods, one process per run: ${cpuModel()}, Node ${process.version}\n`);
+    const results = await measureAb(arms, rounds, size, (line) => console.log(line));
+    const first = mid(results[0].ratios);
+    console.log('');
+    console.log(
+      table(
+        ['build', 'case', 'ratio to reference (median)', 'vs first arm', 'ratios', 'replay cpu ms (median)', 'other threads ms (median)'],
+        results.map((r) => {
+          const other = r.otherThreadsMs.filter((x): x is number => x !== null);
+          return [describeRef(r.ref), r.kind, mid(r.ratios).toFixed(2), `${mid(r.ratios) >= first ? '+' : ''}${((mid(r.ratios) / first - 1) * 100).toFixed(0)}%`, r.ratios.map((x) => x.toFixed(2)).join(' '), ms(mid(r.cpuMs)), other.length ? ms(mid(other)) : '-'];
+        }),
+      ),
+    );
     return;
   }
   if (flag(args, '--quantiles')) {
@@ -375,4 +402,10 @@ function cpuModel(): string {
   return `${list.length} x ${list[0]?.model ?? process.arch}`;
 }
 
-await main();
+try {
+  await main();
+} catch (e) {
+  // A bad option or arm is a one-line message, not a stack trace (SPILLWAY_DEBUG=1 shows it).
+  process.stderr.write(`bench: ${e instanceof Error ? (process.env.SPILLWAY_DEBUG ? e.stack : e.message) : String(e)}\n`);
+  process.exit(2);
+}
