@@ -93,6 +93,20 @@ export async function waitForStatus(page: Page, status: string, timeout = 60_000
   await page.waitForSelector(`.app[data-status="${status}"]`, { timeout });
 }
 
+/**
+ * Clicks "Run simulation" and waits until this run's results are on screen. Waiting for the status
+ * "done" alone is not enough: it is "done" before the click too (the previous run), and a test that
+ * read the table then could read the previous scenario's results (seen once in CI: the headline's
+ * table taken for an imported trace's). The app marks `spillway:run-end` each time a result is fully
+ * shown, so the wait is for one more of those marks than before the click.
+ */
+export async function runAndWait(page: Page, timeout = 60_000): Promise<void> {
+  const shown = await page.evaluate(() => performance.getEntriesByName('spillway:run-end').length);
+  await page.getByRole('button', { name: /run simulation/i }).click();
+  await page.waitForFunction((before) => performance.getEntriesByName('spillway:run-end').length > before, shown, { timeout });
+  await waitForStatus(page, 'done', timeout);
+}
+
 /** The comparison table as text, row by row (the numbers a person reads). */
 export async function tableText(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid=comparison-table] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));

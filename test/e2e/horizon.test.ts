@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { RESULTS_DIR, ROOT, useAppServer, waitForStatus } from './harness.ts';
+import { RESULTS_DIR, ROOT, runAndWait, useAppServer, waitForStatus } from './harness.ts';
 
 /** Vite preview of the built app and Chromium, shared by this file's tests. */
 const env = useAppServer();
@@ -36,8 +36,7 @@ async function preview(page: Page, file: string): Promise<void> {
 }
 
 async function run(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /run simulation/i }).click();
-  await waitForStatus(page, 'done');
+  await runAndWait(page);
 }
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).innerText()).replace(/\s+/g, ' ').trim();

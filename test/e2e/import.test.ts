@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { MAIN_THREAD_PROBE, RESULTS_DIR, ROOT, tableText, useAppServer, waitForStatus } from './harness.ts';
+import { MAIN_THREAD_PROBE, RESULTS_DIR, ROOT, tableText, runAndWait, useAppServer, waitForStatus } from './harness.ts';
 import { makeWorkload } from '../../bench/measure.ts';
 import { writeCanonicalCsv } from '../../bench/csv.ts';
 
@@ -50,8 +50,7 @@ async function importSmallPodsAndLink(page: Page): Promise<{ table: string[]; ur
   await waitForStage(page, 'preview');
   await dialog.getByRole('button', { name: 'Skip 1 rejected row and use the trace' }).click();
   await waitForStage(page, 'closed');
-  await page.getByRole('button', { name: /run simulation/i }).click();
-  await waitForStatus(page, 'done');
+  await runAndWait(page);
   const table = await tableText(page);
   await page.getByTestId('copy-link').click();
   const link = await page.getByTestId('link-fallback').inputValue({ timeout: 2000 }).catch(() => '');
@@ -119,8 +118,7 @@ describe('CSV trace import in Chromium', () => {
     expect(String((source.fingerprint as { sha256: string }).sha256)).toMatch(/^[0-9a-f]{64}$/);
     await page.getByRole('button', { name: 'Form' }).click();
 
-    await page.getByRole('button', { name: /run simulation/i }).click();
-    await waitForStatus(page, 'done');
+    await runAndWait(page);
     // Replace is the default: the trace is now the whole workload.
     expect(podsBefore).toBeGreaterThan(5);
     await expect.poll(() => simulatedPods(page)).toBe(5);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { RESULTS_DIR, ROOT, tableText, useAppServer, waitForStatus } from './harness.ts';
+import { RESULTS_DIR, ROOT, tableText, runAndWait, useAppServer, waitForStatus } from './harness.ts';
 
 /** Vite preview of the built app and Chromium, shared by this file's tests. */
 const env = useAppServer();
@@ -24,8 +24,7 @@ async function eciCost(page: Page): Promise<number> {
 }
 
 async function run(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /run simulation/i }).click();
-  await waitForStatus(page, 'done');
+  await runAndWait(page);
 }
 
 /** Imports the fixture under the same source name each time; `units` overrides the detected units. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESULTS_DIR, tableText, useAppServer, waitForStatus } from './harness.ts';
+import { RESULTS_DIR, tableText, runAndWait, useAppServer, waitForStatus } from './harness.ts';
 
 /** Vite preview of the built app and Chromium. */
 const env = useAppServer();
@@ -19,8 +19,7 @@ describe('Karpenter in the editor', () => {
     await expect.poll(() => page.locator('#f-strategies-0-nodePool-karpenter-consolidateAfter').count()).toBe(1);
     expect(await page.locator('#f-strategies-0-nodePool-autoscaler-scanInterval').count()).toBe(0);
     await page.fill('#f-strategies-0-nodePool-karpenter-consolidateAfter', '15m');
-    await page.getByRole('button', { name: /run simulation/i }).click();
-    await waitForStatus(page, 'done');
+    await runAndWait(page);
     await expect.poll(() => tableText(page)).not.toEqual(before);
     expect(await page.locator('[data-path="strategies.0.nodePool"] .field-error').count()).toBe(0);
     const section = page.locator('fieldset[data-path="strategies.0.nodePool.karpenter"]');
@@ -28,8 +27,7 @@ describe('Karpenter in the editor', () => {
     await section.screenshot({ path: `${RESULTS_DIR}/karpenter-editor.png` });
     // Back to cluster-autoscaler: the Karpenter block goes, the pool runs as before.
     await select.selectOption('clusterAutoscaler');
-    await page.getByRole('button', { name: /run simulation/i }).click();
-    await waitForStatus(page, 'done');
+    await runAndWait(page);
     await expect.poll(() => tableText(page)).toEqual(before);
     expect(errors).toEqual([]);
     await page.close();

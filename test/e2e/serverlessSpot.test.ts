@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESULTS_DIR, tableText, useAppServer, waitForStatus } from './harness.ts';
+import { RESULTS_DIR, tableText, runAndWait, useAppServer, waitForStatus } from './harness.ts';
 
 /** Vite preview of the built app and Chromium. */
 const env = useAppServer();
@@ -21,8 +21,7 @@ describe('preemptible serverless pods in the editor', () => {
     await page.fill('#f-strategies-1-serverless-spot-discount', '0.7');
     await page.fill('#f-strategies-1-serverless-spot-interruptionsPerMonth', '0.1');
     await expect.poll(() => page.locator('[data-path^="strategies.1.serverless.spot"] .field-error').count()).toBe(0);
-    await page.getByRole('button', { name: /run simulation/i }).click();
-    await waitForStatus(page, 'done');
+    await runAndWait(page);
     // ECI only at 70% off: its cost cell changes, nothing else is wrong.
     await expect.poll(() => tableText(page)).not.toEqual(before);
     const section = page.locator('[data-path="strategies.1.serverless.spot"]').first();
