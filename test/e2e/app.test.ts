@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { MAIN_THREAD_PROBE, RESULTS_DIR, tableText, useAppServer, waitForStatus } from './harness.ts';
+import { MAIN_THREAD_PROBE, RESULTS_DIR, runAndWait, tableText, useAppServer, waitForStatus } from './harness.ts';
 
 /** Vite preview of the built app and Chromium, shared by this file's tests. */
 const env = useAppServer();
@@ -111,15 +111,16 @@ describe('Spillway in Chromium', () => {
     const eight = await openApp(1280, 800, 8);
     expect(simulationWorkers(one)).toBe(1);
     expect(simulationWorkers(eight)).toBe(3);
-    expect(await tableText(eight)).toEqual(await tableText(one));
+    const initial = await tableText(one);
+    expect(await tableText(eight)).toEqual(initial);
     // A changed workload: built once on the first worker and copied to the others.
     for (const page of [one, eight]) {
       await setField(page, 'workload.1.podsPerSession', '6000');
-      await clickRun(page);
-      await waitForStatus(page, 'done');
+      await runAndWait(page);
     }
     const changed = await tableText(eight);
     expect(changed).toEqual(await tableText(one));
+    expect(changed).not.toEqual(initial);
     expect(changed).toHaveLength(3);
     expect(simulationWorkers(eight)).toBe(3);
     await one.close();
