@@ -20,6 +20,7 @@ import { build } from 'esbuild';
 const root = join(import.meta.dirname, '..');
 
 export interface Arm {
+  /** A commit (as given), or `.` for the working tree. */
   ref: string;
   kind: string;
 }
@@ -37,20 +38,29 @@ export function parseArm(text: string): Arm {
   return { ref: text.slice(0, at), kind: text.slice(at + 1) };
 }
 
-/** Bundles bench/run.ts of `ref` (a commit, or `.` for the working tree) into `dir`; returns the file. */
-async function bundle(ref: string, dir: string): Promise<string> {
-  const out = join(dir, `bench-${ref === '.' ? 'worktree' : ref.replace(/[^\w.-]/g, '_')}.mjs`);
-  if (ref === '.') {
-    await build({ entryPoints: [join(root, 'bench/run.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
-    return out;
-  }
-  const tree = join(dir, `tree-${ref.replace(/[^\w.-]/g, '_')}`);
-  execFileSync('git', ['worktree', 'add', '--detach', tree, ref], { cwd: root, stdio: 'pipe' });
-  try {
+/**
+ * The short hash of the commit `ref` names, or `.` for the working tree; throws a one-line
+ * message when it names no commit of this repository.
+ */
+export function resolveRef(ref: string): string {
+  if (ref === '.') return '.';
+  const p = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--short', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' });
+  if (p.status !== 0) throw new Error(`--ab: "${ref}" is not a commit of this repository`);
+  return p.stdout.trim();
+}
+
+/** Bundles bench/run.ts of commit `commit` (a short hash from `resolveRef`, or `.`) into `dir`; returns the file. */
+async function bundle(commit: string, dir: string): Promise<string> {
+  const out = join(dir, `bench-${commit === '.' ? 'worktree' : commit}.mjs`);
+  const tree = commit === '.' ? root : join(dir, `tree-${commit}`);
+  if (commit !== '.') {
+    execFileSync('git', ['worktree', 'add', '--detach', tree, commit], { cwd: root, stdio: 'pipe' });
     symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
+  }
+  try {
     await build({ entryPoints: [join(tree, 'bench/run.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
   } finally {
-    execFileSync('git', ['worktree', 'remove', '--force', tree], { cwd: root, stdio: 'pipe' });
+    if (commit !== '.') execFileSync('git', ['worktree', 'remove', '--force', tree], { cwd: root, stdio: 'pipe' });
   }
   return out;
 }
@@ -71,6 +81,7 @@ function runOnce(file: string, arm: Arm, size: string): { ratio: number; cpuMs: 
   return { ratio: row.cpuMs / ref.cpuMs, cpuMs: row.cpuMs, otherMs: row.otherThreadsCpuMs ?? null };
 }
 
+/** `arms` with their refs resolved (`resolveRef`): each commit is bundled once, however it is named. */
 export async function measureAb(arms: Arm[], rounds: number, size: string, log: (line: string) => void): Promise<ArmResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'spillway-ab-'));
   try {
@@ -90,26 +101,4 @@ export async function measureAb(arms: Arm[], rounds: number, size: string, log: 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-/** The commit a ref names, short, for the report (`.` stays `.`). */
-export function describeRef(ref: string): string {
-  if (ref === '.') return '. (working tree)';
-  try {
-    return execFileSync('git', ['rev-parse', '--short', ref], { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    return ref;
-  }
-}
-
-/** Whether `ref` names a commit of this repository (the message to print if not). */
-export function checkRef(ref: string): string | null {
-  if (ref === '.') return null;
-  const p = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' });
-  return p.status === 0 ? null : `--ab: "${ref}" is not a commit of this repository`;
 }

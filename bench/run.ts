@@ -11,6 +11,7 @@
  * under --cpu-prof).
  */
 import { spawnSync } from 'node:child_process';
+import { median as d3Median } from 'd3-array';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BENCH_KINDS, DEFAULT_KINDS, STRATEGY_KINDS, parseSize, sizeLabel, type BenchKind } from './scenario.ts';
@@ -120,9 +121,9 @@ function medianRun<T extends { wallMs: number }>(runs: T[]): T {
   return [...runs].sort((a, b) => a.wallMs - b.wallMs)[(runs.length - 1) >> 1];
 }
 
+/** The middle value (the mean of the middle two for an even count), as d3-array computes it. */
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return d3Median(xs) ?? Number.NaN;
 }
 
 async function main(): Promise<void> {
@@ -172,27 +173,23 @@ async function main(): Promise<void> {
     return;
   }
   if (flag(args, '--ab')) {
-    const { checkRef, describeRef, measureAb, median: mid, parseArm } = await import('./ab.ts');
+    const { measureAb, parseArm, resolveRef } = await import('./ab.ts');
     const valued = new Set(['--rounds', '--sizes']);
     const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
     if (positional.length < 2) throw new Error('--ab needs at least two arms, REF:CASE each (for example: --ab c857ba1:nodes .:nodes)');
-    const arms = positional.map(parseArm);
-    for (const a of arms) {
-      const bad = checkRef(a.ref);
-      if (bad) throw new Error(bad);
-    }
+    const arms = positional.map(parseArm).map((a) => ({ ...a, ref: resolveRef(a.ref) }));
     const rounds = Number(option(args, '--rounds') ?? 6);
     const size = option(args, '--sizes') ?? '1m';
     console.log(`\nA/B: ${rounds} alternating rounds, ${size} pods, one process per run: ${cpuModel()}, Node ${process.version}\n`);
     const results = await measureAb(arms, rounds, size, (line) => console.log(line));
-    const first = mid(results[0].ratios);
+    const first = median(results[0].ratios);
     console.log('');
     console.log(
       table(
         ['build', 'case', 'ratio to reference (median)', 'vs first arm', 'ratios', 'replay cpu ms (median)', 'other threads ms (median)'],
         results.map((r) => {
           const other = r.otherThreadsMs.filter((x): x is number => x !== null);
-          return [describeRef(r.ref), r.kind, mid(r.ratios).toFixed(2), `${mid(r.ratios) >= first ? '+' : ''}${((mid(r.ratios) / first - 1) * 100).toFixed(0)}%`, r.ratios.map((x) => x.toFixed(2)).join(' '), ms(mid(r.cpuMs)), other.length ? ms(mid(other)) : '-'];
+          return [r.ref === '.' ? '. (working tree)' : r.ref, r.kind, median(r.ratios).toFixed(2), `${median(r.ratios) >= first ? '+' : ''}${((median(r.ratios) / first - 1) * 100).toFixed(0)}%`, r.ratios.map((x) => x.toFixed(2)).join(' '), ms(median(r.cpuMs)), other.length ? ms(median(other)) : '-'];
         }),
       ),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRef, median, parseArm } from '../../bench/ab.ts';
+import { execFileSync } from 'node:child_process';
+import { parseArm, resolveRef } from '../../bench/ab.ts';
 
 describe('bench --ab arms', () => {
   it('splits REF:CASE at the last colon, so a ref may hold one (HEAD~1:nodes, .:mixed)', () => {
@@ -12,14 +13,11 @@ describe('bench --ab arms', () => {
     for (const bad of ['c857ba1', 'c857ba1:', ':nodes']) expect(() => parseArm(bad)).toThrow(`"${bad}" is not REF:CASE`);
   });
 
-  it('knows a commit of this repository from a name that is none', () => {
-    expect(checkRef('HEAD')).toBeNull();
-    expect(checkRef('.')).toBeNull();
-    expect(checkRef('no-such-ref-here')).toBe('--ab: "no-such-ref-here" is not a commit of this repository');
-  });
-
-  it('takes the median of an odd and of an even count (the middle two averaged)', () => {
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
+  it('resolves a ref to its commit, once however it is named, and refuses a name that is no commit', () => {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    expect(head.startsWith(resolveRef('HEAD'))).toBe(true);
+    expect(resolveRef(head)).toBe(resolveRef('HEAD'));
+    expect(resolveRef('.')).toBe('.');
+    expect(() => resolveRef('no-such-ref-here')).toThrow('--ab: "no-such-ref-here" is not a commit of this repository');
   });
 });
