@@ -44,7 +44,7 @@ export const MAX_BUCKETS = 2048;
 export class Recorder {
   readonly bucketSeconds: number;
   readonly buckets: number;
-  /** buckets - 1, kept so that no subtraction runs only for times past the horizon (see `at`). */
+  /** The last bucket (buckets - 1), kept so that no subtraction runs only for times past the horizon (see `at`). */
   private readonly lastBucket: number;
   /** Bucket-major, [bucket * LEVELS + level]: the own-bucket part of each step, level x seconds. */
   private readonly partial: Float64Array;
@@ -93,7 +93,7 @@ export class Recorder {
 
   /** Seconds in bucket `b` (the last one ends exactly at the horizon). */
   private width(b: number): number {
-    return b === this.buckets - 1 ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
+    return b === this.lastBucket ? this.horizon - b * this.bucketSeconds : this.bucketSeconds;
   }
 
   /** Sets the time of the changes that follow (`add`): now, or any time in the past or future. */
